@@ -1,0 +1,141 @@
+import { computed, onBeforeUnmount, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue';
+import {
+  ProgramSchema,
+  liveView,
+  type HallSnapshot,
+  type LecternClientSocket,
+  type LiveView,
+  type Program,
+} from '../../shared/index.js';
+import { createServerClock, type ServerClock } from './serverClock.js';
+import { connectSocket } from './socket.js';
+import { useTicker } from './useTicker.js';
+
+/** After this long without the server a screen shows its discreet "reconnecting" mark (ms). */
+export const RECONNECTING_MARK_AFTER_MS = 3000;
+
+/** A page's link to the server: socket, server clock, program, connection status. */
+export interface LiveConnection {
+  socket: LecternClientSocket;
+  clock: ServerClock;
+  /** The program (null until fetched). */
+  program: Ref<Program | null>;
+  /** Server time, updated on each whole second. */
+  now: Ref<number>;
+  connected: Ref<boolean>;
+  /** True once the server has been gone for a few seconds. */
+  reconnecting: Ref<boolean>;
+  /** Watches halls; snapshots arrive in `snapshots`. */
+  watch(hallIds: string[]): void;
+  snapshots: Ref<Record<string, HallSnapshot>>;
+  close(): void;
+}
+
+async function fetchProgram(): Promise<Program> {
+  const response = await fetch('/api/v1/program', { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`program: HTTP ${response.status}`);
+  return ProgramSchema.parse(await response.json());
+}
+
+/**
+ * Connects a page to the server. Keeps ticking from the last state when the server is gone, re-watches
+ * its halls on reconnect and takes that snapshot as the truth; drops broadcasts older than what it shows.
+ */
+export function useLiveConnection(options: { token?: string } = {}): LiveConnection {
+  const socket = connectSocket(options.token);
+  const clock = createServerClock(socket);
+  const program = shallowRef<Program | null>(null);
+  const snapshots = shallowRef<Record<string, HallSnapshot>>({});
+  const connected = ref(socket.connected);
+  const reconnecting = ref(false);
+  const watched = new Set<string>();
+  let lostTimer: ReturnType<typeof setTimeout> | undefined;
+  let programLoading: Promise<void> | undefined;
+
+  const loadProgram = (): Promise<void> => {
+    programLoading ??= fetchProgram()
+      .then((p) => {
+        program.value = p;
+      })
+      .catch(() => {
+        // Try again on the next snapshot or reconnect; the page keeps what it has.
+      })
+      .finally(() => {
+        programLoading = undefined;
+      });
+    return programLoading;
+  };
+
+  const accept = (snapshot: HallSnapshot, asTruth: boolean) => {
+    const shown = snapshots.value[snapshot.hallId];
+    if (!asTruth && shown && snapshot.revision < shown.revision) return;
+    snapshots.value = { ...snapshots.value, [snapshot.hallId]: snapshot };
+    if (!program.value || (program.value.revision ?? 0) < snapshot.programRevision) void loadProgram();
+  };
+
+  const watchHall = (hallId: string) => {
+    socket.emit('hall:watch', { hallId }, (result) => {
+      if (result.ok) accept(result.snapshot, true);
+    });
+  };
+
+  socket.on('hall:changed', (snapshot) => accept(snapshot, false));
+  socket.on('program:changed', () => void loadProgram());
+  socket.on('connect', () => {
+    connected.value = true;
+    reconnecting.value = false;
+    clearTimeout(lostTimer);
+    void loadProgram();
+    for (const hallId of watched) watchHall(hallId);
+  });
+  socket.on('disconnect', () => {
+    connected.value = false;
+    clearTimeout(lostTimer);
+    lostTimer = setTimeout(() => (reconnecting.value = true), RECONNECTING_MARK_AFTER_MS);
+  });
+  socket.on('connect_error', () => {
+    if (!lostTimer && !connected.value) {
+      lostTimer = setTimeout(() => (reconnecting.value = true), RECONNECTING_MARK_AFTER_MS);
+    }
+  });
+  void loadProgram();
+
+  const now = useTicker(() => clock.now());
+  const connection: LiveConnection = {
+    socket,
+    clock,
+    program,
+    now,
+    connected,
+    reconnecting,
+    snapshots,
+    watch(hallIds) {
+      for (const hallId of hallIds) {
+        if (watched.has(hallId)) continue;
+        watched.add(hallId);
+        if (socket.connected) watchHall(hallId);
+      }
+    },
+    close() {
+      clearTimeout(lostTimer);
+      clock.stop();
+      socket.close();
+    },
+  };
+  onBeforeUnmount(() => connection.close());
+  return connection;
+}
+
+/**
+ * The live view of one hall, recomputed on the screen every server second with the same selectors the
+ * server runs, so an unattended hall moves through its schedule without a broadcast.
+ */
+export function useHallView(connection: LiveConnection, hallId: Ref<string>): ComputedRef<LiveView | null> {
+  watch(hallId, (id) => id && connection.watch([id]), { immediate: true });
+  return computed(() => {
+    const snapshot = connection.snapshots.value[hallId.value];
+    const program = connection.program.value;
+    if (!snapshot || !program) return null;
+    return liveView(program, snapshot.state, connection.now.value);
+  });
+}

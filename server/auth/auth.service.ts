@@ -1,0 +1,91 @@
+import { DIRECTOR_ONLY_COMMANDS, type CommandType, type Role } from '../../shared/index.js';
+import type { Clock } from '../clock.js';
+import type { Store, TokenRecord } from '../store/store.js';
+import { generateToken, generateTokenId, hashToken } from './tokens.js';
+
+/** Who is acting: a director (every hall) or a chair (one hall). */
+export type Principal = { role: 'director'; actor: string } | { role: 'chair'; hallId: string; actor: string; tokenId: string };
+
+const DIRECTOR_HASH_KEY = 'directorTokenHash';
+
+/** Resolves bearer tokens to principals and mints chair tokens. */
+export class AuthService {
+  private directorHash = '';
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Sets up the director token: `fromEnv` when given, else the stored one, else a new one.
+   * Answers the token in the clear only when it was just generated (to print it once).
+   */
+  async initDirectorToken(fromEnv: string | undefined): Promise<{ generated?: string }> {
+    if (fromEnv) {
+      this.directorHash = hashToken(fromEnv);
+      await this.store.setMeta(DIRECTOR_HASH_KEY, this.directorHash);
+      return {};
+    }
+    const stored = await this.store.getMeta(DIRECTOR_HASH_KEY);
+    if (stored) {
+      this.directorHash = stored;
+      return {};
+    }
+    const token = generateToken('director');
+    this.directorHash = hashToken(token);
+    await this.store.setMeta(DIRECTOR_HASH_KEY, this.directorHash);
+    return { generated: token };
+  }
+
+  /** Replaces the director token with a new one and answers it (the old one stops working). */
+  async rotateDirectorToken(): Promise<string> {
+    const token = generateToken('director');
+    this.directorHash = hashToken(token);
+    await this.store.setMeta(DIRECTOR_HASH_KEY, this.directorHash);
+    return token;
+  }
+
+  /** The principal of a token, or undefined for a missing, unknown or revoked token. */
+  async authenticate(token: string | undefined): Promise<Principal | undefined> {
+    if (!token || token.length > 200) return undefined;
+    const hash = hashToken(token);
+    if (hash === this.directorHash) return { role: 'director', actor: 'director' };
+    const record = await this.store.findTokenByHash(hash);
+    if (!record || record.revokedAt !== null) return undefined;
+    if (record.role === 'director') return { role: 'director', actor: `director:${record.id}` };
+    return { role: 'chair', hallId: record.hallId ?? '', actor: `chair:${record.id}`, tokenId: record.id };
+  }
+
+  /** Whether a principal may send this command to this hall. */
+  may(principal: Principal, hallId: string, type: CommandType): boolean {
+    if (principal.role === 'director') return true;
+    return principal.hallId === hallId && !DIRECTOR_ONLY_COMMANDS.includes(type);
+  }
+
+  /** Mints a chair token for one hall; the token is answered once and stored hashed. */
+  async mintChairToken(hallId: string, label: string): Promise<{ record: TokenRecord; token: string }> {
+    const token = generateToken('chair');
+    const record: TokenRecord = {
+      id: generateTokenId(),
+      hash: hashToken(token),
+      role: 'chair',
+      hallId,
+      label,
+      createdAt: this.clock.now(),
+      revokedAt: null,
+    };
+    await this.store.saveToken(record);
+    return { record, token };
+  }
+
+  listTokens(): Promise<TokenRecord[]> {
+    return this.store.listTokens();
+  }
+
+  revoke(id: string): Promise<boolean> {
+    return this.store.revokeToken(id, this.clock.now());
+  }
+}
+
+export type { Role };

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { startLectern, type ServeOptions } from '../app.js';
+import { chairPanelUrl } from '../auth/auth.routes.js';
+import { UsageError, type CliCommand } from './cli-command.js';
+
+/** `lectern serve`: the server, with its flags (and the environment variables that stand for them). */
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'run the Lectern server',
+  usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
+              [--clock ISO|real] [--public-url URL] [--dev]
+
+  --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
+  --host ADDR       address to listen on; 0.0.0.0 lets screens
+                    on the venue LAN reach it                    env LECTERN_HOST, default 0.0.0.0
+  --data DIR        folder for the SQLite store (created)        env LECTERN_DATA, default ./data
+  --program FILE    load this program (Lectern JSON) at start;
+                    replaces the stored one when it differs      default: stored, else the demo event
+  --clock ISO       rehearsal: run server time from this instant
+                    (e.g. 2025-10-02T09:00, read in the event's zone
+                    unless it carries an offset); kept with the
+                    data, so a restart resumes it. "real" returns
+                    to real time. Commands made under it are
+                    marked as rehearsal in the log.
+  --public-url URL  origin for the links Lectern prints and
+                    answers (chair panel links)                  env LECTERN_PUBLIC_URL
+  --dev             serve the pages through Vite (hot reload)
+
+  env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated
+                              on first start, stored hashed and printed once.`,
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        program: { type: 'string' },
+        clock: { type: 'string' },
+        'public-url': { type: 'string' },
+        dev: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const env = process.env;
+    const portText = values.port ?? env.LECTERN_PORT ?? '8080';
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: "${portText}" is not a port number`);
+    const publicUrl = values['public-url'] ?? env.LECTERN_PUBLIC_URL;
+    if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
+      throw new UsageError(`--public-url: "${publicUrl}" is not an http(s) URL`);
+    }
+    const options: ServeOptions = {
+      port,
+      host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
+      dataDir: values.data ?? env.LECTERN_DATA ?? './data',
+      dev: values.dev ?? false,
+      ...(values.program ? { programFile: values.program } : {}),
+      ...(values.clock ? { clock: values.clock } : {}),
+      ...(publicUrl ? { publicUrl } : {}),
+      ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
+    };
+    const server = await startLectern(options);
+    const base = publicUrl?.replace(/\/+$/, '') ?? server.url;
+    const program = server.live.getProgram();
+    console.log(`Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`);
+    if (server.clock.offsetMs !== 0) {
+      console.log(`Rehearsal clock: server time is ${new Date(server.clock.now()).toISOString()} (start with --clock real to end it)`);
+    }
+    if (server.generatedDirectorToken) {
+      const token = server.generatedDirectorToken;
+      console.log('\nA director token was generated. It is shown only this once; keep it safe:');
+      console.log(`  ${token}`);
+      console.log(`  Director console: ${base}/control/director#token=${encodeURIComponent(token)}`);
+      for (const hall of program.halls) console.log(`  Chair panel, ${hall.name}: ${chairPanelUrl(base, hall.id, token)}`);
+    }
+    console.log('\nScreens (no token needed):');
+    console.log(`  Public live page: ${base}/live   Lobby: ${base}/display/lobby`);
+    for (const hall of program.halls) {
+      console.log(`  ${hall.name}: signage ${base}/display/hall/${hall.id}   timer ${base}/display/timer/${hall.id}   overlay ${base}/display/overlay/${hall.id}`);
+    }
+    const stop = async (signal: string) => {
+      console.log(`\n${signal}: stopping Lectern`);
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  },
+};

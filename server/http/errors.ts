@@ -1,0 +1,31 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import { describeZodError, type ApiError, type InputProblem } from '../../shared/index.js';
+
+/** Sends the standard error body. */
+export function sendError(res: Response, status: number, error: string, message: string, problems?: InputProblem[]): void {
+  const body: ApiError = problems ? { error, message, problems } : { error, message };
+  res.status(status).json(body);
+}
+
+/** 400 for input that failed its schema, naming each problem's path. */
+export function sendInvalid(res: Response, what: string, zodError: z.ZodError): void {
+  const problems = describeZodError(zodError);
+  const first = problems[0];
+  sendError(res, 400, 'invalid', `invalid ${what}${first ? `: ${first.path}: ${first.message}` : ''}`, problems);
+}
+
+/** Turns body-parser failures (bad JSON, too large) and anything thrown into JSON errors; never a stack trace. */
+export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  const status = typeof err?.status === 'number' ? err.status : 500;
+  if (err?.type === 'entity.parse.failed') {
+    sendError(res, 400, 'invalid', `request body is not valid JSON: ${err.message}`);
+  } else if (err?.type === 'entity.too.large') {
+    sendError(res, 413, 'too_large', 'request body is too large');
+  } else if (status >= 400 && status < 500) {
+    sendError(res, status, 'invalid', String(err?.message ?? 'bad request'));
+  } else {
+    console.error('[lectern] request failed:', err);
+    sendError(res, 500, 'internal', 'the server could not handle this request');
+  }
+};

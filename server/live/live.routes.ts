@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { CommandEnvelopeSchema, hallItems, type HallSummary } from '../../shared/index.js';
+import { principalOf, requireToken } from '../auth/auth.middleware.js';
+import type { AuthService } from '../auth/auth.service.js';
+import { sendError, sendInvalid } from '../http/errors.js';
+import type { LiveService } from './live.service.js';
+
+/** Halls, their live views, and commands (what a Stream Deck or Companion calls). */
+export function liveRoutes(live: LiveService, auth: AuthService): Router {
+  const router = Router();
+
+  router.get('/api/v1/halls', (_req, res) => {
+    const program = live.getProgram();
+    const halls: (HallSummary & { live: ReturnType<LiveService['view']> })[] = program.halls.map((hall) => ({
+      ...hall,
+      itemCount: hallItems(program, hall.id).length,
+      live: live.view(hall.id),
+    }));
+    res.json(halls);
+  });
+
+  router.get('/api/v1/halls/:hallId/live', (req, res) => {
+    const hallId = String(req.params.hallId);
+    if (!live.hall(hallId)) return sendError(res, 404, 'not_found', `no hall "${hallId}"`);
+    res.json(live.view(hallId));
+  });
+
+  router.post('/api/v1/halls/:hallId/commands', requireToken(auth), async (req, res) => {
+    const hallId = String(req.params.hallId);
+    const principal = principalOf(res);
+    if (!live.hall(hallId)) return sendError(res, 404, 'not_found', `no hall "${hallId}"`);
+    if (principal.role === 'chair' && principal.hallId !== hallId) {
+      return sendError(res, 403, 'forbidden', `this chair token is for hall ${principal.hallId}, not ${hallId}`);
+    }
+    const parsed = CommandEnvelopeSchema.safeParse(req.body);
+    if (!parsed.success) return sendInvalid(res, 'command', parsed.error);
+    const answer = await live.command(hallId, parsed.data, principal);
+    if (answer.ok) return res.json(answer.view);
+    // A stale revision answers the current live view itself (plus why), so the sender can retry on it.
+    if (answer.status === 409 && answer.view) {
+      return res.status(409).json({ ...answer.view, error: answer.error, message: answer.message });
+    }
+    return sendError(res, answer.status, answer.error, answer.message);
+  });
+
+  return router;
+}

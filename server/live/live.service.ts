@@ -1,0 +1,190 @@
+import {
+  applyEnvelope,
+  commandOf,
+  hallItems,
+  initialHallState,
+  liveView,
+  type CommandEnvelope,
+  type Hall,
+  type HallSnapshot,
+  type HallState,
+  type LiveView,
+  type Program,
+} from '../../shared/index.js';
+import type { Principal } from '../auth/auth.service.js';
+import type { Broadcaster } from '../broadcast/broadcaster.js';
+import type { Clock } from '../clock.js';
+import type { Store } from '../store/store.js';
+import { KeyedQueue } from './keyed-queue.js';
+
+/** The answer to a command, in terms both transports (HTTP, socket) map to their own. */
+export type CommandAnswer =
+  | { ok: true; view: LiveView; duplicate: boolean }
+  | { ok: false; status: 400 | 403 | 404 | 409 | 500; error: string; message: string; view?: LiveView };
+
+/** What a program replacement did to the halls. */
+export interface ProgramReplacement {
+  revision: number;
+  /** Halls whose current item is gone from the new program: they went back to idle. */
+  vanished: { hallId: string; itemId: string }[];
+  /** Halls that are no longer in the program. */
+  removedHalls: string[];
+}
+
+const REJECTION_STATUS = { stale_revision: 409, unknown_item: 404, not_applicable: 400 } as const;
+
+/**
+ * The live engine room: the program and every hall's state, in memory and in the store.
+ * One command at a time per hall, so the revision check, the write and the broadcast never interleave.
+ */
+export class LiveService {
+  private program: Program;
+  private programRevision: number;
+  private readonly states = new Map<string, HallState>();
+  private readonly queue = new KeyedQueue();
+  private broadcaster: Broadcaster | undefined;
+
+  private constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    program: Program,
+    revision: number,
+  ) {
+    this.program = program;
+    this.programRevision = revision;
+  }
+
+  /** Loads the stored program (or saves `initial` as the first one) and every hall's state. */
+  static async open(store: Store, clock: Clock, initial: () => Promise<Program>, replaceWith?: Program): Promise<LiveService> {
+    const stored = await store.loadProgram();
+    let service: LiveService;
+    if (stored) {
+      service = new LiveService(store, clock, stored.program, stored.revision);
+    } else {
+      const program = replaceWith ?? (await initial());
+      service = new LiveService(store, clock, program, 1);
+      await store.saveProgram({ program, revision: 1 }, 'startup', []);
+    }
+    for (const state of await store.loadHallStates()) service.states.set(state.hallId, state);
+    if (stored && replaceWith && JSON.stringify(stripRevision(replaceWith)) !== JSON.stringify(stripRevision(stored.program))) {
+      await service.replaceProgram(replaceWith, 'startup');
+    }
+    return service;
+  }
+
+  /** Where changes go; set once the socket server exists. */
+  attach(broadcaster: Broadcaster): void {
+    this.broadcaster = broadcaster;
+  }
+
+  /** The current program, with its revision. */
+  getProgram(): Program {
+    return { ...this.program, revision: this.programRevision };
+  }
+
+  getProgramRevision(): number {
+    return this.programRevision;
+  }
+
+  hall(hallId: string): Hall | undefined {
+    return this.program.halls.find((hall) => hall.id === hallId);
+  }
+
+  /** A hall's state (initial for a hall no one has commanded). */
+  state(hallId: string): HallState {
+    return this.states.get(hallId) ?? initialHallState(hallId);
+  }
+
+  /** A hall's live view at the current server time. */
+  view(hallId: string): LiveView {
+    return liveView(this.program, this.state(hallId), this.clock.now());
+  }
+
+  /** What `hall:changed` carries. */
+  snapshot(hallId: string): HallSnapshot {
+    const state = this.state(hallId);
+    return { ...liveView(this.program, state, this.clock.now()), state, programRevision: this.programRevision };
+  }
+
+  /** Applies a command for a principal: authorised, revision-checked, committed, then broadcast. */
+  command(hallId: string, envelope: CommandEnvelope, principal: Principal): Promise<CommandAnswer> {
+    if (!this.hall(hallId)) {
+      return Promise.resolve({ ok: false, status: 404, error: 'not_found', message: `no hall "${hallId}"` });
+    }
+    if (principal.role === 'chair' && principal.hallId !== hallId) {
+      return Promise.resolve({ ok: false, status: 403, error: 'forbidden', message: `this chair token is for hall ${principal.hallId}, not ${hallId}` });
+    }
+    if (principal.role !== 'director' && envelope.type === 'reset') {
+      return Promise.resolve({ ok: false, status: 403, error: 'forbidden', message: 'only a director can reset a hall' });
+    }
+    return this.queue.run(hallId, () => this.applyNow(hallId, envelope, principal));
+  }
+
+  private async applyNow(hallId: string, envelope: CommandEnvelope, principal: Principal): Promise<CommandAnswer> {
+    if (!this.hall(hallId)) return { ok: false, status: 404, error: 'not_found', message: `no hall "${hallId}"` };
+    if (envelope.commandId) {
+      const earlier = await this.store.findCommand(hallId, envelope.commandId);
+      if (earlier) return { ok: true, view: this.view(hallId), duplicate: true };
+    }
+    const now = this.clock.now();
+    const outcome = applyEnvelope(this.program, this.state(hallId), envelope, now);
+    if (!outcome.ok) {
+      return { ok: false, status: REJECTION_STATUS[outcome.code], error: outcome.code, message: outcome.message, view: this.view(hallId) };
+    }
+    try {
+      await this.store.commitCommand({
+        hallId,
+        revision: outcome.state.revision,
+        commandId: envelope.commandId ?? null,
+        command: commandOf(envelope),
+        actor: principal.actor,
+        role: principal.role,
+        at: now,
+        wallAt: Date.now(),
+        rehearsal: this.clock.offsetMs !== 0,
+        state: outcome.state,
+      });
+    } catch (error) {
+      return { ok: false, status: 500, error: 'store_failed', message: `the command was not saved: ${String(error)}`, view: this.view(hallId) };
+    }
+    this.states.set(hallId, outcome.state);
+    this.broadcaster?.hallChanged(this.snapshot(hallId));
+    return { ok: true, view: this.view(hallId), duplicate: false };
+  }
+
+  /**
+   * Replaces the program. Halls keep their state where their current item still exists; a hall whose item
+   * vanished goes back to idle (and is reported). Program and states are saved in one transaction.
+   */
+  replaceProgram(program: Program, actor: string): Promise<ProgramReplacement> {
+    return this.queue.runExclusive(async () => {
+      const now = this.clock.now();
+      const vanished: ProgramReplacement['vanished'] = [];
+      const changed: HallState[] = [];
+      for (const hall of program.halls) {
+        const state = this.state(hall.id);
+        const items = hallItems(program, hall.id);
+        const lost = state.itemId !== null && !items.some((item) => item.id === state.itemId);
+        if (lost) {
+          vanished.push({ hallId: hall.id, itemId: state.itemId! });
+          changed.push({ ...initialHallState(hall.id), message: state.message, revision: state.revision + 1, updatedAt: now });
+        }
+      }
+      const removedHalls = this.program.halls.filter((h) => !program.halls.some((n) => n.id === h.id)).map((h) => h.id);
+      const revision = this.programRevision + 1;
+      await this.store.saveProgram({ program, revision }, actor, changed);
+      this.program = program;
+      this.programRevision = revision;
+      for (const state of changed) this.states.set(state.hallId, state);
+      for (const hallId of removedHalls) this.states.delete(hallId);
+      this.broadcaster?.programChanged(revision);
+      for (const hall of program.halls) this.broadcaster?.hallChanged(this.snapshot(hall.id));
+      return { revision, vanished, removedHalls };
+    });
+  }
+}
+
+function stripRevision(program: Program): Omit<Program, 'revision'> {
+  const { revision: _revision, ...rest } = program;
+  return rest;
+}

@@ -1,0 +1,217 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommandSchema, HallStateSchema, ProgramSchema, type HallState, type Role } from '../../shared/index.js';
+import type { CommandLogEntry, Store, StoredProgram, TokenRecord } from './store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS program (
+  revision INTEGER PRIMARY KEY,
+  json TEXT NOT NULL,
+  saved_at INTEGER NOT NULL,
+  actor TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hall_state (
+  hall_id TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS command_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  hall_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  command_id TEXT,
+  type TEXT NOT NULL,
+  command TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  wall_at INTEGER NOT NULL,
+  rehearsal INTEGER NOT NULL,
+  state TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS command_log_hall ON command_log (hall_id, seq);
+CREATE UNIQUE INDEX IF NOT EXISTS command_log_command_id ON command_log (hall_id, command_id) WHERE command_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS token (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  hall_id TEXT,
+  label TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+`;
+
+interface LogRow {
+  seq: number;
+  hall_id: string;
+  revision: number;
+  command_id: string | null;
+  command: string;
+  actor: string;
+  role: string;
+  at: number;
+  wall_at: number;
+  rehearsal: number;
+  state: string;
+}
+
+interface TokenRow {
+  id: string;
+  hash: string;
+  role: string;
+  hall_id: string | null;
+  label: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+function toEntry(row: LogRow): CommandLogEntry {
+  return {
+    seq: row.seq,
+    hallId: row.hall_id,
+    revision: row.revision,
+    commandId: row.command_id,
+    command: CommandSchema.parse(JSON.parse(row.command)),
+    actor: row.actor,
+    role: row.role as Role,
+    at: row.at,
+    wallAt: row.wall_at,
+    rehearsal: row.rehearsal === 1,
+    state: HallStateSchema.parse(JSON.parse(row.state)),
+  };
+}
+
+function toToken(row: TokenRow): TokenRecord {
+  return {
+    id: row.id,
+    hash: row.hash,
+    role: row.role as Role,
+    hallId: row.hall_id,
+    label: row.label,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/**
+ * The embedded store: one SQLite file in the data folder. WAL with synchronous=FULL, so a committed
+ * command survives a kill -9 and a power cut.
+ */
+export class SqliteStore implements Store {
+  readonly description: string;
+  private readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, 'lectern.sqlite');
+    this.description = `sqlite:${file}`;
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async loadProgram(): Promise<StoredProgram | undefined> {
+    const row = this.db.prepare('SELECT revision, json FROM program ORDER BY revision DESC LIMIT 1').get() as
+      | { revision: number; json: string }
+      | undefined;
+    if (!row) return undefined;
+    return { revision: row.revision, program: ProgramSchema.parse(JSON.parse(row.json)) };
+  }
+
+  async saveProgram(stored: StoredProgram, actor: string, states: readonly HallState[]): Promise<void> {
+    const insertProgram = this.db.prepare('INSERT INTO program (revision, json, saved_at, actor) VALUES (?, ?, ?, ?)');
+    const upsertState = this.db.prepare(
+      'INSERT INTO hall_state (hall_id, revision, json) VALUES (?, ?, ?) ON CONFLICT(hall_id) DO UPDATE SET revision = excluded.revision, json = excluded.json',
+    );
+    this.db.transaction(() => {
+      insertProgram.run(stored.revision, JSON.stringify(stored.program), Date.now(), actor);
+      for (const state of states) upsertState.run(state.hallId, state.revision, JSON.stringify(state));
+    })();
+  }
+
+  async loadHallStates(): Promise<HallState[]> {
+    const rows = this.db.prepare('SELECT json FROM hall_state').all() as { json: string }[];
+    return rows.map((row) => HallStateSchema.parse(JSON.parse(row.json)));
+  }
+
+  async commitCommand(entry: CommandLogEntry): Promise<CommandLogEntry> {
+    const insert = this.db.prepare(`INSERT INTO command_log
+      (hall_id, revision, command_id, type, command, actor, role, at, wall_at, rehearsal, state)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const upsertState = this.db.prepare(
+      'INSERT INTO hall_state (hall_id, revision, json) VALUES (?, ?, ?) ON CONFLICT(hall_id) DO UPDATE SET revision = excluded.revision, json = excluded.json',
+    );
+    const seq = this.db.transaction(() => {
+      const stateJson = JSON.stringify(entry.state);
+      const result = insert.run(
+        entry.hallId,
+        entry.revision,
+        entry.commandId,
+        entry.command.type,
+        JSON.stringify(entry.command),
+        entry.actor,
+        entry.role,
+        entry.at,
+        entry.wallAt,
+        entry.rehearsal ? 1 : 0,
+        stateJson,
+      );
+      upsertState.run(entry.hallId, entry.revision, stateJson);
+      return Number(result.lastInsertRowid);
+    })();
+    return { ...entry, seq };
+  }
+
+  async findCommand(hallId: string, commandId: string): Promise<CommandLogEntry | undefined> {
+    const row = this.db.prepare('SELECT * FROM command_log WHERE hall_id = ? AND command_id = ?').get(hallId, commandId) as
+      | LogRow
+      | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  async listCommands(hallId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<CommandLogEntry[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM command_log WHERE hall_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(hallId, options.afterSeq ?? 0, options.limit ?? 10_000) as LogRow[];
+    return rows.map(toEntry);
+  }
+
+  async saveToken(token: TokenRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO token (id, hash, role, hall_id, label, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(token.id, token.hash, token.role, token.hallId, token.label, token.createdAt, token.revokedAt);
+  }
+
+  async findTokenByHash(hash: string): Promise<TokenRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM token WHERE hash = ?').get(hash) as TokenRow | undefined;
+    return row ? toToken(row) : undefined;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    return (this.db.prepare('SELECT * FROM token ORDER BY created_at').all() as TokenRow[]).map(toToken);
+  }
+
+  async revokeToken(id: string, at: number): Promise<boolean> {
+    const result = this.db.prepare('UPDATE token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
+    return result.changes > 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,59 @@
+import type { Server, Socket as ServerSocket } from 'socket.io';
+import type { Socket as ClientSocket } from 'socket.io-client';
+import type { ApiError, Role } from './api.js';
+import type { HallSnapshot, LiveView } from './live/view.js';
+
+/** Answer to `hall:watch`. */
+export type WatchResult = { ok: true; snapshot: HallSnapshot } | ({ ok: false } & ApiError);
+
+/** Answer to `hall:command`: the new view, or why nothing changed (with the current view when there is one). */
+export type CommandResult = { ok: true; view: LiveView } | ({ ok: false; view?: LiveView } & ApiError);
+
+/** Answer to `clock:ping`: the client's own send time echoed, and the server clock. */
+export interface ClockPong {
+  /** The client's send time, as it sent it. */
+  t0: number;
+  /** Server clock when answering (epoch ms). */
+  serverTime: number;
+}
+
+/** Events the server sends. */
+export interface ServerToClientEvents {
+  /** A watched hall changed (or was just watched): the whole snapshot. */
+  'hall:changed': (snapshot: HallSnapshot) => void;
+  /** The program changed; screens refetch `GET /api/v1/program`. */
+  'program:changed': (info: { revision: number }) => void;
+  /** Answer to a `clock:ping` sent without an acknowledgement callback. */
+  'clock:pong': (pong: ClockPong) => void;
+}
+
+/**
+ * Events a client sends. Payloads are typed `unknown` on purpose: the server validates each with zod,
+ * and a client may send anything.
+ */
+export interface ClientToServerEvents {
+  /** Start receiving `hall:changed` for `{ hallId }`; answers the snapshot at once. */
+  'hall:watch': (payload: unknown, ack?: (result: WatchResult) => void) => void;
+  /** Stop receiving a hall. */
+  'hall:unwatch': (payload: unknown, ack?: (result: { ok: boolean }) => void) => void;
+  /** A command envelope `{ hallId, type, ..., expectRevision?, commandId? }`; needs a chair or director token. */
+  'hall:command': (payload: unknown, ack?: (result: CommandResult) => void) => void;
+  /** Clock sync: send your clock `t0`; the answer carries the server's. */
+  'clock:ping': (t0: unknown, ack?: (pong: ClockPong) => void) => void;
+}
+
+/** What the server knows of a connected socket. */
+export interface SocketData {
+  /** The token's role, when the socket authenticated with one. */
+  role?: Role;
+  /** For a chair token: the hall it may run. */
+  hallId?: string;
+  /** Who acted, for the command log (token id or "director"). */
+  actor?: string;
+  /** The bearer token, kept server-side to re-check it on every command (a revoked token stops at once). */
+  token?: string;
+}
+
+export type LecternServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type LecternServerSocket = ServerSocket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type LecternClientSocket = ClientSocket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,0 +1,13 @@
+export * from './program/schema.js';
+export * from './program/items.js';
+export * from './program/ids.js';
+export * from './live/state.js';
+export * from './live/commands.js';
+export * from './live/reducer.js';
+export * from './live/expiry.js';
+export * from './live/selectors.js';
+export type * from './live/view.js';
+export * from './time.js';
+export * from './validation.js';
+export type * from './api.js';
+export type * from './events.js';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { SurfaceSchema, SURFACES } from './state.js';
+
+const minutes = z.number().int();
+
+/** Longest message a chair can put on the screens (characters). */
+export const MESSAGE_MAX_LENGTH = 280;
+
+/** Every command a chair or director can send to a hall. */
+export const CommandSchema = z.discriminatedUnion('type', [
+  /** Start this item now. */
+  z.object({ type: z.literal('goto'), itemId: z.string().min(1).max(120) }),
+  /** Move to the following item (from idle: the first item that has not ended by the clock). */
+  z.object({ type: z.literal('next') }),
+  /** Undo the last move (restores the item with its timer), else start the preceding item. */
+  z.object({ type: z.literal('previous') }),
+  /** Questions and answers for the current talk. */
+  z.object({ type: z.literal('qa') }),
+  /** A break: enters the following break item, or an ad-hoc break of `minutes` (default 10). */
+  z.object({ type: z.literal('break'), minutes: minutes.min(1).max(240).optional() }),
+  /** Add (or, negative, remove) minutes to the running countdown. */
+  z.object({
+    type: z.literal('extend'),
+    minutes: minutes.min(-120).max(120).refine((m) => m !== 0, 'must not be 0'),
+  }),
+  /** Freeze the hall: hold slate, countdown paused. */
+  z.object({ type: z.literal('hold') }),
+  /** Back from hold to what the hall was doing, the countdown resumed. */
+  z.object({ type: z.literal('release') }),
+  /** A banner on the screens; `targets` defaults to every surface. */
+  z.object({
+    type: z.literal('message'),
+    text: z.string().trim().min(1).max(MESSAGE_MAX_LENGTH),
+    targets: z.array(SurfaceSchema).min(1).max(SURFACES.length).optional(),
+  }),
+  z.object({ type: z.literal('clearMessage') }),
+  /** Director only: back to idle (after a rehearsal); the program is kept. */
+  z.object({ type: z.literal('reset') }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];
+
+/** Commands only a director may send. */
+export const DIRECTOR_ONLY_COMMANDS: readonly CommandType[] = ['reset'];
+
+/** A command as it travels: the command plus what protects it from being applied twice. */
+export const CommandEnvelopeSchema = z
+  .object({
+    /** Revision the sender saw; a different current revision rejects the command unchanged. */
+    expectRevision: z.number().int().min(0).optional(),
+    /** Sender's id for this command; a repeat (a retry on bad wifi) gets the first answer again. */
+    commandId: z.string().min(8).max(80).optional(),
+  })
+  .and(CommandSchema);
+export type CommandEnvelope = z.infer<typeof CommandEnvelopeSchema>;
+
+/** Strips the envelope fields from a command. */
+export function commandOf(envelope: CommandEnvelope): Command {
+  const { expectRevision: _revision, commandId: _id, ...command } = envelope;
+  return command as Command;
+}

@@ -1,0 +1,230 @@
+import { DAY_GAP_MS, findItem, followingItem, hallItems, isBreakItem, plannedLengthMs } from '../program/items.js';
+import type { Item, Program } from '../program/schema.js';
+import { commandOf, type Command, type CommandEnvelope } from './commands.js';
+import { isExpired } from './expiry.js';
+import {
+  HISTORY_LIMIT,
+  IDLE_POSITION,
+  SURFACES,
+  countdownEnd,
+  initialHallState,
+  isTimedPhase,
+  positionOf,
+  type HallState,
+  type Position,
+} from './state.js';
+
+const MINUTE = 60_000;
+
+/** Length of a break the chair starts without saying how long (ms). */
+export const DEFAULT_BREAK_MS = 10 * MINUTE;
+
+/** Why a command was not applied. */
+export type RejectionCode = 'stale_revision' | 'unknown_item' | 'not_applicable';
+
+/** The outcome of a command: the new state, or why nothing changed (with the unchanged state). */
+export type CommandOutcome =
+  | { ok: true; state: HallState }
+  | { ok: false; code: RejectionCode; message: string; state: HallState };
+
+interface Context {
+  program: Program;
+  /** The hall's items in order. */
+  items: Item[];
+  state: HallState;
+  now: number;
+}
+
+type Handler<C extends Command> = (ctx: Context, command: C) => CommandOutcome;
+
+function reject(ctx: Context, code: RejectionCode, message: string): CommandOutcome {
+  return { ok: false, code, message, state: ctx.state };
+}
+
+/** The state with its position replaced; the old position goes on the history for `previous`. */
+function moveTo(ctx: Context, position: Position): CommandOutcome {
+  const history = [...ctx.state.history, settledPosition(ctx.state, ctx.now)].slice(-HISTORY_LIMIT);
+  return accept(ctx, { ...ctx.state, ...position, held: null, history });
+}
+
+function accept(ctx: Context, state: HallState): CommandOutcome {
+  return { ok: true, state: { ...state, revision: ctx.state.revision + 1, updatedAt: ctx.now } };
+}
+
+/** The state's position as if released from hold now: what `previous` should come back to. */
+function settledPosition(state: HallState, now: number): Position {
+  const position = positionOf(state);
+  if (state.phase !== 'hold' || !state.held) return position;
+  const pausedMs = isTimedPhase(state.held.phase) ? position.pausedMs + (now - state.held.since) : position.pausedMs;
+  return { ...position, phase: state.held.phase, pausedMs };
+}
+
+/** The position of an item started now. A talk's timer leaves room for its Q&A minutes. */
+export function startedPosition(item: Item, now: number, breakMsOverride?: number): Position {
+  const lengthMs = plannedLengthMs(item);
+  const onBreak = isBreakItem(item);
+  const qaMs = (item.qaMinutes ?? 0) * MINUTE;
+  return {
+    phase: onBreak ? 'break' : 'talk',
+    itemId: item.id,
+    itemStartedAt: now,
+    delayMs: now - item.start,
+    phaseStartedAt: now,
+    phasePlannedMs: onBreak ? (breakMsOverride ?? lengthMs) : qaMs < lengthMs ? lengthMs - qaMs : lengthMs,
+    extensionMs: 0,
+    pausedMs: 0,
+  };
+}
+
+/** The item `next` would start: the following one, or from an idle (or last night's) hall the first not yet over. */
+export function itemForNext(ctx: Pick<Context, 'items' | 'state' | 'now'>): Item | undefined {
+  const { items, state, now } = ctx;
+  const fresh = state.phase === 'idle' || state.phase === 'ended' || state.itemId === null || isExpired(items, state, now);
+  if (fresh) return items.find((item) => item.end > now) ?? items[0];
+  return followingItem(items, state.itemId!);
+}
+
+/** The item the current position is on, when it is still in the program. */
+function currentItem(ctx: Context): Item | undefined {
+  return ctx.state.itemId === null ? undefined : ctx.items.find((item) => item.id === ctx.state.itemId);
+}
+
+/** The last item of the current item's program day: `next` from it ends the day. */
+function isLastOfDay(ctx: Context, item: Item): boolean {
+  const following = followingItem(ctx.items, item.id);
+  return !following || following.start - item.end >= DAY_GAP_MS;
+}
+
+const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>> } = {
+  goto(ctx, command) {
+    const item = findItem(ctx.program, command.itemId);
+    if (!item || item.hallId !== ctx.state.hallId) {
+      return reject(ctx, 'unknown_item', `no item "${command.itemId}" in hall ${ctx.state.hallId}`);
+    }
+    return moveTo(ctx, startedPosition(item, ctx.now));
+  },
+
+  next(ctx) {
+    if (ctx.items.length === 0) return reject(ctx, 'not_applicable', 'this hall has no items');
+    const current = currentItem(ctx);
+    const fresh = ctx.state.phase === 'idle' || ctx.state.phase === 'ended' || isExpired(ctx.items, ctx.state, ctx.now);
+    if (!fresh && current && isLastOfDay(ctx, current)) {
+      return moveTo(ctx, { ...IDLE_POSITION, phase: 'ended', phaseStartedAt: ctx.now });
+    }
+    const item = itemForNext(ctx);
+    if (!item) return moveTo(ctx, { ...IDLE_POSITION, phase: 'ended', phaseStartedAt: ctx.now });
+    return moveTo(ctx, startedPosition(item, ctx.now));
+  },
+
+  previous(ctx) {
+    const history = ctx.state.history;
+    const last = history[history.length - 1];
+    if (last && (last.itemId === null || findItem(ctx.program, last.itemId))) {
+      return accept(ctx, { ...ctx.state, ...last, held: null, history: history.slice(0, -1) });
+    }
+    const current = currentItem(ctx);
+    const index = current ? ctx.items.indexOf(current) : -1;
+    const preceding = index > 0 ? ctx.items[index - 1] : undefined;
+    if (!preceding) return reject(ctx, 'not_applicable', 'there is nothing to go back to');
+    return moveTo(ctx, startedPosition(preceding, ctx.now));
+  },
+
+  qa(ctx) {
+    const item = currentItem(ctx);
+    if (ctx.state.phase !== 'talk' || !item) {
+      return reject(ctx, 'not_applicable', 'Q&A follows a talk: start the talk first');
+    }
+    // With Q&A minutes in the program, Q&A gets them; otherwise it runs to the end of the talk's slot.
+    const talkEnd = countdownEnd(ctx.state) ?? ctx.now;
+    const plannedMs = item.qaMinutes ? item.qaMinutes * MINUTE : Math.max(0, talkEnd - ctx.now);
+    return moveTo(ctx, {
+      ...positionOf(ctx.state),
+      phase: 'qa',
+      phaseStartedAt: ctx.now,
+      phasePlannedMs: plannedMs,
+      extensionMs: 0,
+      pausedMs: 0,
+    });
+  },
+
+  break(ctx, command) {
+    const minutesMs = command.minutes === undefined ? undefined : command.minutes * MINUTE;
+    const onBreak = ctx.state.phase === 'break' || (ctx.state.phase === 'hold' && ctx.state.held?.phase === 'break');
+    if (onBreak && !isExpired(ctx.items, ctx.state, ctx.now)) {
+      if (minutesMs === undefined) return reject(ctx, 'not_applicable', 'already on a break: give its minutes to restart it');
+      return accept(ctx, {
+        ...ctx.state,
+        phase: 'break',
+        held: null,
+        phaseStartedAt: ctx.now,
+        phasePlannedMs: minutesMs,
+        extensionMs: 0,
+        pausedMs: 0,
+      });
+    }
+    const candidate = itemForNext(ctx);
+    if (candidate && isBreakItem(candidate)) return moveTo(ctx, startedPosition(candidate, ctx.now, minutesMs));
+    // An ad-hoc break: the hall pauses after the current item; `next` goes on from there.
+    const keep = ctx.state.phase === 'ended' || isExpired(ctx.items, ctx.state, ctx.now) ? IDLE_POSITION : positionOf(ctx.state);
+    return moveTo(ctx, {
+      ...keep,
+      phase: 'break',
+      phaseStartedAt: ctx.now,
+      phasePlannedMs: minutesMs ?? DEFAULT_BREAK_MS,
+      extensionMs: 0,
+      pausedMs: 0,
+    });
+  },
+
+  extend(ctx, command) {
+    const timed = isTimedPhase(ctx.state.phase) || (ctx.state.phase === 'hold' && isTimedPhase(ctx.state.held?.phase ?? 'idle'));
+    if (!timed) return reject(ctx, 'not_applicable', 'nothing is running to extend');
+    return accept(ctx, { ...ctx.state, extensionMs: ctx.state.extensionMs + command.minutes * MINUTE });
+  },
+
+  hold(ctx) {
+    if (ctx.state.phase === 'hold') return reject(ctx, 'not_applicable', 'already on hold');
+    return accept(ctx, { ...ctx.state, phase: 'hold', held: { phase: ctx.state.phase, since: ctx.now } });
+  },
+
+  release(ctx) {
+    if (ctx.state.phase !== 'hold' || !ctx.state.held) return reject(ctx, 'not_applicable', 'the hall is not on hold');
+    return accept(ctx, { ...ctx.state, ...settledPosition(ctx.state, ctx.now), held: null });
+  },
+
+  message(ctx, command) {
+    const targets = command.targets ? SURFACES.filter((s) => command.targets!.includes(s)) : [...SURFACES];
+    return accept(ctx, { ...ctx.state, message: { text: command.text, targets, sentAt: ctx.now } });
+  },
+
+  clearMessage(ctx) {
+    return accept(ctx, { ...ctx.state, message: null });
+  },
+
+  reset(ctx) {
+    return accept(ctx, { ...initialHallState(ctx.state.hallId) });
+  },
+};
+
+/**
+ * Applies a command to a hall's state at server time `now`. Pure: the same inputs give the same outcome.
+ * A rejected command returns the state unchanged.
+ */
+export function applyCommand(program: Program, state: HallState, command: Command, now: number): CommandOutcome {
+  const ctx: Context = { program, items: hallItems(program, state.hallId), state, now };
+  const handler = handlers[command.type] as Handler<Command>;
+  return handler(ctx, command);
+}
+
+/** Like applyCommand, but first rejects a command built on a revision that is no longer current. */
+export function applyEnvelope(program: Program, state: HallState, envelope: CommandEnvelope, now: number): CommandOutcome {
+  if (envelope.expectRevision !== undefined && envelope.expectRevision !== state.revision) {
+    return {
+      ok: false,
+      code: 'stale_revision',
+      message: `the hall is at revision ${state.revision}, not ${envelope.expectRevision}: someone else acted first`,
+      state,
+    };
+  }
+  return applyCommand(program, state, commandOf(envelope), now);
+}

@@ -1,0 +1,146 @@
+import {
+  firstItemAfter,
+  followingItem,
+  hallItems,
+  isBreakItem,
+  programDays,
+  scheduledItemAt,
+} from '../program/items.js';
+import type { Item, Program } from '../program/schema.js';
+import { isExpired } from './expiry.js';
+import { itemForNext } from './reducer.js';
+import { countdownEnd, isTimedPhase, type HallState, type Phase } from './state.js';
+import type { Countdown, LiveView, ProjectedItem, ViewItem } from './view.js';
+
+const MINUTE = 60_000;
+
+/** True when a chair runs the hall now; false when it follows its printed schedule. */
+export function isChairRun(items: readonly Item[], state: HallState, now: number): boolean {
+  return state.phase !== 'idle' && !isExpired(items, state, now);
+}
+
+/** The program item without its abstract. */
+export function toViewItem(item: Item | undefined | null): ViewItem | null {
+  if (!item) return null;
+  const { abstract: _abstract, ...rest } = item;
+  return rest;
+}
+
+/** The phase the hall is in, looking through a hold to what is paused. */
+function runningPhase(state: HallState): Phase {
+  return state.phase === 'hold' ? (state.held?.phase ?? 'idle') : state.phase;
+}
+
+/** The countdown end of a state, frozen at the moment of the hold when on hold. */
+function heldRemainingMs(state: HallState): number | null {
+  if (state.phase !== 'hold' || !state.held || !isTimedPhase(state.held.phase)) return null;
+  const end = countdownEnd({ ...state, phase: state.held.phase });
+  return end === null ? null : end - state.held.since;
+}
+
+interface Derived {
+  phase: Phase;
+  now: Item | undefined;
+  next: Item | undefined;
+  countdown: Countdown | null;
+  /** Expected end of what runs now (epoch ms), from which coming items are projected. */
+  cursor: number;
+}
+
+function deriveFromSchedule(items: readonly Item[], now: number): Derived {
+  const current = scheduledItemAt(items, now);
+  const next = firstItemAfter(items, now);
+  if (current) {
+    const phase = isBreakItem(current) ? 'break' : 'talk';
+    return { phase, now: current, next, countdown: { kind: phase, endsAt: current.end }, cursor: current.end };
+  }
+  // A hall with nothing scheduled at all is idle, not ended.
+  const phase = next || items.length === 0 ? 'idle' : 'ended';
+  return { phase, now: undefined, next, countdown: null, cursor: now };
+}
+
+function deriveFromChair(items: readonly Item[], state: HallState, now: number): Derived {
+  const item = state.itemId === null ? undefined : items.find((i) => i.id === state.itemId);
+  const running = runningPhase(state);
+  const adHocBreak = running === 'break' && (!item || !isBreakItem(item));
+  const end = countdownEnd(state);
+  const held = heldRemainingMs(state);
+  let cursor = now;
+  if (held !== null) cursor = now + held;
+  else if (end !== null) cursor = Math.max(now, end);
+  if (running === 'talk' && item) cursor += (item.qaMinutes ?? 0) * MINUTE;
+  let next: Item | undefined;
+  if (state.phase === 'ended' || running === 'ended') next = firstItemAfter(items, now);
+  else if (item) next = followingItem(items, item.id);
+  else next = itemForNext({ items: [...items], state: { ...state, phase: 'idle' }, now });
+  return {
+    phase: state.phase,
+    now: adHocBreak || state.phase === 'ended' ? undefined : item,
+    next,
+    countdown: end !== null && isTimedPhase(state.phase) ? { kind: state.phase, endsAt: end } : null,
+    cursor,
+  };
+}
+
+/** Coming items from `first` on, each projected from `cursor`: never earlier than planned, lengths kept. */
+function project(items: readonly Item[], first: Item | undefined, cursor: number): ProjectedItem[] {
+  if (!first) return [];
+  const out: ProjectedItem[] = [];
+  let at = cursor;
+  for (const item of items.slice(items.indexOf(first))) {
+    const start = Math.max(item.start, at);
+    const end = start + (item.end - item.start);
+    out.push({ item, start, end });
+    at = end;
+  }
+  return out;
+}
+
+function derive(program: Program, state: HallState, now: number): { items: Item[]; derived: Derived; chair: boolean } {
+  const items = hallItems(program, state.hallId);
+  const chair = isChairRun(items, state, now);
+  return { items, chair, derived: chair ? deriveFromChair(items, state, now) : deriveFromSchedule(items, now) };
+}
+
+/** Every item still to come in the hall after the current one, with projected times. */
+export function comingItems(program: Program, state: HallState, now: number): ProjectedItem[] {
+  const { items, derived } = derive(program, state, now);
+  return project(items, derived.next, derived.cursor);
+}
+
+/** The coming items of the same program day as the next one (the rest of "today"), projected. */
+export function restOfDay(program: Program, state: HallState, now: number): ProjectedItem[] {
+  const coming = comingItems(program, state, now);
+  const first = coming[0];
+  if (!first) return [];
+  const day = programDays(hallItems(program, state.hallId)).find((d) => d.includes(first.item)) ?? [];
+  return coming.filter((p) => day.includes(p.item));
+}
+
+/**
+ * The live view of a hall at server time `now`. Pure; screens run it too, with server time from the
+ * clock-offset sync, so an unattended hall moves through its schedule without a broadcast.
+ */
+export function liveView(program: Program, state: HallState, now: number): LiveView {
+  const { items, derived, chair } = derive(program, state, now);
+  const projected = project(items, derived.next, derived.cursor);
+  const nextStartsAt = projected[0]?.start ?? null;
+  let delayMs = 0;
+  if (chair && derived.next && nextStartsAt !== null) delayMs = Math.max(0, nextStartsAt - derived.next.start);
+  else if (chair && derived.phase !== 'ended') delayMs = Math.max(0, state.delayMs);
+  return {
+    hallId: state.hallId,
+    revision: state.revision,
+    phase: derived.phase,
+    now: toViewItem(derived.now),
+    next: toViewItem(derived.next),
+    nextStartsAt,
+    delayMs,
+    countdown: derived.countdown,
+    heldRemainingMs: chair ? heldRemainingMs(state) : null,
+    message: state.message,
+    source: chair ? 'chair' : 'schedule',
+    itemStartedAt: chair ? state.itemStartedAt : null,
+    serverTime: now,
+  };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** What a hall is doing. idle: not started (follows the printed schedule); ended: nothing more to run. */
+export const PHASES = ['idle', 'talk', 'qa', 'break', 'hold', 'ended'] as const;
+export const PhaseSchema = z.enum(PHASES);
+export type Phase = z.infer<typeof PhaseSchema>;
+
+/** Phases with a countdown. */
+export const TIMED_PHASES = ['talk', 'qa', 'break'] as const;
+export type TimedPhase = (typeof TIMED_PHASES)[number];
+export function isTimedPhase(phase: Phase): phase is TimedPhase {
+  return (TIMED_PHASES as readonly Phase[]).includes(phase);
+}
+
+/** Screens a chair's message can go to. */
+export const SURFACES = ['signage', 'lobby', 'timer', 'stream', 'live'] as const;
+export const SurfaceSchema = z.enum(SURFACES);
+export type Surface = z.infer<typeof SurfaceSchema>;
+
+export const HallMessageSchema = z.object({
+  text: z.string(),
+  /** Surfaces that show it. */
+  targets: z.array(SurfaceSchema),
+  /** Server time it was sent (epoch ms). */
+  sentAt: z.number(),
+});
+export type HallMessage = z.infer<typeof HallMessageSchema>;
+
+/**
+ * Where a hall stands in its program: the item, the phase and its timer.
+ * `previous` restores one of these, so a clicker's "back" undoes a "next" without restarting a talk.
+ */
+export const PositionSchema = z.object({
+  phase: PhaseSchema,
+  /** The item the chair is on; null when idle, ended, or on an ad-hoc break before the first item. */
+  itemId: z.string().nullable(),
+  /** When the current item actually started (epoch ms). */
+  itemStartedAt: z.number().nullable(),
+  /** Actual start − planned start of the current item (ms, negative when early); 0 before the hall starts. */
+  delayMs: z.number(),
+  /** When the current phase began (epoch ms). */
+  phaseStartedAt: z.number().nullable(),
+  /** Planned length of a timed phase (ms); null for idle, hold and ended. */
+  phasePlannedMs: z.number().nullable(),
+  /** Minutes added by `extend` during this phase, in ms (negative when shortened). */
+  extensionMs: z.number(),
+  /** Time spent on hold during this phase (ms); it pushes the countdown back. */
+  pausedMs: z.number(),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+export const HallStateSchema = PositionSchema.extend({
+  hallId: z.string(),
+  /** Bumped by every accepted command; 0 for a hall no one has commanded. */
+  revision: z.number().int().min(0),
+  /** While on hold: the phase to return to on release, and since when (epoch ms). */
+  held: z.object({ phase: PhaseSchema, since: z.number() }).nullable(),
+  /** The chair's message, shown as a banner on the targeted surfaces. */
+  message: HallMessageSchema.nullable(),
+  /** Positions left by commands, newest last (bounded), for `previous`. */
+  history: z.array(PositionSchema),
+  /** Server time of the last accepted command (epoch ms). */
+  updatedAt: z.number(),
+});
+export type HallState = z.infer<typeof HallStateSchema>;
+
+/** How many positions `previous` can walk back. */
+export const HISTORY_LIMIT = 20;
+
+/** The idle position: a hall no chair has started. */
+export const IDLE_POSITION: Position = {
+  phase: 'idle',
+  itemId: null,
+  itemStartedAt: null,
+  delayMs: 0,
+  phaseStartedAt: null,
+  phasePlannedMs: null,
+  extensionMs: 0,
+  pausedMs: 0,
+};
+
+/** A hall before any command: idle, following its printed schedule. */
+export function initialHallState(hallId: string): HallState {
+  return { ...IDLE_POSITION, hallId, revision: 0, held: null, message: null, history: [], updatedAt: 0 };
+}
+
+/** The position part of a state. */
+export function positionOf(state: HallState): Position {
+  const { phase, itemId, itemStartedAt, delayMs, phaseStartedAt, phasePlannedMs, extensionMs, pausedMs } = state;
+  return { phase, itemId, itemStartedAt, delayMs, phaseStartedAt, phasePlannedMs, extensionMs, pausedMs };
+}
+
+/** When the countdown of a timed position ends (epoch ms), or null for an untimed one. */
+export function countdownEnd(position: Position): number | null {
+  if (!isTimedPhase(position.phase) || position.phaseStartedAt === null || position.phasePlannedMs === null) {
+    return null;
+  }
+  return position.phaseStartedAt + position.phasePlannedMs + position.extensionMs + position.pausedMs;
+}

@@ -1,0 +1,157 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** What an item in the program is; screens and OBS pick their layout and scene from it. */
+export const ITEM_KINDS = [
+  'talk',
+  'ceremony',
+  'break',
+  'meal',
+  'registration',
+  'social',
+  'poster',
+  'tour',
+  'other',
+] as const;
+export const ItemKindSchema = z.enum(ITEM_KINDS);
+export type ItemKind = z.infer<typeof ItemKindSchema>;
+
+/** Kinds during which the hall is on a break: screens show the break countdown as the main element. */
+export const BREAK_KINDS: readonly ItemKind[] = ['break', 'meal'];
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+/** A planned instant: epoch ms, or an ISO 8601 date-time with a UTC offset (normalised to epoch ms). */
+export const InstantSchema = z.union([
+  z.number().int().min(0),
+  z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)),
+]);
+
+export const SpeakerSchema = z.object({
+  /** Display name, as the program prints it. */
+  name: z.string().trim().min(1).max(200),
+  /** Institution or role; empty when the program gives none. */
+  affiliation: z.string().trim().max(300).default(''),
+});
+export type Speaker = z.infer<typeof SpeakerSchema>;
+
+export const ItemSchema = z
+  .object({
+    /** Stable id; survives re-imports so live state can follow an item. */
+    id: z.string().min(1).max(120).regex(idPattern, 'letters, digits and . _ : - only'),
+    hallId: z.string().min(1),
+    kind: ItemKindSchema,
+    title: z.string().trim().min(1).max(500),
+    subtitle: z.string().trim().max(1000).optional(),
+    /** Presenting speaker first. */
+    speakers: z.array(SpeakerSchema).max(200).default([]),
+    /** Planned start, epoch ms. */
+    start: InstantSchema,
+    /** Planned end, epoch ms; after start. */
+    end: InstantSchema,
+    /** Page of the abstract in the printed book, e.g. "P.1". */
+    abstractRef: z.string().trim().min(1).max(40).optional(),
+    abstract: z.string().max(20000).optional(),
+    /** Minutes of Q&A inside the slot: the talk timer ends this much before the slot does. */
+    qaMinutes: z.number().int().min(0).max(240).optional(),
+    /** OBS scene for this item, overriding the hall's scene for the phase. */
+    obsScene: z.string().min(1).max(200).optional(),
+    /** The speaker did not consent to a recording: OBS pauses recording, no VOD chapter. */
+    doNotRecord: z.boolean().optional(),
+    /** Not to be streamed: the stream shows the privacy slate. */
+    doNotStream: z.boolean().optional(),
+    /** Where the item happens when it is not in the hall itself (e.g. a networking event elsewhere). */
+    location: z.string().trim().max(300).optional(),
+    track: z.string().trim().max(200).optional(),
+    language: z.string().trim().max(20).optional(),
+  })
+  .refine((item) => item.end > item.start, { message: 'end must be after start', path: ['end'] });
+export type Item = z.infer<typeof ItemSchema>;
+export type ItemInput = z.input<typeof ItemSchema>;
+
+export const HallSchema = z.object({
+  /** Slug used in URLs: lowercase letters, digits, dashes. */
+  id: z
+    .string()
+    .min(1)
+    .max(60)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes only'),
+  name: z.string().trim().min(1).max(200),
+  /** Venue or building, shown under the hall name. */
+  venue: z.string().trim().max(300).optional(),
+  /** The hall is streamed online (the public page links its stream). */
+  streamed: z.boolean().optional(),
+  /** Where online viewers watch this hall's stream. */
+  streamUrl: z.url().optional(),
+});
+export type Hall = z.infer<typeof HallSchema>;
+
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .refine((zone) => IANAZone.isValidZone(zone), { message: 'not an IANA time zone (e.g. Asia/Tokyo)' });
+
+export const EventSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  /** IANA zone the program's clock times are printed in. */
+  timeZone: TimeZoneSchema,
+  /** Default language of the screens. */
+  language: z.enum(['en', 'ja']).default('en'),
+  url: z.url().optional(),
+});
+export type EventInfo = z.infer<typeof EventSchema>;
+
+export const ProgramSchema = z
+  .object({
+    /** Bumped by the server on every program change; ignored on input. */
+    revision: z.number().int().min(0).optional(),
+    event: EventSchema,
+    halls: z.array(HallSchema).min(1).max(200),
+    items: z.array(ItemSchema).max(20000),
+  })
+  .superRefine((program, ctx) => {
+    const hallIds = new Set<string>();
+    program.halls.forEach((hall, index) => {
+      if (hallIds.has(hall.id)) {
+        ctx.addIssue({ code: 'custom', path: ['halls', index, 'id'], message: `duplicate hall id "${hall.id}"` });
+      }
+      hallIds.add(hall.id);
+    });
+    const itemIds = new Map<string, number>();
+    program.items.forEach((item, index) => {
+      if (itemIds.has(item.id)) {
+        ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `duplicate item id "${item.id}"` });
+      }
+      itemIds.set(item.id, index);
+      if (!hallIds.has(item.hallId)) {
+        ctx.addIssue({ code: 'custom', path: ['items', index, 'hallId'], message: `unknown hall "${item.hallId}"` });
+      }
+    });
+    // Items of one hall may not overlap: a hall runs one thing at a time.
+    const byHall = new Map<string, number[]>();
+    program.items.forEach((item, index) => {
+      const list = byHall.get(item.hallId) ?? [];
+      list.push(index);
+      byHall.set(item.hallId, list);
+    });
+    for (const indexes of byHall.values()) {
+      indexes.sort((a, b) => program.items[a]!.start - program.items[b]!.start);
+      for (let i = 1; i < indexes.length; i++) {
+        const previous = program.items[indexes[i - 1]!]!;
+        const current = program.items[indexes[i]!]!;
+        if (current.start < previous.end) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', indexes[i]!, 'start'],
+            message: `"${current.title}" overlaps "${previous.title}" (${previous.id}) in hall ${current.hallId}`,
+          });
+        }
+      }
+    }
+  })
+  .transform((program) => ({
+    ...program,
+    items: [...program.items].sort((a, b) => a.start - b.start || a.hallId.localeCompare(b.hallId)),
+  }));
+export type Program = z.infer<typeof ProgramSchema>;
+export type ProgramInput = z.input<typeof ProgramSchema>;

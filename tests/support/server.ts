@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The checkout this test runs in. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The director token every test server runs with. */
+export const DIRECTOR_TOKEN = 'lct_d_test-director-token-0123456789abcdef';
+
+export interface TestServer {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  /** Everything the server printed. */
+  output(): string;
+  /** Stops it: SIGTERM (clean) or SIGKILL (a crash). Resolves when the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Reuse a data folder (a restart); default: a new temporary one. */
+  dataDir?: string;
+  /** Extra `lectern serve` flags, e.g. ['--clock', '2025-10-02T09:00']. */
+  args?: string[];
+  /** Port to listen on; default 0 (any free port). */
+  port?: number;
+  env?: Record<string, string>;
+}
+
+/** A new empty temporary folder. */
+export function tempDir(prefix = 'lectern-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * Starts the built server (`node dist/server/cli.js serve`) on 127.0.0.1 and an ephemeral port, and waits
+ * until it says where it listens. Needs `npm run build` first (npm test does it).
+ */
+export async function startServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDir();
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'dist/server/cli.js'), 'serve', '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data', dataDir, ...(options.args ?? [])],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LECTERN_DIRECTOR_TOKEN: DIRECTOR_TOKEN, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${output}`)), 20_000);
+    const check = () => {
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    process: child,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      await exited;
+    },
+  };
+}

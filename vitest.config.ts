@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+/** Unit tests (pure, fast) and integration tests (a real server process, real sockets, real SQLite). */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file starts its own servers; two cores are enough for two at a time.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
