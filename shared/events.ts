@@ -17,6 +17,19 @@ export interface ClockPong {
   serverTime: number;
 }
 
+/** The screens Lectern serves. */
+export const DISPLAY_PAGES = ['signage', 'lobby', 'timer', 'overlay', 'live'] as const;
+export type DisplayPage = (typeof DISPLAY_PAGES)[number];
+
+/** What a screen says about itself on every connect (`display:hello`), so a crew can find it in the console. */
+export interface DisplayHello {
+  page: DisplayPage;
+  /** The hall it shows (none for the lobby and the public page). */
+  hallId?: string;
+  /** A name the crew gave it with `?name=` (e.g. "foyer left"). */
+  name?: string;
+}
+
 /** Events the server sends. */
 export interface ServerToClientEvents {
   /** A watched hall changed (or was just watched): the whole snapshot. */
@@ -25,6 +38,10 @@ export interface ServerToClientEvents {
   'program:changed': (info: { revision: number }) => void;
   /** Answer to a `clock:ping` sent without an acknowledgement callback. */
   'clock:pong': (pong: ClockPong) => void;
+  /** The director asks this screen to show who it is (its hall's name, big) for `durationMs`. */
+  'display:identify': (request: { text: string; durationMs: number }) => void;
+  /** The director asks this screen to reload itself. */
+  'display:reload': () => void;
 }
 
 /**
@@ -40,6 +57,8 @@ export interface ClientToServerEvents {
   'hall:command': (payload: unknown, ack?: (result: CommandResult) => void) => void;
   /** Clock sync: send your clock `t0`; the answer carries the server's. */
   'clock:ping': (t0: unknown, ack?: (pong: ClockPong) => void) => void;
+  /** A screen introduces itself (`DisplayHello`); sent again on every reconnect. */
+  'display:hello': (payload: unknown) => void;
 }
 
 /** What the server knows of a connected socket. */

@@ -2,6 +2,7 @@ import { computed, onBeforeUnmount, ref, shallowRef, watch, type ComputedRef, ty
 import {
   ProgramSchema,
   liveView,
+  type DisplayHello,
   type HallSnapshot,
   type LecternClientSocket,
   type LiveView,
@@ -25,6 +26,8 @@ export interface LiveConnection {
   connected: Ref<boolean>;
   /** True once the server has been gone for a few seconds. */
   reconnecting: Ref<boolean>;
+  /** While the director identifies this screen: the text to flash (its hall's name), else null. */
+  identifying: Ref<string | null>;
   /** Watches halls; snapshots arrive in `snapshots`. */
   watch(hallIds: string[]): void;
   snapshots: Ref<Record<string, HallSnapshot>>;
@@ -41,13 +44,15 @@ async function fetchProgram(): Promise<Program> {
  * Connects a page to the server. Keeps ticking from the last state when the server is gone, re-watches
  * its halls on reconnect and takes that snapshot as the truth; drops broadcasts older than what it shows.
  */
-export function useLiveConnection(options: { token?: string } = {}): LiveConnection {
+export function useLiveConnection(options: { token?: string; hello?: DisplayHello } = {}): LiveConnection {
   const socket = connectSocket(options.token);
   const clock = createServerClock(socket);
   const program = shallowRef<Program | null>(null);
   const snapshots = shallowRef<Record<string, HallSnapshot>>({});
   const connected = ref(socket.connected);
   const reconnecting = ref(false);
+  const identifying = ref<string | null>(null);
+  let identifyTimer: ReturnType<typeof setTimeout> | undefined;
   const watched = new Set<string>();
   let lostTimer: ReturnType<typeof setTimeout> | undefined;
   let programLoading: Promise<void> | undefined;
@@ -81,11 +86,18 @@ export function useLiveConnection(options: { token?: string } = {}): LiveConnect
 
   socket.on('hall:changed', (snapshot) => accept(snapshot, false));
   socket.on('program:changed', () => void loadProgram());
+  socket.on('display:identify', ({ text, durationMs }) => {
+    identifying.value = String(text);
+    clearTimeout(identifyTimer);
+    identifyTimer = setTimeout(() => (identifying.value = null), Math.min(Math.max(Number(durationMs) || 0, 1000), 60_000));
+  });
+  socket.on('display:reload', () => location.reload());
   socket.on('connect', () => {
     connected.value = true;
     reconnecting.value = false;
     clearTimeout(lostTimer);
     void loadProgram();
+    if (options.hello) socket.emit('display:hello', options.hello);
     for (const hallId of watched) watchHall(hallId);
   });
   socket.on('disconnect', () => {
@@ -108,6 +120,7 @@ export function useLiveConnection(options: { token?: string } = {}): LiveConnect
     now,
     connected,
     reconnecting,
+    identifying,
     snapshots,
     watch(hallIds) {
       for (const hallId of hallIds) {
@@ -118,6 +131,7 @@ export function useLiveConnection(options: { token?: string } = {}): LiveConnect
     },
     close() {
       clearTimeout(lostTimer);
+      clearTimeout(identifyTimer);
       clock.stop();
       socket.close();
     },

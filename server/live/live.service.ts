@@ -22,6 +22,15 @@ export type CommandAnswer =
   | { ok: true; view: LiveView; duplicate: boolean }
   | { ok: false; status: 400 | 403 | 404 | 409 | 500; error: string; message: string; view?: LiveView };
 
+/** Told of every change after it is committed and broadcast (the OBS adapter listens here). */
+export type HallChangeListener = (change: {
+  snapshot: HallSnapshot;
+  /** The state before the change. */
+  previous: HallState;
+  /** The command that made it, with who sent it; none for a program replacement. */
+  cause?: { type: string; actor: string };
+}) => void;
+
 /** What a program replacement did to the halls. */
 export interface ProgramReplacement {
   revision: number;
@@ -43,6 +52,7 @@ export class LiveService {
   private readonly states = new Map<string, HallState>();
   private readonly queue = new KeyedQueue();
   private broadcaster: Broadcaster | undefined;
+  private readonly listeners = new Set<HallChangeListener>();
 
   private constructor(
     private readonly store: Store,
@@ -75,6 +85,22 @@ export class LiveService {
   /** Where changes go; set once the socket server exists. */
   attach(broadcaster: Broadcaster): void {
     this.broadcaster = broadcaster;
+  }
+
+  /** Subscribes to committed changes; answers the unsubscribe function. */
+  onChange(listener: HallChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(change: Parameters<HallChangeListener>[0]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('[lectern] change listener failed:', error);
+      }
+    }
   }
 
   /** The current program, with its revision. */
@@ -147,8 +173,11 @@ export class LiveService {
     } catch (error) {
       return { ok: false, status: 500, error: 'store_failed', message: `the command was not saved: ${String(error)}`, view: this.view(hallId) };
     }
+    const previous = this.state(hallId);
     this.states.set(hallId, outcome.state);
-    this.broadcaster?.hallChanged(this.snapshot(hallId));
+    const snapshot = this.snapshot(hallId);
+    this.broadcaster?.hallChanged(snapshot);
+    this.notify({ snapshot, previous, cause: { type: envelope.type, actor: principal.actor } });
     return { ok: true, view: this.view(hallId), duplicate: false };
   }
 
@@ -171,6 +200,7 @@ export class LiveService {
         }
       }
       const removedHalls = this.program.halls.filter((h) => !program.halls.some((n) => n.id === h.id)).map((h) => h.id);
+      const before = new Map(program.halls.map((hall) => [hall.id, this.state(hall.id)]));
       const revision = this.programRevision + 1;
       await this.store.saveProgram({ program, revision }, actor, changed);
       this.program = program;
@@ -178,7 +208,11 @@ export class LiveService {
       for (const state of changed) this.states.set(state.hallId, state);
       for (const hallId of removedHalls) this.states.delete(hallId);
       this.broadcaster?.programChanged(revision);
-      for (const hall of program.halls) this.broadcaster?.hallChanged(this.snapshot(hall.id));
+      for (const hall of program.halls) {
+        const snapshot = this.snapshot(hall.id);
+        this.broadcaster?.hallChanged(snapshot);
+        this.notify({ snapshot, previous: before.get(hall.id)! });
+      }
       return { revision, vanished, removedHalls };
     });
   }
