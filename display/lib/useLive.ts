@@ -153,3 +153,25 @@ export function useHallView(connection: LiveConnection, hallId: Ref<string>): Co
     return liveView(program, snapshot.state, connection.now.value);
   });
 }
+
+/**
+ * The live views of every hall in the program (for the lobby and the public page), recomputed each server
+ * second like `useHallView`. Watches halls as the program names them.
+ */
+export function useAllHallViews(connection: LiveConnection): ComputedRef<Record<string, LiveView>> {
+  watch(
+    () => connection.program.value?.halls.map((hall) => hall.id).join('\n') ?? '',
+    (ids) => ids && connection.watch(ids.split('\n')),
+    { immediate: true },
+  );
+  return computed(() => {
+    const program = connection.program.value;
+    const views: Record<string, LiveView> = {};
+    if (!program) return views;
+    for (const hall of program.halls) {
+      const snapshot = connection.snapshots.value[hall.id];
+      if (snapshot) views[hall.id] = liveView(program, snapshot.state, connection.now.value);
+    }
+    return views;
+  });
+}
