@@ -16,6 +16,10 @@ export interface Strings {
   upNext: string;
   startsIn: string;
   endsIn: string;
+  ends: string;
+  upcoming: string;
+  closed: string;
+  starts: string;
   overtime: string;
   paused: string;
   dayOver: string;
@@ -58,6 +62,10 @@ const en: Strings = {
   upNext: 'Up next',
   startsIn: 'Starts in',
   endsIn: 'Ends in',
+  ends: 'Ends',
+  upcoming: 'Upcoming',
+  closed: 'Closed',
+  starts: 'Starts',
   overtime: 'Over time',
   paused: 'Paused',
   dayOver: "That's all for today",
@@ -109,6 +117,10 @@ const ja: Strings = {
   upNext: '次のプログラム',
   startsIn: '開始まで',
   endsIn: '終了まで',
+  ends: '終了予定',
+  upcoming: '開催予定',
+  closed: '終了',
+  starts: '開始予定',
   overtime: '時間超過',
   paused: '一時停止',
   dayOver: '本日のプログラムは終了しました',
@@ -121,7 +133,7 @@ const ja: Strings = {
   reconnecting: '再接続中…',
   watchStream: '配信を見る',
   streamPaused: '現在は配信していません',
-  yourTime: 'お住まいの地域',
+  yourTime: '（お住まいの地域）',
   restOfDay: '本日のこの後',
   allHalls: 'すべての会場',
   screens: '表示画面',
@@ -160,4 +172,10 @@ export function stringsFor(lang: Lang): Strings {
 export function resolveLang(query: string | null | undefined, eventLanguage: string | undefined): Lang {
   const wanted = [query, eventLanguage].find((l): l is Lang => (LANGS as readonly string[]).includes(l ?? ''));
   return wanted ?? 'en';
+}
+
+/** The label over the item on now: "Now" for a talk, "Now · Registration" for other kinds, "Q&A" in Q&A. */
+export function nowLabel(t: Strings, kind: ItemKind, qa: boolean): string {
+  if (qa) return t.qa;
+  return kind === 'talk' ? t.now : `${t.now} · ${t.kind[kind]}`;
 }
