@@ -112,7 +112,7 @@ export function useLiveConnection(options: { token?: string; hello?: DisplayHell
   });
   void loadProgram();
 
-  const now = useTicker(() => clock.now());
+  const now = useTicker(() => clock.now(), clock.offsetVersion);
   const connection: LiveConnection = {
     socket,
     clock,
@@ -149,7 +149,8 @@ export function useHallView(connection: LiveConnection, hallId: Ref<string>): Co
   return computed(() => {
     const snapshot = connection.snapshots.value[hallId.value];
     const program = connection.program.value;
-    if (!snapshot || !program) return null;
+    // Until the clock is synced the screen's own time may be far off: show nothing rather than something wrong.
+    if (!snapshot || !program || !connection.clock.synced.value) return null;
     return liveView(program, snapshot.state, connection.now.value);
   });
 }
@@ -167,7 +168,7 @@ export function useAllHallViews(connection: LiveConnection): ComputedRef<Record<
   return computed(() => {
     const program = connection.program.value;
     const views: Record<string, LiveView> = {};
-    if (!program) return views;
+    if (!program || !connection.clock.synced.value) return views;
     for (const hall of program.halls) {
       const snapshot = connection.snapshots.value[hall.id];
       if (snapshot) views[hall.id] = liveView(program, snapshot.state, connection.now.value);
