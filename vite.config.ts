@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * The bundled Noto Sans JP (fontsource, split by unicode range) as the screens want it: woff2 only (every
  * browser Lectern supports reads it, and the build stays half the size), and `font-display: block`, so a screen
  * without a system CJK font never flashes tofu before the font arrives (it waits up to ~3 s instead).
+ * Its vertical metrics are re-balanced (same total, 1.448 em): the font centres its line box on CJK glyphs, which
+ * leaves Latin descenders hanging below tightly set lines; 1.02 + 0.428 centres Latin and Japanese alike.
  */
 function screenFonts(): Plugin {
   return {
@@ -17,7 +19,8 @@ function screenFonts(): Plugin {
       if (!/@fontsource[\\/]noto-sans-jp[\\/].*\.css$/.test(id)) return null;
       const css = code
         .replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, '')
-        .replace(/font-display:\s*swap/g, 'font-display: block');
+        .replace(/font-display:\s*swap/g, 'font-display: block')
+        .replace(/font-weight:/g, 'ascent-override: 102%;\n  descent-override: 42.8%;\n  font-weight:');
       return { code: css, map: null };
     },
   };

@@ -23,8 +23,11 @@ export async function screenReady(page: Page): Promise<void> {
 }
 
 /**
- * Elements whose content spills out of their box (scroll size beyond client size), and whether the page itself
- * scrolls. Inline elements and CSS-ellipsis boxes (which cut visibly, by design) are not boxes that can spill.
+ * Everything that spills out of its box: the page scrolling, an element wider than its box (scrollWidth), a child
+ * box outside its parent's padding box, the ink of a line of text outside its element. (Not scrollHeight: a line
+ * box is its CSS line-height, and a font's ascent and descent, 1.45 em for Noto Sans JP, count as scrollable
+ * overflow past it without any ink being there; the glyphs' real extent is measured instead.) CSS-ellipsis
+ * boxes cut visibly, by design.
  */
 export function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -33,11 +36,46 @@ export function overflowing(page: Page): Promise<string[]> {
     if (root.scrollWidth > innerWidth + 1 || root.scrollHeight > innerHeight + 1) {
       out.push(`page scrolls: ${root.scrollWidth}x${root.scrollHeight} in ${innerWidth}x${innerHeight}`);
     }
+    const context = document.createElement('canvas').getContext('2d')!;
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 50)}"`;
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       const style = getComputedStyle(el);
-      if (style.display === 'inline' || style.display === 'contents' || style.textOverflow === 'ellipsis') continue;
-      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
-        out.push(`${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}x${el.scrollHeight} > ${el.clientWidth}x${el.clientHeight}: ${(el.textContent ?? '').slice(0, 60)}`);
+      if (style.display === 'inline' || style.display === 'contents' || style.display === 'none') continue;
+      if (style.textOverflow === 'ellipsis') continue;
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`${describe(el)} is ${el.scrollWidth} wide in ${el.clientWidth}`);
+      const rect = el.getBoundingClientRect();
+      const box = {
+        left: rect.left + el.clientLeft,
+        top: rect.top + el.clientTop,
+        right: rect.left + el.clientLeft + el.clientWidth,
+        bottom: rect.top + el.clientTop + el.clientHeight,
+      };
+      for (const child of Array.from(el.children)) {
+        const childStyle = getComputedStyle(child);
+        if (childStyle.display === 'none' || childStyle.position === 'fixed') continue;
+        const r = child.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+          out.push(`${describe(child)} [${Math.round(r.top)}–${Math.round(r.bottom)}] leaves ${describe(el)} [${Math.round(box.top)}–${Math.round(box.bottom)}]`);
+        }
+      }
+      for (const node of Array.from(el.childNodes)) {
+        if (node.nodeType !== Node.TEXT_NODE || !(node.textContent ?? '').trim()) continue;
+        // Where the glyphs' ink is, inside each line's font box (ascent + descent).
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const m = context.measureText(node.textContent ?? '');
+        const inkTop = m.fontBoundingBoxAscent - m.actualBoundingBoxAscent;
+        const inkBottom = m.fontBoundingBoxDescent - m.actualBoundingBoxDescent;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const line of Array.from(range.getClientRects())) {
+          const top = line.top + inkTop;
+          const bottom = line.bottom - inkBottom;
+          if (top < box.top - 1 || bottom > box.bottom + 1 || line.right > box.right + 1 || line.left < box.left - 1) {
+            out.push(`text of ${describe(el)} [${Math.round(top)}–${Math.round(bottom)}] leaves its box [${Math.round(box.top)}–${Math.round(box.bottom)}]`);
+            break;
+          }
+        }
       }
     }
     return out;
