@@ -49,6 +49,8 @@ export interface Strings {
   coAuthors(count: number): string;
   unknownHall(hallId: string): string;
   plannedAt(time: string): string;
+  /** Which zones the page's times are in: the event's, and the viewer's own when it differs. */
+  zoneNote(eventCity: string, ownCity: string | null): string;
 }
 
 const en: Strings = {
@@ -104,6 +106,7 @@ const en: Strings = {
   coAuthors: (count) => `+ ${count} co-author${count === 1 ? '' : 's'}`,
   unknownHall: (hallId) => `There is no hall “${hallId}” in the programme`,
   plannedAt: (time) => `planned ${time}`,
+  zoneNote: (eventCity, ownCity) => (ownCity ? `Times in ${eventCity} time, and in yours (${ownCity})` : `Times in ${eventCity} time`),
 };
 
 const ja: Strings = {
@@ -159,6 +162,7 @@ const ja: Strings = {
   coAuthors: (count) => `ほか${count}名`,
   unknownHall: (hallId) => `会場「${hallId}」はプログラムにありません`,
   plannedAt: (time) => `予定 ${time}`,
+  zoneNote: (eventCity, ownCity) => (ownCity ? `時刻は${eventCity}の現地時間と、お住まいの地域（${ownCity}）の時刻です` : `時刻は${eventCity}の現地時間です`),
 };
 
 const TABLE: Record<Lang, Strings> = { en, ja };

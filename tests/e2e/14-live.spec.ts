@@ -9,7 +9,7 @@ test.describe('the public live page during Day 1 of the demo event', () => {
     void pageErrors;
     await page.goto(`${server.url}/live`);
     await screenReady(page);
-    await expect(page.getByTestId('zones')).toHaveText('Tokyo · New York your time');
+    await expect(page.getByTestId('zones')).toHaveText('Times in Tokyo time, and in yours (New York)');
     const namba = page.locator('[data-hall="namba"]');
     await expect(namba.getByTestId('now-title')).toHaveText('Foundation Potentials for Massive-Scale Design of Solid Electrolytes');
     // Ends 10:20 in Osaka: 21:20 this evening in New York (where it is Wednesday 20:45).

@@ -18,7 +18,7 @@ export async function serverTime(base: string): Promise<number> {
 
 /** Waits until a display page shows a hall (or the lobby/live page has its program) and its fonts are in. */
 export async function screenReady(page: Page): Promise<void> {
-  await page.locator('[data-revision], .lobby, .live-page').first().waitFor();
+  await page.locator('[data-revision], .lobby, .live-page, [data-testid="index-hall"]').first().waitFor();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
