@@ -29,11 +29,12 @@ export async function screenReady(page: Page): Promise<void> {
  * overflow past it without any ink being there; the glyphs' real extent is measured instead.) CSS-ellipsis
  * boxes cut visibly, by design.
  */
-export function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export function overflowing(page: Page, options: { scrolls?: boolean } = {}): Promise<string[]> {
+  return page.evaluate((scrolls) => {
     const out: string[] = [];
     const root = document.scrollingElement!;
-    if (root.scrollWidth > innerWidth + 1 || root.scrollHeight > innerHeight + 1) {
+    // A web page (the public live page, the index) may scroll down, never sideways; a screen never scrolls.
+    if (root.scrollWidth > innerWidth + 1 || (!scrolls && root.scrollHeight > innerHeight + 1)) {
       out.push(`page scrolls: ${root.scrollWidth}x${root.scrollHeight} in ${innerWidth}x${innerHeight}`);
     }
     const context = document.createElement('canvas').getContext('2d')!;
@@ -52,17 +53,27 @@ export function overflowing(page: Page): Promise<string[]> {
       };
       for (const child of Array.from(el.children)) {
         const childStyle = getComputedStyle(child);
-        if (childStyle.display === 'none' || childStyle.position === 'fixed') continue;
+        // Inline children are lines of this box: their text is checked below, by its ink.
+        if (childStyle.display === 'none' || childStyle.display === 'inline' || childStyle.position === 'fixed') continue;
         const r = child.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
           out.push(`${describe(child)} [${Math.round(r.top)}–${Math.round(r.bottom)}] leaves ${describe(el)} [${Math.round(box.top)}–${Math.round(box.bottom)}]`);
         }
       }
-      for (const node of Array.from(el.childNodes)) {
-        if (node.nodeType !== Node.TEXT_NODE || !(node.textContent ?? '').trim()) continue;
+      const texts: Text[] = [];
+      const collect = (parent: Node) => {
+        for (const node of Array.from(parent.childNodes)) {
+          if (node.nodeType === Node.TEXT_NODE) texts.push(node as Text);
+          else if (node instanceof HTMLElement && getComputedStyle(node).display === 'inline') collect(node);
+        }
+      };
+      collect(el);
+      for (const node of texts) {
+        if (!(node.textContent ?? '').trim()) continue;
         // Where the glyphs' ink is, inside each line's font box (ascent + descent).
-        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const font = getComputedStyle(node.parentElement!);
+        context.font = `${font.fontStyle} ${font.fontWeight} ${font.fontSize} ${font.fontFamily}`;
         const m = context.measureText(node.textContent ?? '');
         const inkTop = m.fontBoundingBoxAscent - m.actualBoundingBoxAscent;
         const inkBottom = m.fontBoundingBoxDescent - m.actualBoundingBoxDescent;
@@ -79,7 +90,7 @@ export function overflowing(page: Page): Promise<string[]> {
       }
     }
     return out;
-  });
+  }, options.scrolls ?? false);
 }
 
 /** Text smaller than `minPx` CSS pixels (on a 1080p screen: nothing a hall must read under 28 px). */
