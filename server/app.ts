@@ -7,6 +7,9 @@ import type { Health, LecternServer, Program } from '../shared/index.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { AuthService } from './auth/auth.service.js';
 import { SocketBroadcaster } from './broadcast/broadcaster.js';
+import { DisplayRegistry } from './displays/display-registry.js';
+import { attachDisplayGateway } from './displays/display.gateway.js';
+import { displaysRoutes } from './displays/displays.routes.js';
 import { OffsetClock } from './clock.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
@@ -14,8 +17,11 @@ import { mountWeb } from './http/web.js';
 import { attachLiveGateway } from './live/live.gateway.js';
 import { LiveService } from './live/live.service.js';
 import { liveRoutes } from './live/live.routes.js';
+import { allHallsRoutes } from './live/all-halls.routes.js';
+import { logRoutes } from './live/log.routes.js';
 import { DEMO_PROGRAM_PATH, loadProgramFile } from './program/program-file.js';
 import { programRoutes } from './program/program.routes.js';
+import { programEditRoutes } from './program/program-edits.routes.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
@@ -79,6 +85,10 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     const auth = new AuthService(store, clock);
     const { generated } = await auth.initDirectorToken(options.directorToken);
 
+    // The registry exists before the socket server (its routes are mounted first); it publishes through it.
+    let broadcaster: SocketBroadcaster | undefined;
+    const displays = new DisplayRegistry(clock, (list) => broadcaster?.displaysChanged(list));
+
     const app = express();
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
@@ -95,7 +105,11 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       res.json(body);
     });
     app.use(programRoutes(live));
+    app.use(programEditRoutes(live, store, auth));
+    app.use(allHallsRoutes(live, auth));
     app.use(liveRoutes(live, auth));
+    app.use(logRoutes(live, store, auth));
+    app.use(displaysRoutes(displays, live, auth));
     app.use(authRoutes(auth, live, options.publicUrl));
     app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
@@ -106,8 +120,10 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       pingTimeout: 8_000,
       serveClient: false,
     });
-    live.attach(new SocketBroadcaster(io));
+    broadcaster = new SocketBroadcaster(io);
+    live.attach(broadcaster);
     attachLiveGateway(io, live, auth, clock);
+    attachDisplayGateway(io, displays);
     const closeWeb = await mountWeb(app, { dev: options.dev, httpServer });
     app.use(errorHandler);
 
@@ -125,6 +141,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       clock,
       ...(generated ? { generatedDirectorToken: generated } : {}),
       async close() {
+        displays.close();
         await closeWeb();
         // Closes the sockets and the HTTP server under them.
         await new Promise<void>((resolve) => void io.close(() => resolve()));
