@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { api, command } from '../support/http.js';
+import { DIRECTOR_TOKEN, ROOT } from '../support/server.js';
+import { expect, test } from './fixtures.js';
+
+/** Screenshots of the control pages at their real sizes, to look at (tests/.artifacts/screens/). */
+const SHOTS = join(ROOT, 'tests/.artifacts/screens');
+mkdirSync(SHOTS, { recursive: true });
+
+test.use({ serverOptions: { args: ['--clock', '2025-10-02T10:12:00+09:00'] } });
+
+test('chair panel on a tablet and a phone, mid-talk and late', async ({ browser, server, pageErrors }) => {
+  void pageErrors;
+  const minted = await api(server.url, '/api/v1/tokens', { body: { hallId: 'namba' } });
+  await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });
+  await command(server.url, 'namba', { type: 'extend', minutes: 4 });
+  for (const [name, viewport] of [
+    ['chair-tablet-landscape', { width: 1180, height: 820 }],
+    ['chair-tablet-portrait', { width: 820, height: 1180 }],
+    ['chair-phone', { width: 390, height: 844 }],
+    ['chair-phone-ja', { width: 390, height: 844 }],
+  ] as const) {
+    const context = await browser.newContext({ viewport, hasTouch: name.startsWith('chair-phone') });
+    const page = await context.newPage();
+    await page.goto(name.endsWith('-ja') ? minted.body.url.replace('#', '?lang=ja#') : minted.body.url);
+    await expect(page.getByTestId('now-title')).toHaveText(/Foundation Potentials/);
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !name.startsWith('chair-phone') });
+    await context.close();
+  }
+  void DIRECTOR_TOKEN;
+});
+
+test('director console: halls, screens, program, chair links, timeline', async ({ browser, page, server, pageErrors }) => {
+  void pageErrors;
+  await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });
+  await command(server.url, 'namba', { type: 'message', text: 'Please take your seats', targets: ['signage', 'lobby'] });
+  const screens = await browser.newContext({ viewport: { width: 640, height: 360 } });
+  for (const path of ['/display/hall/namba?name=stage-left', '/display/hall/nakamozu?name=foyer']) {
+    await (await screens.newPage()).goto(`${server.url}${path}`);
+  }
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(`${server.url}/control/director#token=${DIRECTOR_TOKEN}`);
+  await expect(page.getByTestId('hall-namba').getByTestId('now-title')).toHaveText(/Foundation Potentials/);
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SHOTS, 'console-halls.png'), fullPage: true });
+  for (const tab of ['screens', 'program', 'access', 'timeline']) {
+    await page.getByTestId(`tab-${tab}`).click();
+    if (tab === 'access') await page.getByTestId('mint-namba').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, `console-${tab}.png`), fullPage: true });
+  }
+  await screens.close();
+});
