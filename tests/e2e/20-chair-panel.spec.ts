@@ -13,6 +13,8 @@ test('chair clicks and clicker keys drive the hall signage in the same browser',
   const chair = await mintChair(server, 'namba');
   const signage = await context.newPage();
   await signage.goto(`${server.url}/display/hall/namba`);
+  // The control page is the one in front (a background tab gets its animation frames throttled).
+  await page.bringToFront();
   await openPanel(page, chair.url);
 
   // Not started: the screens follow the printed schedule, and the big button says what it will do.

@@ -16,6 +16,8 @@ test('a chair who has never seen Lectern runs Day 1 from the panel alone', async
   const chair = await mintChair(server, 'namba', 'Chair, I-site Namba');
   const signage = await context.newPage();
   await signage.goto(`${server.url}/display/hall/namba`);
+  // The control page is the one in front (a background tab gets its animation frames throttled).
+  await page.bringToFront();
   await openPanel(page, chair.url);
 
   /** The big button says what it will start; pressing it starts exactly that, on the panel and the hall screen. */
