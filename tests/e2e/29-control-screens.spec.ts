@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { api, command } from '../support/http.js';
-import { DIRECTOR_TOKEN, ROOT } from '../support/server.js';
+import { DIRECTOR_TOKEN, ROOT, startServer } from '../support/server.js';
 import { expect, test } from './fixtures.js';
 
 /** Screenshots of the control pages at their real sizes, to look at (tests/.artifacts/screens/). */
@@ -54,4 +54,38 @@ test('director console: halls, screens, program, chair links, timeline', async (
     await page.screenshot({ path: join(SHOTS, `console-${tab}.png`), fullPage: true });
   }
   await screens.close();
+});
+
+test('chair panel under stress: overtime, hold, a message, offline with a queued press, back online', async ({ page, server, pageErrors }) => {
+  void pageErrors;
+  const minted = await api(server.url, '/api/v1/tokens', { body: { hallId: 'namba' } });
+  // A 40-minute talk: shortened to one minute left, then run over.
+  await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });
+  await page.setViewportSize({ width: 1180, height: 820 });
+  await page.goto(minted.body.url);
+  await expect(page.getByTestId('now-title')).toHaveText(/Foundation Potentials/);
+  await command(server.url, 'namba', { type: 'extend', minutes: -39 });
+  await expect(page.getByTestId('remaining-box')).toHaveAttribute('data-urgency', 'danger');
+  await command(server.url, 'namba', { type: 'extend', minutes: -2 });
+  await expect(page.getByTestId('remaining-box')).toHaveAttribute('data-urgency', 'over');
+  await command(server.url, 'namba', { type: 'message', text: 'Please wrap up: the next speaker is waiting', targets: ['timer'] });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SHOTS, 'chair-overtime-message.png') });
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('phase')).toHaveText('On hold');
+  await page.screenshot({ path: join(SHOTS, 'chair-hold.png') });
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('phase')).toHaveText('On now');
+  await server.stop();
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('queued')).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'chair-offline-queued.png') });
+  const again = await startServer({ dataDir: server.dataDir, port: server.port });
+  try {
+    await expect(page.getByTestId('queued-send')).toBeVisible({ timeout: 15_000 });
+    await page.screenshot({ path: join(SHOTS, 'chair-back-online-confirm.png') });
+  } finally {
+    await again.stop();
+  }
 });
