@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { api, command } from '../support/http.js';
 import { DIRECTOR_TOKEN, ROOT, startServer } from '../support/server.js';
+import { connect } from '../support/socket.js';
 import { expect, test } from './fixtures.js';
 
 /** Screenshots of the control pages at their real sizes, to look at (tests/.artifacts/screens/). */
@@ -37,10 +38,10 @@ test('director console: halls, screens, program, chair links, timeline', async (
   void pageErrors;
   await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });
   await command(server.url, 'namba', { type: 'message', text: 'Please take your seats', targets: ['signage', 'lobby'] });
-  const screens = await browser.newContext({ viewport: { width: 640, height: 360 } });
-  for (const path of ['/display/hall/namba?name=stage-left', '/display/hall/nakamozu?name=foyer']) {
-    await (await screens.newPage()).goto(`${server.url}${path}`);
-  }
+  const screens = await Promise.all([connect(server.url), connect(server.url), connect(server.url)]);
+  screens[0]!.emit('display:hello', { page: 'signage', hallId: 'namba', name: 'stage left' });
+  screens[1]!.emit('display:hello', { page: 'timer', hallId: 'namba', name: 'lectern' });
+  screens[2]!.emit('display:hello', { page: 'lobby', name: 'foyer' });
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto(`${server.url}/control/director#token=${DIRECTOR_TOKEN}`);
   await expect(page.getByTestId('hall-namba').getByTestId('now-title')).toHaveText(/Foundation Potentials/);
@@ -53,7 +54,8 @@ test('director console: halls, screens, program, chair links, timeline', async (
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, `console-${tab}.png`), fullPage: true });
   }
-  await screens.close();
+  screens.forEach((s) => s.close());
+  void browser;
 });
 
 test('chair panel under stress: overtime, hold, a message, offline with a queued press, back online', async ({ page, server, pageErrors }) => {
