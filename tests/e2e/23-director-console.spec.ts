@@ -1,4 +1,4 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import QRCode from 'qrcode';
 import type { LecternClientSocket, Program } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
@@ -8,6 +8,9 @@ import { clickAndConfirm, liveView, mintChair, openPanel, watchErrors } from './
 import { expect, test } from './fixtures.js';
 
 test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] } });
+
+/** jsqr is CommonJS: its decoder is the module itself or its `default`, depending on the loader. */
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 const FOUNDATION = 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes';
 const consoleUrl = (base: string, tab = 'halls') => `${base}/control/director?tab=${tab}#token=${DIRECTOR_TOKEN}`;
