@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { DISPLAY_PAGES, type DisplayHello } from './events.js';
 
+/** An optional text where an empty one (`?name=` left blank) means none. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((text) => text || undefined);
+
 /** What a screen may say about itself in `display:hello`; anything else is ignored. */
 export const DisplayHelloSchema = z.object({
   page: z.enum(DISPLAY_PAGES),
-  hallId: z.string().min(1).max(60).optional(),
-  name: z.string().trim().min(1).max(80).optional(),
+  hallId: optionalText(60),
+  name: optionalText(80),
 }) satisfies z.ZodType<DisplayHello>;
 
 /** How long a screen shows its identity when the director asks (ms). */

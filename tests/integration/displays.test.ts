@@ -95,6 +95,15 @@ describe('display registry', () => {
     expect(after.connectedAt).toBe(before.connectedAt);
   });
 
+  it('a blank name or hall counts as none', async () => {
+    const blank = await client();
+    blank.emit('display:hello', { page: 'live', hallId: '', name: '  ' });
+    const listedBlank = await waitFor(async () => (await listed()).find((d) => d.page === 'live' && d.name === undefined));
+    expect(listedBlank.hallId).toBeUndefined();
+    blank.close();
+    await waitFor(async () => ((await listed()).some((d) => d.id === listedBlank.id) ? undefined : true));
+  });
+
   it('a hello that does not parse changes nothing', async () => {
     const before = (await listed()).length;
     const odd = await client();
