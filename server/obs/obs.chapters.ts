@@ -20,25 +20,36 @@ export interface ChapterLine {
   name: string;
 }
 
+/** Chapters in order with a repeat of the item before merged into it. */
+function mergeRepeats(chapters: readonly ObsChapter[]): ObsChapter[] {
+  const merged: ObsChapter[] = [];
+  for (const chapter of chapters) {
+    if (merged[merged.length - 1]?.itemId !== chapter.itemId) merged.push(chapter);
+  }
+  return merged;
+}
+
 /**
  * The chapter list a video platform accepts, from the chapters stored for one recording:
- * - in offset order; a chapter followed by another within `minSeconds` is dropped (a "next" undone by "back"),
- *   and a chapter repeating the item before it is merged into it;
+ * - in offset order; repeats of the item before are merged; then, shortest first, a chapter shorter than
+ *   `minSeconds` is dropped (its time goes to the one before), so a "next" undone by "back" leaves no trace;
  * - the first starts at 00:00:00: when the first item began less than `minSeconds` in, its chapter is moved to
  *   00:00:00, otherwise a chapter named `leadName` (the hall) covers the part before it.
  */
 export function chapterLines(chapters: readonly ObsChapter[], options: { minSeconds: number; leadName: string }): ChapterLine[] {
   const minMs = options.minSeconds * 1000;
-  const sorted = [...chapters].sort((a, b) => a.offsetMs - b.offsetMs);
-  const kept = sorted.filter((chapter, i) => {
-    const following = sorted[i + 1];
-    return !following || following.offsetMs - chapter.offsetMs >= minMs;
-  });
-  const merged: ObsChapter[] = [];
-  for (const chapter of kept) {
-    if (merged[merged.length - 1]?.itemId !== chapter.itemId) merged.push(chapter);
+  let kept = mergeRepeats([...chapters].sort((a, b) => a.offsetMs - b.offsetMs));
+  for (;;) {
+    // The last chapter runs to the end of the recording: it is never too short.
+    let shortest = -1;
+    for (let i = 0; i < kept.length - 1; i++) {
+      const length = kept[i + 1]!.offsetMs - kept[i]!.offsetMs;
+      if (length < minMs && (shortest < 0 || length < kept[shortest + 1]!.offsetMs - kept[shortest]!.offsetMs)) shortest = i;
+    }
+    if (shortest < 0) break;
+    kept = mergeRepeats(kept.filter((_, i) => i !== shortest));
   }
-  const lines = merged.map((chapter) => ({ offsetMs: chapter.offsetMs, name: chapterName(chapter) }));
+  const lines = kept.map((chapter) => ({ offsetMs: chapter.offsetMs, name: chapterName(chapter) }));
   const first = lines[0];
   if (!first) return [];
   if (first.offsetMs < Math.max(minMs, 1000)) first.offsetMs = 0;

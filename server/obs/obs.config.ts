@@ -48,7 +48,17 @@ export const ObsConfigFileSchema = z.strictObject({
   /** Editor hint; ignored. */
   $schema: z.string().optional(),
   /** Per hall id: its OBS and its scene map. */
-  halls: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a hall id: lowercase letters, digits and dashes'), HallObsSchema),
+  halls: z.record(z.string(), HallObsSchema).superRefine(
+    (halls, ctx) => {
+      for (const hallId of Object.keys(halls)) {
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(hallId)) {
+          ctx.addIssue({ code: 'custom', path: [hallId], message: 'not a hall id: lowercase letters, digits and dashes, as in the program' });
+        }
+      }
+    },
+    // Checked also when a hall's settings have mistakes, so every problem is named at once.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  ),
   chapters: z
     .strictObject({
       /** Shorter chapters are dropped from the exported list (YouTube wants 10 s or more). */
