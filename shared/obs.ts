@@ -40,6 +40,8 @@ export interface ObsRecordStatus extends ObsOutputStatus {
 /** One hall's OBS, as the director console shows it (`GET /api/v1/obs`, `obs:changed`). Times are server ms. */
 export interface ObsHallStatus {
   hallId: string;
+  /** Bumped on every change of this hall's status; of two copies, keep the higher (HTTP and socket may cross). */
+  revision: number;
   /** The OBS websocket address (never the password). */
   url: string | null;
   connection: {

@@ -63,6 +63,7 @@ export class HallObs {
   private retryTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private lastEmitted = '';
+  private revision = 0;
   private closed = false;
 
   constructor(private readonly options: HallObsOptions) {
@@ -139,6 +140,10 @@ export class HallObs {
   }
 
   status(): ObsHallStatus {
+    return { ...this.currentStatus(), revision: this.revision };
+  }
+
+  private currentStatus(): Omit<ObsHallStatus, 'revision'> {
     const connection = this.options.connection.getStatus();
     const text = this.options.config.textInputs.title || this.options.config.textInputs.speaker;
     return {
@@ -171,11 +176,11 @@ export class HallObs {
 
   private emit(): void {
     if (this.closed) return;
-    const status = this.status();
-    const json = JSON.stringify(status);
+    const json = JSON.stringify(this.currentStatus());
     if (json === this.lastEmitted) return;
     this.lastEmitted = json;
-    this.options.onStatus(status);
+    this.revision++;
+    this.options.onStatus(this.status());
   }
 
   private enqueue(task: () => Promise<void>): void {

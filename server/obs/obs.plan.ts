@@ -31,7 +31,7 @@ function restrictedBy(view: LiveView): { item: ViewItem; what: string } | null {
  */
 export function desiredScene(view: LiveView, plan: ScenePlan): DesiredScene {
   const restricted = restrictedBy(view);
-  if (restricted) return { scene: plan.privacyScene, reason: `privacy: ${restricted.item.title} (${restricted.what})` };
+  if (restricted) return { scene: plan.privacyScene, reason: `privacy (${restricted.what}): ${restricted.item.title}` };
   if (view.now?.obsScene && ITEM_SCENE_PHASES.includes(view.phase)) {
     return { scene: view.now.obsScene, reason: `${view.phase}: scene of ${view.now.title}` };
   }

@@ -109,6 +109,7 @@ export class ObsService {
     if (hall) return hall.status();
     return {
       hallId,
+      revision: 0,
       url: null,
       connection: { state: 'unconfigured', error: null, since: 0, retries: 0, nextRetryAt: null },
       obs: null,
