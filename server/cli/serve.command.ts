@@ -24,9 +24,9 @@ export const serveCommand: CliCommand = {
                     marked as rehearsal in the log.
   --public-url URL  origin for the links Lectern prints and
                     answers (chair panel links)                  env LECTERN_PUBLIC_URL
-  --obs FILE        drive OBS Studio: per hall its websocket, password
-                    (from an env variable or a secrets file) and
-                    scene map; JSON, see docs/obs.md             env LECTERN_OBS_CONFIG
+  --obs FILE        drive OBS Studio: each hall's websocket,
+                    password source and scene map (JSON, see
+                    docs/obs.md)                                 env LECTERN_OBS_CONFIG
   --dev             serve the pages through Vite (hot reload)
 
   env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated

@@ -22,7 +22,7 @@ const HallObsSchema = z
     url: z
       .string()
       .trim()
-      .regex(/^wss?:\/\/[^\s/?#]+(\/[^\s]*)?$/, 'a ws:// or wss:// address, e.g. ws://10.0.0.21:4455'),
+      .regex(/^wss?:\/\/[^\s/?#@]+(\/[^\s]*)?$/, 'a ws:// or wss:// address without credentials, e.g. ws://10.0.0.21:4455'),
     /** Name of the environment variable holding the websocket password. */
     passwordEnv: z
       .string()

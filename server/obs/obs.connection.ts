@@ -65,6 +65,7 @@ interface Session {
   socket: ObsSocket;
   /** Rejects when the session closes, so no request waits forever for an answer that cannot come. */
   closed: Promise<never>;
+  end(reason: string): void;
 }
 
 /**
@@ -119,7 +120,9 @@ export class ObsConnection {
     clearTimeout(this.retryTimer);
     const session = this.session;
     this.session = undefined;
-    if (session) await this.bounded(session.socket.disconnect()).catch(() => undefined);
+    if (!session) return;
+    session.end('Lectern is stopping');
+    await this.bounded(session.socket.disconnect()).catch(() => undefined);
   }
 
   /** A request to OBS: rejects when not connected, on timeout, when the session closes, or with OBS's error. */
@@ -180,7 +183,7 @@ export class ObsConnection {
         await this.bounded(socket.disconnect()).catch(() => undefined);
         return;
       }
-      this.session = { socket, closed };
+      this.session = { socket, closed, end: (reason) => rejectClosed(new ObsUnavailableError(reason)) };
       this.setStatus({ state: 'connected', error: null, retries: 0, nextRetryAt: null });
       for (const listener of this.readyListeners) listener(hello);
     } catch (error) {
