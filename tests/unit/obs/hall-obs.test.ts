@@ -54,8 +54,8 @@ afterEach(async () => {
   for (const hall of running.splice(0)) await hall.close();
 });
 
-function setup(fake: FakeObs, options: { backoffMs?: number[]; notReadyRetryMs?: number } = {}) {
-  const store = new SqliteObsStore(tempDir('lectern-obs-unit-'));
+function setup(fake: FakeObs, options: { backoffMs?: number[]; notReadyRetryMs?: number; dataDir?: string } = {}) {
+  const store = new SqliteObsStore(options.dataDir ?? tempDir('lectern-obs-unit-'));
   const statuses: ObsHallStatus[] = [];
   const logs: string[] = [];
   let now = NOW;
@@ -238,5 +238,35 @@ describe('HallObs with a fake OBS', () => {
     fake.emit('SceneCreated', { sceneName: 'Q&A', sceneUuid: '', isGroup: false });
     await until(() => fake.program === 'Q&A', 'switched once the scene exists');
     expect(hall.status().scene).toMatchObject({ error: null, missing: [] });
+  });
+
+  it('after a Lectern restart it goes on with the same recording and its chapters, and keeps the mode', async () => {
+    const fake = new FakeObs();
+    const dataDir = tempDir('lectern-obs-unit-');
+    const first = setup(fake, { dataDir });
+    first.hall.update(view('talk', item('a')));
+    await first.hall.start();
+    await until(() => first.hall.status().obs !== null, 'synced');
+    fake.startRecord();
+    await until(() => !!first.hall.status().record?.recordingId, 'recording');
+    const id = first.hall.status().record!.recordingId!;
+    await until(async () => (await first.store.listChapters(id)).length === 1, 'first chapter');
+    await first.hall.setMode('manual', 'test');
+    await first.hall.close();
+    running.splice(running.indexOf(first.hall), 1);
+
+    fake.record.durationMs = 120_000;
+    const second = setup(fake, { dataDir });
+    second.advance(120_000);
+    second.hall.update(view('talk', item('a')));
+    await second.hall.start();
+    await until(() => second.hall.status().record?.recordingId === id, 'same recording');
+    expect(second.hall.status().mode).toBe('manual');
+    second.hall.update(view('talk', item('b'), NOW + 120_000));
+    await until(async () => (await second.store.listChapters(id)).length === 2, 'second chapter');
+    expect((await second.store.listChapters(id)).map((c) => [c.itemId, c.offsetMs])).toEqual([
+      ['a', 0],
+      ['b', 120_000],
+    ]);
   });
 });
