@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import type { LiveView, ObsHallStatus, ObsMode, ObsRecordStatus, ObsStreamStatus } from '../../shared/index.js';
-import { chapterName, chapterOffset } from './obs.chapters.js';
+import type { LiveView, ObsHallStatus, ObsMode } from '../../shared/index.js';
 import type { HallObsConfig } from './obs.config.js';
 import { ObsConnection, ObsUnavailableError, obsErrorCode, obsErrorMessage } from './obs.connection.js';
-import { OUTPUT_STATE, RECORD_CHAPTER_VERSION, recordStatusOf, streamStatusOf, versionAtLeast } from './obs.outputs.js';
-import { chapterItem, desiredScene, overlayText, recordingMustPause, speakerNames, type DesiredScene } from './obs.plan.js';
+import { OUTPUT_STATE, RECORD_CHAPTER_VERSION, versionAtLeast } from './obs.outputs.js';
+import { chapterItem, desiredScene, overlayText, recordingMustPause, type DesiredScene } from './obs.plan.js';
+import { HallOutputs } from './obs.recording.js';
+import { OwnSwitches } from './obs.switches.js';
 import type { ObsStore, StoredMode } from './obs.store.js';
 
 /** Request status: the named scene or input does not exist. */
 const NOT_FOUND = 600;
-/** A scene change Lectern asked for is recognised in OBS's event this long after (ms). */
-const OWN_SWITCH_WINDOW_MS = 15_000;
 /** Wait before retrying an action that failed for a passing reason (ms). */
 const RETRY_MS = 2000;
 
@@ -39,19 +37,14 @@ export class HallObs {
   private desired: DesiredScene | undefined;
   private mode: StoredMode = { mode: 'auto', since: 0, reason: '' };
   private actual: string | null = null;
-  /** Scenes Lectern asked for whose change event has not come yet, oldest first. */
-  private requested: { scene: string; at: number }[] = [];
+  private readonly ownSwitches = new OwnSwitches();
   private sceneError: string | null = null;
   /** A scene OBS said it does not have: not asked for again until something changes. */
   private failedScene: string | null = null;
   private missing: string[] = [];
   private obsInfo: ObsHallStatus['obs'] = null;
-  private stream: ObsStreamStatus | null = null;
-  private record: ObsRecordStatus | null = null;
-  private recordingId: string | null = null;
-  private pausedByLectern = false;
+  private readonly outputs: HallOutputs;
   private lastPauseWanted: boolean | null = null;
-  private lastChapter: { itemId: string; offsetMs: number } | null = null;
   private written: { title?: string; speaker?: string } = {};
   private lastError: string | null = null;
   /** Problems met by the reconcile under way. */
@@ -69,20 +62,25 @@ export class HallObs {
   constructor(private readonly options: HallObsOptions) {
     this.hallId = options.config.hallId;
     const connection = options.connection;
+    this.outputs = new HallOutputs(this.hallId, connection, options.store, options.now);
     connection.onState((status) => {
       if (status.state !== 'connected') this.actual = null;
       this.emit();
     });
     connection.onReady((hello) => {
       options.log(`connected to ${options.config.url} (obs-websocket ${hello.obsWebSocketVersion})`);
+      // A new session: write the text again, settle the pause again, and forget switches of the last one.
+      this.written = {};
+      this.lastPauseWanted = null;
+      this.ownSwitches.clear();
       this.needsSync = true;
       this.kick();
     });
     connection.on('CurrentProgramSceneChanged', ({ sceneName }) => this.sceneChanged(sceneName));
     connection.on('RecordStateChanged', (event) => this.enqueue(() => this.recordStateChanged(event.outputState, event.outputPath)));
     connection.on('StreamStateChanged', (event) => {
-      if (event.outputState === OUTPUT_STATE.reconnecting && this.stream) this.stream = { ...this.stream, reconnecting: true };
-      this.enqueue(() => this.refreshOutputs());
+      if (event.outputState === OUTPUT_STATE.reconnecting) this.outputs.streamReconnecting();
+      this.enqueue(() => this.outputs.refresh());
     });
     const scenesChanged = () => {
       this.needsSync = true;
@@ -103,7 +101,8 @@ export class HallObs {
     this.mode = (await this.options.store.getMode(this.hallId)) ?? this.mode;
     this.options.connection.start();
     this.pollTimer = setInterval(() => {
-      if (this.options.connection.connected && (this.stream?.active || this.record?.active)) this.enqueue(() => this.refreshOutputs());
+      const { stream, record } = this.outputs;
+      if (this.options.connection.connected && (stream?.active || record?.active)) this.enqueue(() => this.outputs.refresh());
     }, this.options.pollMs ?? 2000);
     this.pollTimer.unref?.();
     this.emit();
@@ -160,8 +159,8 @@ export class HallObs {
         error: this.sceneError,
         missing: this.missing,
       },
-      stream: connection.state === 'connected' ? this.stream : null,
-      record: connection.state === 'connected' ? this.record : null,
+      stream: connection.state === 'connected' ? this.outputs.stream : null,
+      record: connection.state === 'connected' ? this.outputs.record : null,
       text: text ? { title: this.written.title ?? '', speaker: this.written.speaker ?? '' } : null,
       lastError: this.lastError,
     };
@@ -218,24 +217,13 @@ export class HallObs {
     return this.options.store.setMode(this.hallId, this.mode);
   }
 
-  /**
-   * OBS's program scene changed: ours, or an operator's hand (which puts the hall in manual mode). OBS says so
-   * when the transition ends, and not at all for a transition cut short by the next switch: so a switch of ours
-   * is recognised by its scene among those asked for lately, and every request older than it is settled too.
-   */
+  /** OBS's program scene changed: ours, or an operator's hand (which puts the hall in manual mode). */
   private sceneChanged(sceneName: string): void {
-    const now = this.options.now();
-    this.requested = this.requested.filter((request) => now - request.at <= OWN_SWITCH_WINDOW_MS);
-    const ours = this.requested.findLastIndex((request) => request.scene === sceneName);
-    if (ours >= 0) {
-      const newer = this.requested.slice(ours + 1);
-      this.requested = newer;
-      // A late event of a switch that a newer one replaced says nothing about what OBS shows now.
-      if (newer.length === 0) this.actual = sceneName;
-      return this.emit();
-    }
+    const whose = this.ownSwitches.settle(sceneName, this.options.now());
+    // A late event of a switch that a newer one replaced says nothing about what OBS shows now.
+    if (whose === 'stale') return this.emit();
     this.actual = sceneName;
-    if (this.collectionChanging) return this.emit();
+    if (whose === 'current' || this.collectionChanging) return this.emit();
     if (this.mode.mode === 'auto' && sceneName !== this.desired?.scene) {
       const reason = `the operator switched to "${sceneName}" in OBS`;
       this.options.log(`manual mode: ${reason}`);
@@ -245,7 +233,7 @@ export class HallObs {
     this.emit();
   }
 
-  /** After (re)connecting: what OBS is, has and does now. */
+  /** After (re)connecting, or when OBS's scenes changed: what OBS is, has and does now. */
   private async sync(): Promise<void> {
     const version = await this.call('GetVersion');
     this.obsInfo = {
@@ -264,69 +252,14 @@ export class HallObs {
     this.missing = [...[...wanted].filter((scene) => !have.has(scene)), ...missingInputs.map((name) => `input ${name}`)];
     this.failedScene = null;
     this.sceneError = null;
-    this.written = {};
-    this.requested = [];
-    this.lastPauseWanted = null;
-    await this.refreshOutputs();
-    await this.syncRecording();
-  }
-
-  private async refreshOutputs(): Promise<void> {
-    const stream = await this.call('GetStreamStatus');
-    const record = await this.call('GetRecordStatus');
-    this.stream = streamStatusOf(stream);
-    if (!record.outputActive || !record.outputPaused) this.pausedByLectern = false;
-    this.record = recordStatusOf(record, { pausedByLectern: this.pausedByLectern, recordingId: this.recordingId });
-  }
-
-  /** Matches OBS's recording with the stored one: the same one continues across a reconnect, else a new one. */
-  private async syncRecording(): Promise<void> {
-    const store = this.options.store;
-    const open = await store.openRecording(this.hallId);
-    const now = this.options.now();
-    if (!this.record?.active) {
-      if (open) await store.stopRecording(open.id, now, null);
-      this.recordingId = null;
-      this.lastChapter = null;
-      return;
-    }
-    // A recording's duration excludes its pauses, so it cannot have begun after now − duration.
-    const began = now - (this.record.durationMs ?? 0);
-    if (open && began >= open.startedAt - 5000) {
-      if (this.recordingId !== open.id) {
-        const chapters = await store.listChapters(open.id);
-        const last = chapters[chapters.length - 1];
-        this.lastChapter = last ? { itemId: last.itemId, offsetMs: last.offsetMs } : null;
-      }
-      this.recordingId = open.id;
-    } else {
-      if (open) await store.stopRecording(open.id, now, null);
-      await this.beginRecording(began, null);
-    }
-    this.record = { ...this.record, recordingId: this.recordingId };
-  }
-
-  private async beginRecording(startedAt: number, outputPath: string | null): Promise<void> {
-    this.recordingId = randomUUID();
-    this.lastChapter = null;
-    await this.options.store.addRecording({ id: this.recordingId, hallId: this.hallId, startedAt, stoppedAt: null, outputPath });
+    await this.outputs.sync();
   }
 
   private async recordStateChanged(state: string, outputPath: string | null): Promise<void> {
-    const now = this.options.now();
-    if (state === OUTPUT_STATE.started) {
-      const open = await this.options.store.openRecording(this.hallId);
-      if (open) await this.options.store.stopRecording(open.id, now, null);
-      await this.beginRecording(now, outputPath);
-      this.lastPauseWanted = null;
-    } else if (state === OUTPUT_STATE.stopped) {
-      if (this.recordingId) await this.options.store.stopRecording(this.recordingId, now, outputPath);
-      this.recordingId = null;
-      this.lastChapter = null;
-      this.pausedByLectern = false;
-    }
+    await this.outputs.recordStateChanged(state, outputPath);
+    if (state === OUTPUT_STATE.started) this.lastPauseWanted = null;
     if (!this.options.connection.connected) return;
-    await this.refreshOutputs();
+    await this.outputs.refresh();
     this.kick();
   }
 
@@ -358,11 +291,11 @@ export class HallObs {
         this.options.log(problem);
       }
     };
-    if (pauseWanted && pauseChanged) await step('pausing the recording', () => this.pauseRecording());
+    if (pauseWanted && pauseChanged) await step('pausing the recording', () => this.outputs.pause());
     await step('switching the scene', () => this.switchScene());
-    if (!pauseWanted && pauseChanged) await step('resuming the recording', () => this.resumeRecording());
+    if (!pauseWanted && pauseChanged) await step('resuming the recording', () => this.outputs.resume());
     await step('writing the text inputs', () => this.writeText(view));
-    await step('storing a chapter', () => this.addChapter(view));
+    await step('storing a chapter', () => this.outputs.addChapter(view, this.obsInfo?.chapterMarkers ?? false));
     this.lastError = this.problems.length > 0 ? this.problems.join('; ') : null;
     if (failed) this.retrySoon();
     this.lastPauseWanted = failed && pauseChanged ? null : pauseWanted;
@@ -371,14 +304,13 @@ export class HallObs {
   private async switchScene(): Promise<void> {
     const scene = this.desired?.scene;
     if (!scene || this.mode.mode !== 'auto' || scene === this.actual || scene === this.failedScene) return;
-    const request = { scene, at: this.options.now() };
-    this.requested.push(request);
+    const request = this.ownSwitches.request(scene, this.options.now());
     try {
       await this.call('SetCurrentProgramScene', { sceneName: scene });
       this.actual = scene;
       this.sceneError = null;
     } catch (error) {
-      this.requested = this.requested.filter((r) => r !== request);
+      this.ownSwitches.cancel(request);
       if (obsErrorCode(error) === NOT_FOUND) {
         this.failedScene = scene;
         this.sceneError = `OBS has no scene "${scene}"`;
@@ -387,26 +319,6 @@ export class HallObs {
       this.sceneError = obsErrorMessage(error);
       throw error;
     }
-  }
-
-  private async pauseRecording(): Promise<void> {
-    await this.refreshOutputs();
-    if (!this.record?.active || this.record.paused) return;
-    await this.call('PauseRecord');
-    await this.refreshOutputs();
-    if (!this.record?.paused) {
-      throw new Error('OBS did not pause (a recording that shares the stream encoder cannot pause: give it its own encoder)');
-    }
-    this.pausedByLectern = true;
-    this.record = { ...this.record, pausedByLectern: true };
-  }
-
-  private async resumeRecording(): Promise<void> {
-    if (!this.pausedByLectern) return;
-    await this.refreshOutputs();
-    if (this.record?.active && this.record.paused && this.pausedByLectern) await this.call('ResumeRecord');
-    this.pausedByLectern = false;
-    await this.refreshOutputs();
   }
 
   private async writeText(view: LiveView): Promise<void> {
@@ -421,27 +333,6 @@ export class HallObs {
         this.problems.push(`OBS has no input "${inputName}"`);
       }
       this.written[key] = text[key];
-    }
-  }
-
-  private async addChapter(view: LiveView): Promise<void> {
-    const item = chapterItem(view);
-    if (!item || !this.recordingId || !this.record?.active || this.lastChapter?.itemId === item.id) return;
-    const status = await this.call('GetRecordStatus');
-    if (!status.outputActive) return;
-    const now = this.options.now();
-    const { offsetMs, estimated } = chapterOffset({
-      durationMs: status.outputDuration,
-      now,
-      startedAt: view.itemStartedAt ?? item.start,
-      previousOffsetMs: this.lastChapter?.offsetMs ?? null,
-    });
-    const chapter = { itemId: item.id, offsetMs, title: item.title, speaker: speakerNames(item.speakers), estimated };
-    await this.options.store.addChapter(this.recordingId, chapter, now);
-    this.lastChapter = { itemId: item.id, offsetMs };
-    if (this.obsInfo?.chapterMarkers && !estimated) {
-      // Only Hybrid MP4 recordings take markers; the exported list is there either way.
-      await this.call('CreateRecordChapter', { chapterName: chapterName(chapter) });
     }
   }
 }
