@@ -71,7 +71,7 @@ export function finalizeProgram(draft: DraftProgram, options: FinalizeOptions, w
   const hallIds = new Map<string, string>();
   const used = new Set<string>();
   const mapped = new Set<string>();
-  for (const hall of draft.halls) {
+  draft.halls.forEach((hall, index) => {
     const key = hallMapKey(hall.name);
     let id = options.hallMap?.get(key);
     if (id) {
@@ -80,13 +80,15 @@ export function finalizeProgram(draft: DraftProgram, options: FinalizeOptions, w
     } else if (hall.id && !used.has(hall.id)) {
       id = hall.id;
     } else {
-      const base = slugify(hall.name);
+      // A name with no Latin letters or digits (メインホール) gets its place: hall-1, hall-2, …
+      const latin = /[a-z0-9]/i.test(hall.name.normalize('NFKD'));
+      const base = latin ? slugify(hall.name) : `hall-${index + 1}`;
       id = base;
       for (let n = 2; used.has(id); n++) id = `${base.slice(0, 56)}-${n}`;
     }
     used.add(id);
     hallIds.set(hall.key ?? hall.name, id);
-  }
+  });
   for (const key of options.hallMap?.keys() ?? []) {
     if (!mapped.has(key)) {
       warnings.push({ path: 'hallMap', message: `no room named "${key}" in the file (rooms: ${draft.halls.map((h) => h.name).join(', ')})` });
