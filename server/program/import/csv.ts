@@ -151,7 +151,9 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
     const date = dateText ? parseIsoDate(dateText) : undefined;
     if (dateText && !date) problems.add(source, `date "${dateText}" is not a date (expected YYYY-MM-DD, e.g. 2025-10-02)`);
     const start = instantOf(row.get('start'), date, zone);
-    if (start === 'no-date') problems.add(source, 'start is a time of day but the row has no date (fill the date column)');
+    if (start === 'no-date') {
+      if (!dateText) problems.add(source, 'start is a time of day but the row has no date (fill the date column)');
+    }
     else if (start === undefined) problems.add(source, `start "${row.get('start')}" is not a time (expected HH:MM, or 2025-10-02T09:40+09:00)`);
     let end: number | undefined;
     const endText = row.get('end');

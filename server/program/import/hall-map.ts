@@ -17,7 +17,7 @@ export function parseHallMap(text: string): HallMap {
   const map: HallMap = new Map();
   const trimmed = text.trim();
   if (!trimmed) return map;
-  const entry = /\s*([^=]+?)\s*=\s*([^,\s]*)\s*(?:,|$)/gy;
+  const entry = /\s*([^=]+?)\s*=\s*([^,]*?)\s*(?:,|$)/gy;
   let match: RegExpExecArray | null;
   let consumed = 0;
   while (consumed < trimmed.length && (match = entry.exec(trimmed))) {

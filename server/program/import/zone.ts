@@ -20,6 +20,15 @@ export function isValidZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** The canonical IANA name of a valid zone: "asia/tokyo" and "Japan" are Asia/Tokyo. */
+export function canonicalZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone || zone;
+  } catch {
+    return zone;
+  }
+}
+
 /**
  * The zone an import uses: the flag, else the file's own, else the machine's. A zone that is not an IANA
  * zone is an error naming where it came from.
@@ -27,14 +36,14 @@ export function isValidZone(zone: string): boolean {
 export function resolveZone(flag: string | undefined, file: FileZone | undefined, machine: string): { zone: string; zoneSource: ZoneSource } {
   if (flag !== undefined) {
     if (!isValidZone(flag)) fail('unknown time zone', 'zone', `"${flag}" is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin)`);
-    return { zone: flag, zoneSource: 'flag' };
+    return { zone: canonicalZone(flag), zoneSource: 'flag' };
   }
   if (file) {
     if (!isValidZone(file.zone)) fail('unknown time zone', file.path, `"${file.zone}" is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin)`);
-    return { zone: file.zone, zoneSource: 'file' };
+    return { zone: canonicalZone(file.zone), zoneSource: 'file' };
   }
   if (!isValidZone(machine)) fail('unknown time zone', 'zone', `this machine's zone "${machine}" is not an IANA zone: pass one`);
-  return { zone: machine, zoneSource: 'machine' };
+  return { zone: canonicalZone(machine), zoneSource: 'machine' };
 }
 
 /** How to say where the zone came from, for a person. */
