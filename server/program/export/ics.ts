@@ -55,17 +55,19 @@ function vtimezone(zone: string, from: number, to: number): string[] {
   for (let day = from; day < to; day += DAY_MS) {
     const next = Math.min(day + DAY_MS, to);
     if (offsetAt(next, zone) === previous) continue;
-    let low = day;
-    let high = next;
-    while (high - low > 60_000) {
+    // Offsets change on a whole minute: search minutes for the first one under the new offset.
+    let low = Math.floor(day / 60_000);
+    let high = Math.ceil(next / 60_000);
+    while (high - low > 1) {
       const mid = low + Math.floor((high - low) / 2);
-      if (offsetAt(mid, zone) === previous) low = mid;
+      if (offsetAt(mid * 60_000, zone) === previous) low = mid;
       else high = mid;
     }
-    const changed = offsetAt(high, zone);
+    const at = high * 60_000;
+    const changed = offsetAt(at, zone);
     // The onset is written in local time under the offset that ends there.
-    const onset = DateTime.fromMillis(high, { zone: 'utc' }).plus({ minutes: previous }).toFormat("yyyyMMdd'T'HHmmss");
-    lines.push(...component(high, previous, changed, onset));
+    const onset = DateTime.fromMillis(at, { zone: 'utc' }).plus({ minutes: previous }).toFormat("yyyyMMdd'T'HHmmss");
+    lines.push(...component(at, previous, changed, onset));
     previous = changed;
   }
   lines.push('END:VTIMEZONE');
