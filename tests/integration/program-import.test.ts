@@ -20,7 +20,7 @@ async function upload(body: string | Buffer, query = '', init: { token?: string 
   const response = await fetch(`${server.url}/api/v1/program${query ? `?${query}` : ''}`, {
     method: 'POST',
     headers: { 'content-type': init.type ?? 'text/plain; charset=utf-8', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   return { status: response.status, body: (await response.json()) as ProgramUploadAnswer & { error?: string; message?: string; problems?: { path: string; message: string }[] } };
 }

@@ -65,7 +65,7 @@ export function hallActualTimes(program: Program, hallId: string, log: readonly 
   });
   const starts = new Map<string, number>();
   const ends = new Map<string, number>();
-  const order: string[] = [];
+  const order = new Set<string>();
   let running: string | null = null;
   for (const entry of log.slice(lastReset + 1)) {
     const next = runningItem(entry.state, isBreakItem);
@@ -75,13 +75,14 @@ export function hallActualTimes(program: Program, hallId: string, log: readonly 
       if (next !== null) {
         if (!starts.has(next)) starts.set(next, entry.at);
         ends.delete(next);
-        if (!order.includes(next)) order.push(next);
+        order.add(next);
       }
     }
     running = next;
   }
+  const plannedById = new Map(planned.map((item) => [item.id, item]));
   const row = (itemId: string): ActualTimeRow => {
-    const item = planned.find((i) => i.id === itemId);
+    const item = plannedById.get(itemId);
     const actualStart = starts.get(itemId) ?? null;
     const actualEnd = ends.get(itemId) ?? null;
     return {
@@ -97,7 +98,7 @@ export function hallActualTimes(program: Program, hallId: string, log: readonly 
       actualLengthMs: actualStart !== null && actualEnd !== null ? actualEnd - actualStart : null,
     };
   };
-  const gone = order.filter((id) => !planned.some((item) => item.id === id));
+  const gone = [...order].filter((id) => !plannedById.has(id));
   return {
     hallId,
     name: hall?.name ?? hallId,

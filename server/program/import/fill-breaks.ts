@@ -12,7 +12,11 @@ export const FILL_BREAK_MAX_MS = 3 * 60 * 60_000;
  */
 export function fillBreaks<T extends DraftItem & { hallId: string; id: string }>(items: readonly T[], zone: string): (DraftItem & { hallId: string; id: string })[] {
   const byHall = new Map<string, T[]>();
-  for (const item of items) byHall.set(item.hallId, [...(byHall.get(item.hallId) ?? []), item]);
+  for (const item of items) {
+    const list = byHall.get(item.hallId);
+    if (list) list.push(item);
+    else byHall.set(item.hallId, [item]);
+  }
   const breaks: (DraftItem & { hallId: string; id: string })[] = [];
   for (const [hallId, list] of byHall) {
     const sorted = [...list].sort((a, b) => a.start - b.start);

@@ -41,7 +41,11 @@ function clock(instant: number, zone: string): string {
 /** Two items of one hall at the same time, named by where the file has each. */
 function findOverlaps(items: readonly (DraftItem & { hallId: string })[], zone: string, problems: Problems): void {
   const byHall = new Map<string, (DraftItem & { hallId: string })[]>();
-  for (const item of items) byHall.set(item.hallId, [...(byHall.get(item.hallId) ?? []), item]);
+  for (const item of items) {
+    const list = byHall.get(item.hallId);
+    if (list) list.push(item);
+    else byHall.set(item.hallId, [item]);
+  }
   for (const [hallId, list] of byHall) {
     const sorted = [...list].sort((a, b) => a.start - b.start);
     for (let i = 1; i < sorted.length; i++) {
