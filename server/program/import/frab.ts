@@ -37,6 +37,9 @@ export interface FrabDocument {
 
 /** Parses the XML; a syntax error (a truncated file) names its line. */
 export function readFrab(xml: string): FrabDocument {
+  // No schedule declares entities; refusing them keeps an upload from expanding into gigabytes.
+  const entity = xml.search(/<!ENTITY/i);
+  if (entity >= 0) fail(`cannot import the ${FORMAT}`, `line ${xml.slice(0, entity).split('\n').length}`, 'entity declarations (<!ENTITY>) are not allowed');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     fail(`cannot import the ${FORMAT}: the XML is broken`, `line ${valid.err.line}`, `${valid.err.msg} (column ${valid.err.col})`);

@@ -126,6 +126,11 @@ describe('frab files that are not right change nothing and name the path', () =>
     expect(problemsOf(() => importProgram('<program><item/></program>'))).toEqual([{ path: '(root)', message: 'expected a <schedule> element, found <program>' }]);
   });
 
+  it('entity declarations are refused before parsing', () => {
+    const xml = `<?xml version='1.0'?>\n<!DOCTYPE schedule [\n<!ENTITY a "aaaaaaaaaa">\n]>\n<schedule><conference><title>&a;</title></conference></schedule>`;
+    expect(problemsOf(() => importProgram(xml, { zone: 'UTC' }))).toEqual([{ path: 'line 3', message: expect.stringContaining('entity declarations') }]);
+  });
+
   it('an event with only a start time is read on its day in the zone, after midnight when before the day start', () => {
     const xml = frab(event(1, '<start>23:30</start><duration>01:00</duration>') + event(2, '<start>00:30</start><duration>00:30</duration>'), '<title>Mini</title><time_zone_name>Europe/Berlin</time_zone_name>');
     const items = importProgram(xml).program.items;
