@@ -20,6 +20,7 @@ import { obsRoutes } from './obs/obs.routes.js';
 import { ObsService } from './obs/obs.service.js';
 import { SqliteObsStore } from './obs/obs.store.js';
 import { DEMO_PROGRAM_PATH, loadProgramFile } from './program/program-file.js';
+import { exportRoutes } from './program/export.routes.js';
 import { programRoutes } from './program/program.routes.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
@@ -95,6 +96,8 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
     app.use(securityHeaders({ dev: options.dev }));
+    // The program upload reads its own raw body (a file in any format), so it comes before the JSON parser.
+    app.use(programRoutes(live, auth));
     app.use(express.json({ limit: '10mb' }));
     app.get('/healthz', (_req, res) => {
       const body: Health = {
@@ -106,7 +109,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       };
       res.json(body);
     });
-    app.use(programRoutes(live));
+    app.use(exportRoutes(live, auth, store, clock));
     app.use(liveRoutes(live, auth));
     app.use(authRoutes(auth, live, options.publicUrl));
     app.use(obsRoutes(obs, auth));
