@@ -4,7 +4,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      // Distinct group orders: vitest 4 refuses projects with different maxWorkers in one group.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         test: {
@@ -13,7 +12,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Each file starts its own servers; two cores are enough for two at a time.
+          // Each file starts its own servers; two cores are enough for two at a time. Runs after the unit tests.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },

@@ -47,6 +47,26 @@ export interface Health {
   programRevision: number;
 }
 
+/** Answer of `POST /api/v1/program` (a program file uploaded and imported). */
+export interface ProgramUploadAnswer {
+  /** The program's new revision. */
+  revision: number;
+  /** The format the file was read as: frab, pretalx, csv, text or json. */
+  format: string;
+  /** IANA zone the file's clock times were read in (the program's `event.timeZone`). */
+  zone: string;
+  /** Where the zone came from: the `zone` parameter, the file itself, or the server's machine. */
+  zoneSource: 'flag' | 'file' | 'machine';
+  itemCount: number;
+  halls: { id: string; name: string; itemCount: number }[];
+  /** Halls whose current item is not in the new program: they went back to idle. */
+  vanished: { hallId: string; itemId: string }[];
+  /** Halls that are no longer in the program. */
+  removedHalls: string[];
+  /** What the import decided on its own (default lengths, repaired text, ignored columns), by line or path. */
+  warnings: InputProblem[];
+}
+
 /** Answer of `GET /api/v1/auth/me`: who the bearer token is. */
 export interface WhoAmI {
   role: Role;
@@ -118,18 +138,6 @@ export interface ProgramEditResult {
   summary: string;
   /** Halls whose current item is gone: they went back to idle. */
   vanished: { hallId: string; itemId: string }[];
-}
-
-/** Answer of the program upload (`POST /api/v1/program?format=auto`). */
-export interface ProgramUploadResult {
-  revision: number;
-  zone: string;
-  zoneSource: string;
-  itemCount: number;
-  halls: unknown[];
-  vanished: { hallId: string; itemId: string }[];
-  removedHalls: string[];
-  warnings: unknown[];
 }
 
 /** Answer of the commands that act on several halls at once (reset, message to all). */

@@ -2,6 +2,7 @@ import type { Server, Socket as ServerSocket } from 'socket.io';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import type { ApiError, DisplayInfo, LoggedCommand, Role } from './api.js';
 import type { HallSnapshot, LiveView } from './live/view.js';
+import type { ObsHallStatus } from './obs.js';
 
 /** Answer to `hall:watch`. */
 export type WatchResult = { ok: true; snapshot: HallSnapshot } | ({ ok: false } & ApiError);
@@ -42,6 +43,8 @@ export interface ServerToClientEvents {
   'display:identify': (request: { text: string; durationMs: number }) => void;
   /** The director asks this screen to reload itself. */
   'display:reload': () => void;
+  /** To director sockets only (the `directors` room): a hall's OBS status changed. */
+  'obs:changed': (status: ObsHallStatus) => void;
   /** Directors only: every connected screen (sent on connect and whenever the list changes). */
   'displays:changed': (displays: DisplayInfo[]) => void;
   /** Directors only: a command was accepted and logged (any hall). */

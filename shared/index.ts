@@ -13,3 +13,4 @@ export * from './time.js';
 export * from './validation.js';
 export type * from './api.js';
 export type * from './events.js';
+export * from './obs.js';

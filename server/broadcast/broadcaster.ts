@@ -1,4 +1,5 @@
 import type { DisplayInfo, HallSnapshot, LecternServer, LoggedCommand } from '../../shared/index.js';
+import { DIRECTORS_ROOM } from './directors.js';
 
 /** Pushes changes to every screen that watches them. Small on purpose, so a multi-node fan-out can replace it. */
 export interface Broadcaster {
@@ -16,9 +17,6 @@ export interface Broadcaster {
 export function hallRoom(hallId: string): string {
   return `hall:${hallId}`;
 }
-
-/** The room every socket authenticated with the director token joins: console updates for all halls. */
-export const DIRECTORS_ROOM = 'directors';
 
 /** Broadcasts through socket.io rooms (one room per hall, one for the directors). */
 export class SocketBroadcaster implements Broadcaster {

@@ -1,5 +1,4 @@
 import { DisplayHelloSchema, type LecternServer } from '../../shared/index.js';
-import { DIRECTORS_ROOM } from '../broadcast/broadcaster.js';
 import type { DisplayRegistry } from './display-registry.js';
 
 /**
@@ -8,10 +7,8 @@ import type { DisplayRegistry } from './display-registry.js';
  */
 export function attachDisplayGateway(io: LecternServer, registry: DisplayRegistry): void {
   io.on('connection', (socket) => {
-    if (socket.data.role === 'director') {
-      void socket.join(DIRECTORS_ROOM);
-      socket.emit('displays:changed', registry.list());
-    }
+    // Director sockets (in the directors room, see broadcast/directors.ts) start with the current list.
+    if (socket.data.role === 'director') socket.emit('displays:changed', registry.list());
     socket.on('display:hello', (payload: unknown) => {
       const parsed = DisplayHelloSchema.safeParse(payload);
       // A hello that does not parse changes nothing; the screen stays unlisted until it sends a good one.
