@@ -7,6 +7,9 @@ import type { Health, LecternServer, Program } from '../shared/index.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { AuthService } from './auth/auth.service.js';
 import { SocketBroadcaster } from './broadcast/broadcaster.js';
+import { DisplayRegistry } from './displays/display-registry.js';
+import { attachDisplayGateway } from './displays/display.gateway.js';
+import { displaysRoutes } from './displays/displays.routes.js';
 import { DIRECTORS_ROOM, joinDirectorsRoom } from './broadcast/directors.js';
 import { OffsetClock } from './clock.js';
 import { errorHandler, sendError } from './http/errors.js';
@@ -15,6 +18,8 @@ import { mountWeb } from './http/web.js';
 import { attachLiveGateway } from './live/live.gateway.js';
 import { LiveService } from './live/live.service.js';
 import { liveRoutes } from './live/live.routes.js';
+import { allHallsRoutes } from './live/all-halls.routes.js';
+import { logRoutes } from './live/log.routes.js';
 import { loadObsConfig } from './obs/obs.config.js';
 import { obsRoutes } from './obs/obs.routes.js';
 import { ObsService } from './obs/obs.service.js';
@@ -22,6 +27,7 @@ import { SqliteObsStore } from './obs/obs.store.js';
 import { DEMO_PROGRAM_PATH, loadProgramFile } from './program/program-file.js';
 import { exportRoutes } from './program/export.routes.js';
 import { programRoutes } from './program/program.routes.js';
+import { programEditRoutes } from './program/program-edits.routes.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
@@ -92,6 +98,10 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     obsStore = new SqliteObsStore(options.dataDir);
     const obs = new ObsService({ config: obsConfig, live, store: obsStore, now: () => clock.now() });
 
+    // The registry exists before the socket server (its routes are mounted first); it publishes through it.
+    let broadcaster: SocketBroadcaster | undefined;
+    const displays = new DisplayRegistry(clock, (list) => broadcaster?.displaysChanged(list));
+
     const app = express();
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
@@ -109,8 +119,12 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       };
       res.json(body);
     });
+    app.use(programEditRoutes(live, store, auth));
+    app.use(allHallsRoutes(live, auth));
     app.use(exportRoutes(live, auth, store, clock));
     app.use(liveRoutes(live, auth));
+    app.use(logRoutes(live, store, auth));
+    app.use(displaysRoutes(displays, live, auth));
     app.use(authRoutes(auth, live, options.publicUrl));
     app.use(obsRoutes(obs, auth));
     app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
@@ -122,8 +136,10 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       pingTimeout: 8_000,
       serveClient: false,
     });
-    live.attach(new SocketBroadcaster(io));
+    broadcaster = new SocketBroadcaster(io);
+    live.attach(broadcaster);
     attachLiveGateway(io, live, auth, clock);
+    attachDisplayGateway(io, displays);
     joinDirectorsRoom(io);
     obs.onStatus((status) => io.to(DIRECTORS_ROOM).emit('obs:changed', status));
     const closeWeb = await mountWeb(app, { dev: options.dev, httpServer });
@@ -145,6 +161,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       obs,
       ...(generated ? { generatedDirectorToken: generated } : {}),
       async close() {
+        displays.close();
         await obs.close();
         await closeWeb();
         // Closes the sockets and the HTTP server under them.

@@ -30,6 +30,8 @@ export interface LiveConnection {
   identifying: Ref<string | null>;
   /** Watches halls; snapshots arrive in `snapshots`. */
   watch(hallIds: string[]): void;
+  /** Asks for a watched hall's snapshot again and takes it as the truth (after a stale-revision rejection). */
+  refresh(hallId: string): void;
   snapshots: Ref<Record<string, HallSnapshot>>;
   close(): void;
 }
@@ -113,6 +115,8 @@ export function useLiveConnection(options: { token?: string; hello?: DisplayHell
   void loadProgram();
 
   const now = useTicker(() => clock.now());
+  // The first sync can move server time far (a rehearsal clock): show it at once, not on the next tick.
+  watch(clock.synced, (synced) => synced && (now.value = clock.now()));
   const connection: LiveConnection = {
     socket,
     clock,
@@ -128,6 +132,9 @@ export function useLiveConnection(options: { token?: string; hello?: DisplayHell
         watched.add(hallId);
         if (socket.connected) watchHall(hallId);
       }
+    },
+    refresh(hallId) {
+      if (socket.connected) watchHall(hallId);
     },
     close() {
       clearTimeout(lostTimer);
