@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { ProgramError } from './program/program-file.js';
 import { UsageError, type CliCommand } from './cli/cli-command.js';
+import { exportCommand } from './cli/export.command.js';
+import { importCommand } from './cli/import.command.js';
 import { serveCommand } from './cli/serve.command.js';
 import { VERSION } from './version.js';
 
-const commands: CliCommand[] = [serveCommand];
+const commands: CliCommand[] = [serveCommand, importCommand, exportCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

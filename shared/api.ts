@@ -1,3 +1,5 @@
+import type { DisplayPage } from './events.js';
+import type { Command } from './live/commands.js';
 import type { InputProblem } from './validation.js';
 
 /** Roles a bearer token can carry. */
@@ -43,4 +45,102 @@ export interface Health {
   /** Rehearsal clock offset (ms); 0 on the real clock. */
   clockOffsetMs: number;
   programRevision: number;
+}
+
+/** Answer of `POST /api/v1/program` (a program file uploaded and imported). */
+export interface ProgramUploadAnswer {
+  /** The program's new revision. */
+  revision: number;
+  /** The format the file was read as: frab, pretalx, csv, text or json. */
+  format: string;
+  /** IANA zone the file's clock times were read in (the program's `event.timeZone`). */
+  zone: string;
+  /** Where the zone came from: the `zone` parameter, the file itself, or the server's machine. */
+  zoneSource: 'flag' | 'file' | 'machine';
+  itemCount: number;
+  halls: { id: string; name: string; itemCount: number }[];
+  /** Halls whose current item is not in the new program: they went back to idle. */
+  vanished: { hallId: string; itemId: string }[];
+  /** Halls that are no longer in the program. */
+  removedHalls: string[];
+  /** What the import decided on its own (default lengths, repaired text, ignored columns), by line or path. */
+  warnings: InputProblem[];
+}
+
+/** Answer of `GET /api/v1/auth/me`: who the bearer token is. */
+export interface WhoAmI {
+  role: Role;
+  /** For a chair token: the hall it runs. */
+  hallId?: string;
+  /** The token's label ("Chair, I-site Namba"), or "Director". */
+  label: string;
+}
+
+/** A connected screen, as the director console lists it (`GET /api/v1/displays`, `displays:changed`). */
+export interface DisplayInfo {
+  /** Id of this connection (changes when the screen reconnects); identify and reload take it. */
+  id: string;
+  page: DisplayPage;
+  /** The hall it shows, as the screen said. */
+  hallId?: string;
+  /** The name the crew gave it (`?name=`). */
+  name?: string;
+  /** The screen's network address as the server sees it. */
+  address: string;
+  /** The browser, from its User-Agent (shortened). */
+  userAgent: string;
+  /** Server time it connected (epoch ms). */
+  connectedAt: number;
+  /** Server time of its last event, clock pings included (epoch ms). */
+  lastSeenAt: number;
+}
+
+/** One accepted command of a hall's log, as the timeline shows it (`GET /api/v1/halls/:id/log`, `log:appended`). */
+export interface LoggedCommand {
+  /** Log order, increasing across halls; `after=` pages on from it. */
+  seq: number;
+  hallId: string;
+  /** The hall's revision after the command. */
+  revision: number;
+  command: Command;
+  /** Who sent it: "director" or "chair:<token id>". */
+  actor: string;
+  /** The actor for a person: "Director" or the chair token's label. */
+  actorLabel: string;
+  role: Role;
+  /** Server time (epoch ms), rehearsal clock included. */
+  at: number;
+  /** Sent under a rehearsal clock: never part of the actual-times record. */
+  rehearsal: boolean;
+}
+
+/** Answer of `GET /api/v1/halls/:hallId/log`. */
+export interface CommandLogPage {
+  entries: LoggedCommand[];
+  /** Pass as `after=` to get what comes next; null when the page is empty. */
+  lastSeq: number | null;
+}
+
+/** A stored program revision (`GET /api/v1/program/revisions`). */
+export interface ProgramRevisionInfo {
+  revision: number;
+  /** Real time it was saved (epoch ms). */
+  savedAt: number;
+  /** Who saved it: "startup", "director", … */
+  actor: string;
+}
+
+/** Answer of `POST /api/v1/program/edits`. */
+export interface ProgramEditResult {
+  /** The new program revision. */
+  revision: number;
+  /** What changed, for a person. */
+  summary: string;
+  /** Halls whose current item is gone: they went back to idle. */
+  vanished: { hallId: string; itemId: string }[];
+}
+
+/** Answer of the commands that act on several halls at once (reset, message to all). */
+export interface MultiHallResult {
+  halls: { hallId: string; ok: boolean; revision: number; error?: string; message?: string }[];
 }

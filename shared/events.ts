@@ -1,7 +1,8 @@
 import type { Server, Socket as ServerSocket } from 'socket.io';
 import type { Socket as ClientSocket } from 'socket.io-client';
-import type { ApiError, Role } from './api.js';
+import type { ApiError, DisplayInfo, LoggedCommand, Role } from './api.js';
 import type { HallSnapshot, LiveView } from './live/view.js';
+import type { ObsHallStatus } from './obs.js';
 
 /** Answer to `hall:watch`. */
 export type WatchResult = { ok: true; snapshot: HallSnapshot } | ({ ok: false } & ApiError);
@@ -32,7 +33,7 @@ export interface DisplayHello {
 
 /** Events the server sends. */
 export interface ServerToClientEvents {
-  /** A watched hall changed (or was just watched): the whole snapshot. */
+  /** A watched hall changed (or was just watched): the whole snapshot. Director sockets get every hall's. */
   'hall:changed': (snapshot: HallSnapshot) => void;
   /** The program changed; screens refetch `GET /api/v1/program`. */
   'program:changed': (info: { revision: number }) => void;
@@ -42,6 +43,12 @@ export interface ServerToClientEvents {
   'display:identify': (request: { text: string; durationMs: number }) => void;
   /** The director asks this screen to reload itself. */
   'display:reload': () => void;
+  /** To director sockets only (the `directors` room): a hall's OBS status changed. */
+  'obs:changed': (status: ObsHallStatus) => void;
+  /** Directors only: every connected screen (sent on connect and whenever the list changes). */
+  'displays:changed': (displays: DisplayInfo[]) => void;
+  /** Directors only: a command was accepted and logged (any hall). */
+  'log:appended': (entry: LoggedCommand) => void;
 }
 
 /**

@@ -1,6 +1,8 @@
 export * from './program/schema.js';
 export * from './program/items.js';
 export * from './program/ids.js';
+export * from './program/edits.js';
+export * from './displays.js';
 export * from './live/state.js';
 export * from './live/commands.js';
 export * from './live/reducer.js';
@@ -11,3 +13,4 @@ export * from './time.js';
 export * from './validation.js';
 export type * from './api.js';
 export type * from './events.js';
+export * from './obs.js';

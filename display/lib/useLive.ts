@@ -30,6 +30,8 @@ export interface LiveConnection {
   identifying: Ref<string | null>;
   /** Watches halls; snapshots arrive in `snapshots`. */
   watch(hallIds: string[]): void;
+  /** Asks for a watched hall's snapshot again and takes it as the truth (after a stale-revision rejection). */
+  refresh(hallId: string): void;
   snapshots: Ref<Record<string, HallSnapshot>>;
   close(): void;
 }
@@ -128,6 +130,9 @@ export function useLiveConnection(options: { token?: string; hello?: DisplayHell
         watched.add(hallId);
         if (socket.connected) watchHall(hallId);
       }
+    },
+    refresh(hallId) {
+      if (socket.connected) watchHall(hallId);
     },
     close() {
       clearTimeout(lostTimer);

@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { MintedToken } from '../../shared/index.js';
+import type { MintedToken, WhoAmI } from '../../shared/index.js';
 import { sendError, sendInvalid } from '../http/errors.js';
 import type { LiveService } from '../live/live.service.js';
-import { requireDirector, requireToken } from './auth.middleware.js';
+import { principalOf, requireDirector, requireToken } from './auth.middleware.js';
 import type { AuthService } from './auth.service.js';
 
 const MintSchema = z.object({
@@ -25,6 +25,16 @@ export function chairPanelUrl(origin: string, hallId: string, token: string): st
 /** Director-only token management: mint, list and revoke chair tokens. */
 export function authRoutes(auth: AuthService, live: LiveService, publicUrl: string | undefined): Router {
   const router = Router();
+
+  // Any token: who it is, so a control page can tell a chair opening the wrong hall's link.
+  router.get('/api/v1/auth/me', requireToken(auth), (_req, res) => {
+    const principal = principalOf(res);
+    const body: WhoAmI =
+      principal.role === 'chair' ? { role: 'chair', hallId: principal.hallId, label: principal.label } : { role: 'director', label: principal.label };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(body);
+  });
+
   router.use('/api/v1/tokens', requireToken(auth), requireDirector);
 
   router.post('/api/v1/tokens', async (req, res) => {

@@ -4,7 +4,12 @@ import type { Store, TokenRecord } from '../store/store.js';
 import { generateToken, generateTokenId, hashToken } from './tokens.js';
 
 /** Who is acting: a director (every hall) or a chair (one hall). */
-export type Principal = { role: 'director'; actor: string } | { role: 'chair'; hallId: string; actor: string; tokenId: string };
+export type Principal =
+  | { role: 'director'; actor: string; label: string }
+  | { role: 'chair'; hallId: string; actor: string; tokenId: string; label: string };
+
+/** How the director token is named in logs and timelines. */
+export const DIRECTOR_LABEL = 'Director';
 
 const DIRECTOR_HASH_KEY = 'directorTokenHash';
 
@@ -50,11 +55,11 @@ export class AuthService {
   async authenticate(token: string | undefined): Promise<Principal | undefined> {
     if (!token || token.length > 200) return undefined;
     const hash = hashToken(token);
-    if (hash === this.directorHash) return { role: 'director', actor: 'director' };
+    if (hash === this.directorHash) return { role: 'director', actor: 'director', label: DIRECTOR_LABEL };
     const record = await this.store.findTokenByHash(hash);
     if (!record || record.revokedAt !== null) return undefined;
-    if (record.role === 'director') return { role: 'director', actor: `director:${record.id}` };
-    return { role: 'chair', hallId: record.hallId ?? '', actor: `chair:${record.id}`, tokenId: record.id };
+    if (record.role === 'director') return { role: 'director', actor: `director:${record.id}`, label: record.label };
+    return { role: 'chair', hallId: record.hallId ?? '', actor: `chair:${record.id}`, tokenId: record.id, label: record.label };
   }
 
   /** Whether a principal may send this command to this hall. */
@@ -77,6 +82,16 @@ export class AuthService {
     };
     await this.store.saveToken(record);
     return { record, token };
+  }
+
+  /** A function naming actors ("director", "chair:<id>") for a person, from the current token records. */
+  async actorLabels(): Promise<(actor: string) => string> {
+    const labels = new Map((await this.store.listTokens()).map((t) => [t.id, t.label]));
+    return (actor) => {
+      if (actor === 'director') return DIRECTOR_LABEL;
+      const id = actor.replace(/^(chair|director):/, '');
+      return labels.get(id) ?? actor;
+    };
   }
 
   listTokens(): Promise<TokenRecord[]> {

@@ -1,11 +1,16 @@
-import type { HallSnapshot, LecternServer } from '../../shared/index.js';
+import type { DisplayInfo, HallSnapshot, LecternServer, LoggedCommand } from '../../shared/index.js';
+import { DIRECTORS_ROOM } from './directors.js';
 
 /** Pushes changes to every screen that watches them. Small on purpose, so a multi-node fan-out can replace it. */
 export interface Broadcaster {
-  /** A hall's state changed: send its snapshot to everyone watching the hall. */
+  /** A hall's state changed: send its snapshot to everyone watching the hall, and to the directors. */
   hallChanged(snapshot: HallSnapshot): void;
   /** The program changed: every screen refetches it. */
   programChanged(revision: number): void;
+  /** A command was accepted and logged: the directors' timelines append it. */
+  commandLogged(entry: LoggedCommand): void;
+  /** The list of connected screens changed: the directors' consoles replace theirs. */
+  displaysChanged(displays: DisplayInfo[]): void;
 }
 
 /** The room of a hall's watchers. */
@@ -13,15 +18,24 @@ export function hallRoom(hallId: string): string {
   return `hall:${hallId}`;
 }
 
-/** Broadcasts through socket.io rooms (one room per hall). */
+/** Broadcasts through socket.io rooms (one room per hall, one for the directors). */
 export class SocketBroadcaster implements Broadcaster {
   constructor(private readonly io: LecternServer) {}
 
   hallChanged(snapshot: HallSnapshot): void {
-    this.io.to(hallRoom(snapshot.hallId)).emit('hall:changed', snapshot);
+    // One emit to both rooms: a director that also watches the hall gets it once.
+    this.io.to([hallRoom(snapshot.hallId), DIRECTORS_ROOM]).emit('hall:changed', snapshot);
   }
 
   programChanged(revision: number): void {
     this.io.emit('program:changed', { revision });
+  }
+
+  commandLogged(entry: LoggedCommand): void {
+    this.io.to(DIRECTORS_ROOM).emit('log:appended', entry);
+  }
+
+  displaysChanged(displays: DisplayInfo[]): void {
+    this.io.to(DIRECTORS_ROOM).emit('displays:changed', displays);
   }
 }

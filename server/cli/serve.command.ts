@@ -8,7 +8,7 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'run the Lectern server',
   usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
-              [--clock ISO|real] [--public-url URL] [--dev]
+              [--clock ISO|real] [--public-url URL] [--obs FILE] [--dev]
 
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
   --host ADDR       address to listen on; 0.0.0.0 lets screens
@@ -24,6 +24,9 @@ export const serveCommand: CliCommand = {
                     marked as rehearsal in the log.
   --public-url URL  origin for the links Lectern prints and
                     answers (chair panel links)                  env LECTERN_PUBLIC_URL
+  --obs FILE        drive OBS Studio: each hall's websocket,
+                    password source and scene map (JSON, see
+                    docs/obs.md)                                 env LECTERN_OBS_CONFIG
   --dev             serve the pages through Vite (hot reload)
 
   env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated
@@ -38,6 +41,7 @@ export const serveCommand: CliCommand = {
         program: { type: 'string' },
         clock: { type: 'string' },
         'public-url': { type: 'string' },
+        obs: { type: 'string' },
         dev: { type: 'boolean', default: false },
       },
       strict: true,
@@ -51,6 +55,7 @@ export const serveCommand: CliCommand = {
     if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
       throw new UsageError(`--public-url: "${publicUrl}" is not an http(s) URL`);
     }
+    const obsConfigFile = values.obs ?? env.LECTERN_OBS_CONFIG;
     const options: ServeOptions = {
       port,
       host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
@@ -59,6 +64,7 @@ export const serveCommand: CliCommand = {
       ...(values.program ? { programFile: values.program } : {}),
       ...(values.clock ? { clock: values.clock } : {}),
       ...(publicUrl ? { publicUrl } : {}),
+      ...(obsConfigFile ? { obsConfigFile } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
     const server = await startLectern(options);
@@ -74,6 +80,11 @@ export const serveCommand: CliCommand = {
       console.log(`  ${token}`);
       console.log(`  Director console: ${base}/control/director#token=${encodeURIComponent(token)}`);
       for (const hall of program.halls) console.log(`  Chair panel, ${hall.name}: ${chairPanelUrl(base, hall.id, token)}`);
+    }
+    for (const hallId of server.obs.hallIds()) {
+      const status = server.obs.hallStatus(hallId);
+      const known = program.halls.some((hall) => hall.id === hallId) ? '' : '  (not a hall of the program)';
+      console.log(`OBS for ${hallId}: ${status.url}${known}`);
     }
     console.log('\nScreens (no token needed):');
     console.log(`  Public live page: ${base}/live   Lobby: ${base}/display/lobby`);

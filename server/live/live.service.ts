@@ -9,12 +9,13 @@ import {
   type HallSnapshot,
   type HallState,
   type LiveView,
+  type LoggedCommand,
   type Program,
 } from '../../shared/index.js';
 import type { Principal } from '../auth/auth.service.js';
 import type { Broadcaster } from '../broadcast/broadcaster.js';
 import type { Clock } from '../clock.js';
-import type { Store } from '../store/store.js';
+import type { CommandLogEntry, Store } from '../store/store.js';
 import { KeyedQueue } from './keyed-queue.js';
 
 /** The answer to a command, in terms both transports (HTTP, socket) map to their own. */
@@ -38,6 +39,32 @@ export interface ProgramReplacement {
   vanished: { hallId: string; itemId: string }[];
   /** Halls that are no longer in the program. */
   removedHalls: string[];
+}
+
+/** Raised by `replaceProgram` when the program is no longer at the revision the change was made on. */
+export class StaleProgramError extends Error {
+  constructor(
+    readonly expected: number,
+    readonly current: number,
+  ) {
+    super(`the program is at revision ${current}, not ${expected}: someone else changed it first`);
+    this.name = 'StaleProgramError';
+  }
+}
+
+/** A log entry as timelines show it (without the hall state). */
+export function toLoggedCommand(entry: CommandLogEntry, actorLabel: string): LoggedCommand {
+  return {
+    seq: entry.seq ?? 0,
+    hallId: entry.hallId,
+    revision: entry.revision,
+    command: entry.command,
+    actor: entry.actor,
+    actorLabel,
+    role: entry.role,
+    at: entry.at,
+    rehearsal: entry.rehearsal,
+  };
 }
 
 const REJECTION_STATUS = { stale_revision: 409, unknown_item: 404, not_applicable: 400 } as const;
@@ -157,8 +184,9 @@ export class LiveService {
     if (!outcome.ok) {
       return { ok: false, status: REJECTION_STATUS[outcome.code], error: outcome.code, message: outcome.message, view: this.view(hallId) };
     }
+    let committed: CommandLogEntry;
     try {
-      await this.store.commitCommand({
+      committed = await this.store.commitCommand({
         hallId,
         revision: outcome.state.revision,
         commandId: envelope.commandId ?? null,
@@ -177,6 +205,7 @@ export class LiveService {
     this.states.set(hallId, outcome.state);
     const snapshot = this.snapshot(hallId);
     this.broadcaster?.hallChanged(snapshot);
+    this.broadcaster?.commandLogged(toLoggedCommand(committed, principal.label));
     this.notify({ snapshot, previous, cause: { type: envelope.type, actor: principal.actor } });
     return { ok: true, view: this.view(hallId), duplicate: false };
   }
@@ -184,9 +213,13 @@ export class LiveService {
   /**
    * Replaces the program. Halls keep their state where their current item still exists; a hall whose item
    * vanished goes back to idle (and is reported). Program and states are saved in one transaction.
+   * With `expectRevision`, rejects with StaleProgramError when another change came first (nothing is saved).
    */
-  replaceProgram(program: Program, actor: string): Promise<ProgramReplacement> {
+  replaceProgram(program: Program, actor: string, expectRevision?: number): Promise<ProgramReplacement> {
     return this.queue.runExclusive(async () => {
+      if (expectRevision !== undefined && expectRevision !== this.programRevision) {
+        throw new StaleProgramError(expectRevision, this.programRevision);
+      }
       const now = this.clock.now();
       const vanished: ProgramReplacement['vanished'] = [];
       const changed: HallState[] = [];

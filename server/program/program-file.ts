@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { projectRoot } from '../paths.js';
 import { join } from 'node:path';
 import { ProgramSchema, describeZodError, type InputProblem, type Program } from '../../shared/index.js';
+import { findJsonSyntaxError } from './import/json-text.js';
 
 /** Raised when a program file cannot be used; every problem names its path or line. */
 export class ProgramError extends Error {
@@ -31,9 +32,14 @@ export function parseProgramJson(text: string): Program {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new ProgramError('program file is not valid JSON', [{ path: line ? `line ${line}` : '(file)', message }]);
+    // Node 20's JSON.parse does not say where: find the spot ourselves.
+    const body = text.replace(/^\uFEFF/, '');
+    const spot = findJsonSyntaxError(body);
+    if (!spot) throw new ProgramError('program file is not valid JSON', [{ path: '(file)', message }]);
+    const before = body.slice(0, spot.offset);
+    throw new ProgramError('program file is not valid JSON', [
+      { path: `line ${before.split('\n').length}`, message: `column ${spot.offset - before.lastIndexOf('\n')}: expected ${spot.expected}` },
+    ]);
   }
   return parseProgram(value);
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandSchema, HallStateSchema, ProgramSchema, type HallState, type Role } from '../../shared/index.js';
+import { CommandSchema, HallStateSchema, ProgramSchema, type HallState, type ProgramRevisionInfo, type Role } from '../../shared/index.js';
 import type { CommandLogEntry, Store, StoredProgram, TokenRecord } from './store.js';
 
 const SCHEMA = `
@@ -184,11 +184,25 @@ export class SqliteStore implements Store {
     return row ? toEntry(row) : undefined;
   }
 
-  async listCommands(hallId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<CommandLogEntry[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM command_log WHERE hall_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .all(hallId, options.afterSeq ?? 0, options.limit ?? 10_000) as LogRow[];
+  async listCommands(hallId: string, options: { afterSeq?: number; limit?: number; last?: number } = {}): Promise<CommandLogEntry[]> {
+    const afterSeq = options.afterSeq ?? 0;
+    const rows = (
+      options.last !== undefined
+        ? this.db
+            .prepare('SELECT * FROM (SELECT * FROM command_log WHERE hall_id = ? AND seq > ? ORDER BY seq DESC LIMIT ?) ORDER BY seq')
+            .all(hallId, afterSeq, Math.min(options.last, options.limit ?? options.last))
+        : this.db.prepare('SELECT * FROM command_log WHERE hall_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(hallId, afterSeq, options.limit ?? 10_000)
+    ) as LogRow[];
     return rows.map(toEntry);
+  }
+
+  async listProgramRevisions(): Promise<ProgramRevisionInfo[]> {
+    const rows = this.db.prepare('SELECT revision, saved_at, actor FROM program ORDER BY revision DESC').all() as {
+      revision: number;
+      saved_at: number;
+      actor: string;
+    }[];
+    return rows.map((row) => ({ revision: row.revision, savedAt: row.saved_at, actor: row.actor }));
   }
 
   async saveToken(token: TokenRecord): Promise<void> {

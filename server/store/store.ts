@@ -1,4 +1,4 @@
-import type { Command, HallState, Program, Role } from '../../shared/index.js';
+import type { Command, HallState, Program, ProgramRevisionInfo, Role } from '../../shared/index.js';
 
 /** One accepted command, as the append-only log keeps it. */
 export interface CommandLogEntry {
@@ -58,8 +58,10 @@ export interface Store {
   /** Appends the command to the log and stores the hall's new state, atomically. */
   commitCommand(entry: CommandLogEntry): Promise<CommandLogEntry>;
   findCommand(hallId: string, commandId: string): Promise<CommandLogEntry | undefined>;
-  /** A hall's log, oldest first; `afterSeq` pages on. */
-  listCommands(hallId: string, options?: { afterSeq?: number; limit?: number }): Promise<CommandLogEntry[]>;
+  /** A hall's log, oldest first; `afterSeq` pages on; `last` keeps only the newest that many (still oldest first). */
+  listCommands(hallId: string, options?: { afterSeq?: number; limit?: number; last?: number }): Promise<CommandLogEntry[]>;
+  /** Every stored program revision, newest first (without the programs). */
+  listProgramRevisions(): Promise<ProgramRevisionInfo[]>;
   saveToken(token: TokenRecord): Promise<void>;
   findTokenByHash(hash: string): Promise<TokenRecord | undefined>;
   listTokens(): Promise<TokenRecord[]>;

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { IDENTIFY_DURATION_MS, type DisplayInfo, type DisplayPage } from '../../shared/index.js';
+import { requireDirector, requireToken } from '../auth/auth.middleware.js';
+import type { AuthService } from '../auth/auth.service.js';
+import { sendError, sendInvalid } from '../http/errors.js';
+import type { LiveService } from '../live/live.service.js';
+import type { DisplayRegistry } from './display-registry.js';
+
+const PAGE_NAMES: Record<DisplayPage, string> = {
+  signage: 'Signage',
+  lobby: 'Lobby',
+  timer: 'Speaker timer',
+  overlay: 'Stream overlay',
+  live: 'Live page',
+};
+
+const IdentifySchema = z.object({ durationMs: z.number().int().min(1000).max(60_000).optional() });
+
+/** What a screen flashes when identified: the name of the hall it shows, else what page it is. */
+export function identifyText(display: DisplayInfo, live: LiveService): string {
+  const hall = display.hallId ? live.hall(display.hallId) : undefined;
+  return hall?.name ?? PAGE_NAMES[display.page];
+}
+
+/** Director-only: list the connected screens, identify one (flash its hall name) or reload it. */
+export function displaysRoutes(registry: DisplayRegistry, live: LiveService, auth: AuthService): Router {
+  const router = Router();
+  router.use('/api/v1/displays', requireToken(auth), requireDirector);
+
+  router.get('/api/v1/displays', (_req, res) => {
+    res.json(registry.list());
+  });
+
+  router.post('/api/v1/displays/:id/identify', (req, res) => {
+    const parsed = IdentifySchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendInvalid(res, 'identify request', parsed.error);
+    const display = registry.get(String(req.params.id));
+    if (!display) return sendError(res, 404, 'not_found', `no connected screen "${req.params.id}"`);
+    const text = identifyText(display, live);
+    const durationMs = parsed.data.durationMs ?? IDENTIFY_DURATION_MS;
+    registry.identify(display.id, text, durationMs);
+    res.json({ id: display.id, text, durationMs });
+  });
+
+  router.post('/api/v1/displays/:id/reload', (req, res) => {
+    if (!registry.reload(String(req.params.id))) return sendError(res, 404, 'not_found', `no connected screen "${req.params.id}"`);
+    res.status(204).end();
+  });
+
+  return router;
+}

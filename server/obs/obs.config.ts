@@ -1,0 +1,150 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { describeZodError, type InputProblem, type Phase } from '../../shared/index.js';
+
+const SceneNameSchema = z.string().trim().min(1, 'a scene name').max(200);
+const InputNameSchema = z.string().trim().min(1, 'an input name').max(200);
+
+/** The scene to show in each phase of the hall. `idle` is "starting soon". */
+const ScenesSchema = z.strictObject({
+  talk: SceneNameSchema,
+  qa: SceneNameSchema,
+  break: SceneNameSchema,
+  hold: SceneNameSchema,
+  idle: SceneNameSchema,
+  ended: SceneNameSchema,
+});
+
+const HallObsSchema = z
+  .strictObject({
+    /** obs-websocket address, e.g. ws://10.0.0.21:4455. */
+    url: z
+      .string()
+      .trim()
+      .regex(/^wss?:\/\/[^\s/?#@]+(\/[^\s]*)?$/, 'a ws:// or wss:// address without credentials, e.g. ws://10.0.0.21:4455'),
+    /** Name of the environment variable holding the websocket password. */
+    passwordEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name, e.g. LECTERN_OBS_NAMBA_PASSWORD')
+      .optional(),
+    /** A file holding the password (a secrets file); relative to the config file. */
+    passwordFile: z.string().min(1).optional(),
+    scenes: ScenesSchema,
+    /** The slate shown while an item must not be streamed or recorded. */
+    privacyScene: SceneNameSchema,
+    /** Text inputs (e.g. text_ft2_source_v2, text_gdiplus) Lectern writes the current title and speaker to. */
+    textInputs: z.strictObject({ title: InputNameSchema.optional(), speaker: InputNameSchema.optional() }).optional(),
+    /** Pause the recording while a do-not-record item is on (default true). */
+    pauseRecordingForDoNotRecord: z.boolean().default(true),
+  })
+  .refine((hall) => !(hall.passwordEnv && hall.passwordFile), {
+    message: 'give passwordEnv or passwordFile, not both',
+    path: ['passwordFile'],
+  });
+
+/** The OBS configuration file (`lectern serve --obs FILE`). */
+export const ObsConfigFileSchema = z.strictObject({
+  /** Editor hint; ignored. */
+  $schema: z.string().optional(),
+  /** Per hall id: its OBS and its scene map. */
+  halls: z.record(z.string(), HallObsSchema).superRefine(
+    (halls, ctx) => {
+      for (const hallId of Object.keys(halls)) {
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(hallId)) {
+          ctx.addIssue({ code: 'custom', path: [hallId], message: 'not a hall id: lowercase letters, digits and dashes, as in the program' });
+        }
+      }
+    },
+    // Checked also when a hall's settings have mistakes, so every problem is named at once.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  ),
+  chapters: z
+    .strictObject({
+      /** Shorter chapters are dropped from the exported list (YouTube wants 10 s or more). */
+      minSeconds: z.number().int().min(0).max(600).default(10),
+    })
+    .default({ minSeconds: 10 }),
+});
+export type ObsConfigFile = z.infer<typeof ObsConfigFileSchema>;
+
+/** One hall's OBS, ready to use: the password resolved (kept in memory only, never logged or answered). */
+export interface HallObsConfig {
+  hallId: string;
+  url: string;
+  password: string | undefined;
+  scenes: Record<Phase, string>;
+  privacyScene: string;
+  textInputs: { title?: string; speaker?: string };
+  pauseRecordingForDoNotRecord: boolean;
+}
+
+export interface ObsConfig {
+  halls: HallObsConfig[];
+  chapterMinSeconds: number;
+}
+
+/** The OBS config file is unusable; `problems` name each path. The message never contains a password. */
+export class ObsConfigError extends Error {
+  override name = 'ObsConfigError';
+  constructor(
+    readonly file: string,
+    readonly problems: InputProblem[],
+  ) {
+    super(`OBS config ${file}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  }
+}
+
+/**
+ * Validates an OBS config (already parsed JSON) and resolves the passwords: from the environment variable
+ * `passwordEnv` or the file `passwordFile` (relative to `baseDir`, trailing newline dropped).
+ */
+export async function parseObsConfig(raw: unknown, file: string, env: NodeJS.ProcessEnv, baseDir = dirname(file)): Promise<ObsConfig> {
+  const parsed = ObsConfigFileSchema.safeParse(raw);
+  if (!parsed.success) throw new ObsConfigError(file, describeZodError(parsed.error));
+  const problems: InputProblem[] = [];
+  const halls: HallObsConfig[] = [];
+  for (const [hallId, hall] of Object.entries(parsed.data.halls)) {
+    let password: string | undefined;
+    if (hall.passwordEnv) {
+      password = env[hall.passwordEnv];
+      if (!password) problems.push({ path: `halls.${hallId}.passwordEnv`, message: `environment variable ${hall.passwordEnv} is not set` });
+    } else if (hall.passwordFile) {
+      const path = resolve(baseDir, hall.passwordFile);
+      try {
+        password = (await readFile(path, 'utf8')).replace(/\r?\n$/, '');
+        if (!password) problems.push({ path: `halls.${hallId}.passwordFile`, message: `${path} is empty` });
+      } catch (error) {
+        problems.push({ path: `halls.${hallId}.passwordFile`, message: `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      }
+    }
+    halls.push({
+      hallId,
+      url: hall.url,
+      password,
+      scenes: hall.scenes,
+      privacyScene: hall.privacyScene,
+      textInputs: hall.textInputs ?? {},
+      pauseRecordingForDoNotRecord: hall.pauseRecordingForDoNotRecord,
+    });
+  }
+  if (problems.length > 0) throw new ObsConfigError(file, problems);
+  return { halls, chapterMinSeconds: parsed.data.chapters.minSeconds };
+}
+
+/** Reads and validates the OBS config file. */
+export async function loadObsConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<ObsConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ObsConfigError(file, [{ path: '(file)', message: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ObsConfigError(file, [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  return parseObsConfig(raw, file, env);
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { LiveView, ObsRecordStatus, ObsStreamStatus } from '../../shared/index.js';
+import { chapterName, chapterOffset } from './obs.chapters.js';
+import type { ObsConnection } from './obs.connection.js';
+import { OUTPUT_STATE, recordStatusOf, streamStatusOf } from './obs.outputs.js';
+import { chapterItem, speakerNames } from './obs.plan.js';
+import type { ObsStore } from './obs.store.js';
+
+/**
+ * One hall's stream and recording as Lectern follows them: their status, which stored recording OBS is writing,
+ * the pause Lectern made for a do-not-record item, and the VOD chapters. Its methods talk to OBS; the hall's
+ * controller calls them one at a time.
+ */
+export class HallOutputs {
+  stream: ObsStreamStatus | null = null;
+  record: ObsRecordStatus | null = null;
+  private recordingId: string | null = null;
+  private pausedByLectern = false;
+  private lastChapter: { itemId: string; offsetMs: number } | null = null;
+
+  constructor(
+    private readonly hallId: string,
+    private readonly connection: Pick<ObsConnection, 'call'>,
+    private readonly store: ObsStore,
+    private readonly now: () => number,
+  ) {}
+
+  /** Reads stream and record status from OBS. */
+  async refresh(): Promise<void> {
+    const stream = await this.connection.call('GetStreamStatus');
+    const record = await this.connection.call('GetRecordStatus');
+    this.stream = streamStatusOf(stream);
+    if (!record.outputActive || !record.outputPaused) this.pausedByLectern = false;
+    this.record = recordStatusOf(record, { pausedByLectern: this.pausedByLectern, recordingId: this.recordingId });
+  }
+
+  /** OBS says its stream is reconnecting to the ingest (before the next status read confirms it). */
+  streamReconnecting(): void {
+    if (this.stream) this.stream = { ...this.stream, reconnecting: true };
+  }
+
+  /** After (re)connecting: matches OBS's recording with the stored one; the same one continues, else a new one. */
+  async sync(): Promise<void> {
+    await this.refresh();
+    const open = await this.store.openRecording(this.hallId);
+    const now = this.now();
+    if (!this.record?.active) {
+      if (open) await this.store.stopRecording(open.id, now, null);
+      this.recordingId = null;
+      this.lastChapter = null;
+      return;
+    }
+    // A recording's duration excludes its pauses, so it cannot have begun after now − duration.
+    const began = now - (this.record.durationMs ?? 0);
+    if (open && began >= open.startedAt - 5000) {
+      if (this.recordingId !== open.id) {
+        const chapters = await this.store.listChapters(open.id);
+        const last = chapters[chapters.length - 1];
+        this.lastChapter = last ? { itemId: last.itemId, offsetMs: last.offsetMs } : null;
+      }
+      this.recordingId = open.id;
+    } else {
+      if (open) await this.store.stopRecording(open.id, now, null);
+      await this.begin(began, null);
+    }
+    this.record = { ...this.record, recordingId: this.recordingId };
+  }
+
+  private async begin(startedAt: number, outputPath: string | null): Promise<void> {
+    this.recordingId = randomUUID();
+    this.lastChapter = null;
+    await this.store.addRecording({ id: this.recordingId, hallId: this.hallId, startedAt, stoppedAt: null, outputPath });
+  }
+
+  /** RecordStateChanged: a recording starts (a new stored recording) or stops (closed, with its file). */
+  async recordStateChanged(state: string, outputPath: string | null): Promise<void> {
+    const now = this.now();
+    if (state === OUTPUT_STATE.started) {
+      const open = await this.store.openRecording(this.hallId);
+      if (open) await this.store.stopRecording(open.id, now, null);
+      await this.begin(now, outputPath);
+    } else if (state === OUTPUT_STATE.stopped) {
+      if (this.recordingId) await this.store.stopRecording(this.recordingId, now, outputPath);
+      this.recordingId = null;
+      this.lastChapter = null;
+      this.pausedByLectern = false;
+    }
+  }
+
+  /** Pauses a running recording for a do-not-record item, and checks that OBS did. */
+  async pause(): Promise<void> {
+    await this.refresh();
+    if (!this.record?.active || this.record.paused) return;
+    await this.connection.call('PauseRecord');
+    await this.refresh();
+    if (!this.record?.paused) {
+      throw new Error('OBS did not pause (a recording that shares the stream encoder cannot pause: give it its own encoder)');
+    }
+    this.pausedByLectern = true;
+    this.record = { ...this.record, pausedByLectern: true };
+  }
+
+  /** Resumes the recording, only when Lectern paused it. */
+  async resume(): Promise<void> {
+    if (!this.pausedByLectern) return;
+    await this.refresh();
+    if (this.record?.active && this.record.paused && this.pausedByLectern) await this.connection.call('ResumeRecord');
+    this.pausedByLectern = false;
+    await this.refresh();
+  }
+
+  /**
+   * Stores a chapter when a new recordable item is on while OBS records, at the record timecode (estimated when
+   * the start is old news); with `markers` (obs-websocket ≥ 5.5) also marks it in the file.
+   */
+  async addChapter(view: LiveView, markers: boolean): Promise<void> {
+    const item = chapterItem(view);
+    if (!item || !this.recordingId || !this.record?.active || this.lastChapter?.itemId === item.id) return;
+    const status = await this.connection.call('GetRecordStatus');
+    if (!status.outputActive) return;
+    const now = this.now();
+    const { offsetMs, estimated } = chapterOffset({
+      durationMs: status.outputDuration,
+      now,
+      startedAt: view.itemStartedAt ?? item.start,
+      previousOffsetMs: this.lastChapter?.offsetMs ?? null,
+    });
+    const chapter = { itemId: item.id, offsetMs, title: item.title, speaker: speakerNames(item.speakers), estimated };
+    await this.store.addChapter(this.recordingId, chapter, now);
+    this.lastChapter = { itemId: item.id, offsetMs };
+    if (markers && !estimated) {
+      // Only Hybrid MP4 recordings take markers; the exported list is there either way.
+      await this.connection.call('CreateRecordChapter', { chapterName: chapterName(chapter) });
+    }
+  }
+}

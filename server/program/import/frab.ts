@@ -1,0 +1,141 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { z } from 'zod';
+import type { InputProblem } from '../../../shared/index.js';
+import { parseOffsetDateTime } from './clock-time.js';
+import { ensureHall, type DraftHall, type DraftItem, type DraftProgram } from './draft.js';
+import { Problems, fail } from './problems.js';
+import { draftFromEvent, offsetWarning, type ScheduleEvent } from './schedule-event.js';
+import type { FileZone } from './zone.js';
+
+const FORMAT = 'frab schedule';
+
+type XmlNode = Record<string, unknown>;
+
+const LISTS = new Set(['schedule.day', 'schedule.day.room', 'schedule.day.room.event', 'schedule.day.room.event.persons.person']);
+
+/** The text of an element, whether fast-xml-parser gave a string or an object with attributes. */
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object' && '#text' in (value as XmlNode)) return text((value as XmlNode)['#text']);
+  return '';
+}
+
+function node(value: unknown): XmlNode {
+  return value && typeof value === 'object' ? (value as XmlNode) : {};
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value];
+}
+
+/** A parsed frab schedule.xml: its `<schedule>` element. */
+export interface FrabDocument {
+  schedule: XmlNode;
+}
+
+/** Parses the XML; a syntax error (a truncated file) names its line. */
+export function readFrab(xml: string): FrabDocument {
+  // No schedule declares entities; refusing them keeps an upload from expanding into gigabytes.
+  const entity = xml.search(/<!ENTITY/i);
+  if (entity >= 0) fail(`cannot import the ${FORMAT}`, `line ${xml.slice(0, entity).split('\n').length}`, 'entity declarations (<!ENTITY>) are not allowed');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    fail(`cannot import the ${FORMAT}: the XML is broken`, `line ${valid.err.line}`, `${valid.err.msg} (column ${valid.err.col})`);
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (_name, jpath) => LISTS.has(String(jpath)),
+  });
+  const root = node(parser.parse(xml));
+  if (!('schedule' in root)) {
+    const found = Object.keys(root).filter((k) => !k.startsWith('?'));
+    fail(`cannot import the ${FORMAT}`, '(root)', `expected a <schedule> element, found ${found.length ? `<${found[0]}>` : 'nothing'}`);
+  }
+  return { schedule: node(root.schedule) };
+}
+
+/** The zone a frab file names in `conference > time_zone_name` (pretalx writes it; old frab does not). */
+export function frabFileZone(doc: FrabDocument): FileZone | undefined {
+  const zone = text(node(doc.schedule.conference).time_zone_name)?.trim();
+  return zone ? { zone, path: 'schedule.conference.time_zone_name' } : undefined;
+}
+
+function eventOf(xml: XmlNode): ScheduleEvent {
+  const persons = list(node(xml.persons).person).map((p) => text(p) ?? '');
+  return {
+    id: text(xml['@_id']),
+    guid: text(xml['@_guid']),
+    date: text(xml.date),
+    start: text(xml.start),
+    duration: text(xml.duration),
+    title: text(xml.title),
+    subtitle: text(xml.subtitle),
+    track: text(xml.track),
+    type: text(xml.type),
+    language: text(xml.language),
+    abstract: text(xml.abstract),
+    description: text(xml.description),
+    persons,
+    doNotRecord: text(node(xml.recording).optout)?.trim().toLowerCase() === 'true',
+  };
+}
+
+/**
+ * The draft program of a frab schedule.xml: `schedule > conference`, `day@date@start > room@name > event`.
+ * Rooms become halls in the order they first appear; events keep the exact instants of their `<date>`.
+ */
+export function draftFromFrab(doc: FrabDocument, zone: string, warnings: InputProblem[]): DraftProgram {
+  const problems = new Problems();
+  const conference = node(doc.schedule.conference);
+  const halls: DraftHall[] = [];
+  const items: DraftItem[] = [];
+  let offsetChecked = false;
+  const days = list(doc.schedule.day);
+  if (days.length === 0) problems.add('schedule', 'no <day> elements: expected schedule > day > room > event');
+  days.forEach((dayValue, d) => {
+    const day = node(dayValue);
+    const dayPath = `schedule.day[${d}]`;
+    const date = text(day['@_date']);
+    const dayStartText = text(day['@_start']);
+    const dayStart = dayStartText ? parseOffsetDateTime(dayStartText) : undefined;
+    if (dayStartText && dayStart === undefined) problems.add(`${dayPath}@start`, `"${dayStartText}" is not a date-time with a UTC offset`);
+    list(day.room).forEach((roomValue, r) => {
+      const room = node(roomValue);
+      const roomPath = `${dayPath}.room[${r}]`;
+      const name = text(room['@_name'])?.trim();
+      if (!name) {
+        problems.add(`${roomPath}@name`, 'missing: every room needs a name');
+        return;
+      }
+      ensureHall(halls, { name, source: roomPath });
+      list(room.event).forEach((eventValue, e) => {
+        const path = `${roomPath}.event[${e}]`;
+        const event = eventOf(node(eventValue));
+        const item = draftFromEvent(event, { ...(date ? { date } : {}), ...(dayStart !== undefined ? { start: dayStart } : {}) }, name, zone, path, problems);
+        if (!item) return;
+        items.push(item);
+        if (!offsetChecked && event.date) {
+          offsetChecked = true;
+          const warning = offsetWarning(event.date, zone, `${path}.date`);
+          if (warning) warnings.push(warning);
+        }
+      });
+    });
+  });
+  problems.throwIfAny(`cannot import the ${FORMAT}`);
+  // A room that has no events on any day is not a hall.
+  const used = halls.filter((hall) => items.some((item) => item.hallKey === hall.name));
+  const title = text(conference.title)?.trim();
+  const url = text(conference.base_url)?.trim();
+  return {
+    event: { ...(title ? { title } : {}), ...(url && z.url().safeParse(url).success ? { url } : {}) },
+    halls: used.length > 0 ? used : halls,
+    items,
+  };
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { InputProblem } from '../../../shared/index.js';
+import { parseOffsetDateTime } from './clock-time.js';
+import { ensureHall, type DraftHall, type DraftItem, type DraftProgram } from './draft.js';
+import { parseJsonText } from './json-text.js';
+import { Problems, fail } from './problems.js';
+import { draftFromEvent, offsetWarning, type ScheduleEvent } from './schedule-event.js';
+import type { FileZone } from './zone.js';
+
+const FORMAT = 'pretalx schedule.json';
+
+type JsonObject = Record<string, unknown>;
+
+function object(value: unknown): JsonObject | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** A parsed pretalx/c3voc schedule.json: the object that holds `conference` (and `base_url`). */
+export interface PretalxDocument {
+  schedule: JsonObject;
+  conference: JsonObject;
+}
+
+/** The schedule object of a pretalx/c3voc file (`{schedule: {...}}`), or of a bare frab JSON (`{conference: {...}}`). */
+export function scheduleObject(value: unknown): JsonObject | undefined {
+  const root = object(value);
+  const schedule = object(root?.schedule) ?? root;
+  return object(schedule?.conference) ? schedule : undefined;
+}
+
+/** Parses the JSON; a syntax error names its line. */
+export function readPretalx(json: string): PretalxDocument {
+  const schedule = scheduleObject(parseJsonText(json, FORMAT));
+  if (!schedule) fail(`cannot import the ${FORMAT}`, 'schedule.conference', 'missing: expected {"schedule": {"conference": {"days": [...]}}}');
+  return { schedule, conference: object(schedule.conference)! };
+}
+
+/** The zone a pretalx file names in `schedule.conference.time_zone_name`. */
+export function pretalxFileZone(doc: PretalxDocument): FileZone | undefined {
+  const zone = str(doc.conference.time_zone_name)?.trim();
+  return zone ? { zone, path: 'schedule.conference.time_zone_name' } : undefined;
+}
+
+function personName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const person = object(value);
+  return str(person?.public_name) ?? str(person?.full_public_name) ?? str(person?.name) ?? '';
+}
+
+function eventOf(json: JsonObject): ScheduleEvent {
+  return {
+    id: str(json.id),
+    guid: str(json.guid),
+    date: str(json.date),
+    start: str(json.start),
+    duration: str(json.duration),
+    title: str(json.title),
+    subtitle: str(json.subtitle),
+    track: str(json.track) ?? str(object(json.track)?.name),
+    type: str(json.type),
+    language: str(json.language),
+    abstract: str(json.abstract),
+    description: str(json.description),
+    persons: Array.isArray(json.persons) ? json.persons.map(personName) : [],
+    doNotRecord: json.do_not_record === true || json.do_not_record === 'true',
+  };
+}
+
+const quoteKey = (key: string) => `["${key.replace(/"/g, '\\"')}"]`;
+
+/**
+ * The draft program of a pretalx/c3voc schedule.json: `schedule.conference.days[].rooms{name: events[]}`.
+ * Rooms become halls in the order they first appear (the conference's `rooms` list first, when given).
+ */
+export function draftFromPretalx(doc: PretalxDocument, zone: string, warnings: InputProblem[]): DraftProgram {
+  const problems = new Problems();
+  const { conference, schedule } = doc;
+  const halls: DraftHall[] = [];
+  const items: DraftItem[] = [];
+  let offsetChecked = false;
+  if (Array.isArray(conference.rooms)) {
+    conference.rooms.forEach((room, r) => {
+      const name = str(object(room)?.name)?.trim();
+      if (name) ensureHall(halls, { name, source: `schedule.conference.rooms[${r}]` });
+    });
+  }
+  if (!Array.isArray(conference.days)) {
+    problems.add('schedule.conference.days', 'missing: expected a list of days, each with "rooms": {"Room name": [events]}');
+  }
+  (Array.isArray(conference.days) ? conference.days : []).forEach((dayValue, d) => {
+    const dayPath = `schedule.conference.days[${d}]`;
+    const day = object(dayValue);
+    const rooms = object(day?.rooms);
+    if (!day || !rooms) {
+      problems.add(`${dayPath}.rooms`, 'missing: expected {"Room name": [events]}');
+      return;
+    }
+    const dayStartText = str(day.day_start);
+    const dayStart = dayStartText ? parseOffsetDateTime(dayStartText) : undefined;
+    const date = str(day.date);
+    for (const [roomName, events] of Object.entries(rooms)) {
+      const roomPath = `${dayPath}.rooms${quoteKey(roomName)}`;
+      const name = roomName.trim();
+      if (!name) {
+        problems.add(roomPath, 'a room without a name');
+        continue;
+      }
+      if (!Array.isArray(events)) {
+        problems.add(roomPath, 'expected a list of events');
+        continue;
+      }
+      ensureHall(halls, { name, source: roomPath });
+      events.forEach((eventValue, e) => {
+        const path = `${roomPath}[${e}]`;
+        const json = object(eventValue);
+        if (!json) {
+          problems.add(path, 'expected an event object');
+          return;
+        }
+        const event = eventOf(json);
+        const item = draftFromEvent(event, { ...(date ? { date } : {}), ...(dayStart !== undefined ? { start: dayStart } : {}) }, name, zone, path, problems);
+        if (!item) return;
+        items.push(item);
+        if (!offsetChecked && event.date) {
+          offsetChecked = true;
+          const warning = offsetWarning(event.date, zone, `${path}.date`);
+          if (warning) warnings.push(warning);
+        }
+      });
+    }
+  });
+  problems.throwIfAny(`cannot import the ${FORMAT}`);
+  // Rooms listed by the conference but without events are not halls.
+  const used = halls.filter((hall) => items.some((item) => item.hallKey === hall.name));
+  const title = str(conference.title)?.trim();
+  const url = (str(schedule.base_url) ?? str(conference.url))?.trim();
+  return {
+    event: { ...(title ? { title } : {}), ...(url && z.url().safeParse(url).success ? { url } : {}) },
+    halls: used.length > 0 ? used : halls,
+    items,
+  };
+}

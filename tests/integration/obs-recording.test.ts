@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type OBSWebSocket from 'obs-websocket-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ObsRecording } from '../../shared/index.js';
+import { api, command } from '../support/http.js';
+import { createScenes, eventually, freePort, programScene, sleep, startObs, type TestObs } from '../support/obs.js';
+import {
+  ALL_SCENES,
+  ITEMS,
+  JAPANESE_TITLE,
+  PRIVACY_SCENE,
+  SPEAKER_INPUT,
+  TITLE_INPUT,
+  hallConfig,
+  obsStatusUntil,
+  writeObsConfig,
+  writeProgram,
+} from '../support/obs-fixtures.js';
+import { DIRECTOR_TOKEN, startServer, type TestServer } from '../support/server.js';
+
+const CLOCK = '2025-10-02T08:50:00+09:00';
+
+let obs: TestObs;
+let observer: OBSWebSocket;
+let server: TestServer;
+let ffmpeg: ChildProcess | undefined;
+
+async function chair(type: string, body: Record<string, unknown> = {}) {
+  const answer = await command(server.url, 'namba', { type, ...body });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+}
+
+/** The recording's position now, as OBS reports it to another client (ms). */
+async function recordPosition(): Promise<number> {
+  return (await observer.call('GetRecordStatus')).outputDuration;
+}
+
+/** "HH:MM:SS" → seconds. */
+function seconds(timecode: string): number {
+  const [h, m, s] = timecode.split(':').map(Number);
+  return h! * 3600 + m! * 60 + s!;
+}
+
+beforeAll(async () => {
+  obs = await startObs();
+  observer = await obs.client();
+  await createScenes(observer, ALL_SCENES, [TITLE_INPUT, SPEAKER_INPUT]);
+  const config = writeObsConfig({
+    halls: { namba: hallConfig(obs.url, { passwordEnv: 'TEST_OBS_PASSWORD' }) },
+    chapters: { minSeconds: 1 },
+  });
+  server = await startServer({ args: ['--clock', CLOCK, '--program', writeProgram(), '--obs', config], env: { TEST_OBS_PASSWORD: obs.password } });
+  await obsStatusUntil(server.url, 'namba', (s) => s.connection.state === 'connected');
+});
+
+afterAll(async () => {
+  if (ffmpeg && ffmpeg.exitCode === null) ffmpeg.kill('SIGKILL');
+  await server?.stop();
+  await obs?.stop();
+});
+
+describe('recording: VOD chapters and consent', () => {
+  it('stores a chapter at each item start from the record timecode, pauses for a do-not-record item, exports the list', async () => {
+    // The opening started before the recording: its chapter opens the file.
+    await chair('goto', { itemId: ITEMS.opening });
+    await sleep(500);
+    await observer.call('StartRecord');
+    const recording = await obsStatusUntil(server.url, 'namba', (s) => !!s.record?.active && !!s.record.recordingId);
+    const expected: { title: string; ms: number }[] = [{ title: 'Opening — Masahiro Tatsumisago', ms: 0 }];
+
+    await sleep(2000);
+    await chair('next');
+    expected.push({ title: 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes — Shyue Ping Ong', ms: await recordPosition() });
+    await sleep(2000);
+    await chair('next');
+    expected.push({ title: `${JAPANESE_TITLE} — Saneyuki Ohno`, ms: await recordPosition() });
+    await sleep(2000);
+
+    // Do not record: privacy scene, recording paused by Lectern, no chapter.
+    await chair('goto', { itemId: ITEMS.jung });
+    await eventually(() => observer.call('GetRecordStatus'), (s) => s.outputPaused, 10_000, 'recording paused');
+    // The adapter pauses first, then switches: wait for the scene rather than read it at once.
+    await eventually(() => programScene(observer), (scene) => scene === PRIVACY_SCENE, 10_000, 'privacy scene');
+    const paused = await obsStatusUntil(server.url, 'namba', (s) => s.record?.paused === true);
+    expect(paused.record).toMatchObject({ active: true, paused: true, pausedByLectern: true, recordingId: recording.record!.recordingId });
+    const frozen = await recordPosition();
+    await sleep(1500);
+    expect(Math.abs((await recordPosition()) - frozen)).toBeLessThan(300);
+
+    // The next item is recorded again (it is only do-not-stream): resumed, and it gets a chapter.
+    await chair('next');
+    await eventually(() => observer.call('GetRecordStatus'), (s) => !s.outputPaused, 10_000, 'recording resumed');
+    expected.push({ title: 'Electronic Functions and Applications of Solid State Ionic Devices — Takashi Tsuchiya', ms: await recordPosition() });
+    await sleep(2000);
+    const { outputPath } = await observer.call('StopRecord');
+    const stopped = await obsStatusUntil(server.url, 'namba', (s) => s.record?.active === false);
+    expect(stopped.record?.recordingId).toBeNull();
+
+    const json = await api<{ hallId: string; recordings: ObsRecording[] }>(server.url, '/api/v1/obs/namba/chapters?format=json');
+    expect(json.status).toBe(200);
+    const [stored] = json.body.recordings;
+    expect(json.body.recordings).toHaveLength(1);
+    expect(stored).toMatchObject({ id: recording.record!.recordingId, hallId: 'namba', outputPath });
+    expect(stored!.stoppedAt).toBeGreaterThan(stored!.startedAt);
+    expect(stored!.chapters.map((c) => c.itemId)).toEqual([ITEMS.opening, ITEMS.ong, ITEMS.ohno, ITEMS.tsuchiya]);
+    expect(stored!.chapters.every((c) => !c.estimated)).toBe(true);
+
+    const text = await fetch(`${server.url}/api/v1/obs/namba/chapters`, { headers: { authorization: `Bearer ${DIRECTOR_TOKEN}` } });
+    expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
+    const lines = (await text.text()).trimEnd().split('\n');
+    expect(lines[0]).toBe('00:00:00 Opening — Masahiro Tatsumisago');
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((line, i) => {
+      const match = /^(\d\d:\d\d:\d\d) (.+)$/.exec(line);
+      expect(match, line).not.toBeNull();
+      expect(match![2]).toBe(expected[i]!.title);
+      expect(Math.abs(seconds(match![1]!) - expected[i]!.ms / 1000), `${line} vs ${expected[i]!.ms} ms`).toBeLessThanOrEqual(1);
+    });
+  });
+});
+
+describe('stream status', () => {
+  it('shows a stream to a local RTMP listener as active with its timecode, then reconnecting when the ingest drops', async () => {
+    const port = await freePort();
+    ffmpeg = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/test`, '-f', 'null', '-'], {
+      stdio: 'ignore',
+    });
+    await observer.call('SetStreamServiceSettings', {
+      streamServiceType: 'rtmp_custom',
+      streamServiceSettings: { server: `rtmp://127.0.0.1:${port}/live`, key: 'test' },
+    });
+    // ffmpeg takes a moment to listen (probing its port would use up its one connection).
+    await sleep(1000);
+    await observer.call('StartStream');
+    const live = await obsStatusUntil(server.url, 'namba', (s) => !!s.stream?.active && (s.stream.durationMs ?? 0) > 0, 20_000, 'stream active');
+    expect(live.stream).toMatchObject({ active: true, reconnecting: false });
+    expect(live.stream!.timecode).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+    expect(typeof live.stream!.congestion).toBe('number');
+
+    ffmpeg.kill('SIGKILL');
+    await obsStatusUntil(server.url, 'namba', (s) => s.stream?.reconnecting === true, 20_000, 'stream reconnecting');
+    await observer.call('StopStream').catch(() => undefined);
+    await obsStatusUntil(server.url, 'namba', (s) => s.stream?.active === false, 20_000, 'stream stopped');
+  });
+});

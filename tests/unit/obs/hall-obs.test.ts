@@ -1,0 +1,272 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LiveView, ObsHallStatus, ViewItem } from '../../../shared/index.js';
+import type { HallObsConfig } from '../../../server/obs/obs.config.js';
+import { ObsConnection } from '../../../server/obs/obs.connection.js';
+import { HallObs } from '../../../server/obs/obs.hall.js';
+import { SqliteObsStore } from '../../../server/obs/obs.store.js';
+import { tempDir } from '../../support/server.js';
+import { FakeObs } from './fake-obs.js';
+
+const NOW = Date.parse('2025-10-02T10:00:00+09:00');
+
+const config: HallObsConfig = {
+  hallId: 'namba',
+  url: 'ws://fake:4455',
+  password: 'secret',
+  scenes: { talk: 'Talk', qa: 'Q&A', break: 'Break', hold: 'Hold', idle: 'Starting soon', ended: 'Ended' },
+  privacyScene: 'Privacy',
+  textInputs: { title: 'Title', speaker: 'Speaker' },
+  pauseRecordingForDoNotRecord: true,
+};
+
+function item(id: string, extra: Partial<ViewItem> = {}): ViewItem {
+  return { id, hallId: 'namba', kind: 'talk', title: `Talk ${id}`, speakers: [{ name: `Speaker ${id}`, affiliation: '' }], start: NOW, end: NOW + 1_800_000, ...extra };
+}
+
+function view(phase: LiveView['phase'], now: ViewItem | null, itemStartedAt: number | null = NOW): LiveView {
+  return {
+    hallId: 'namba',
+    revision: 1,
+    phase,
+    now,
+    next: null,
+    nextStartsAt: null,
+    delayMs: 0,
+    countdown: null,
+    heldRemainingMs: null,
+    message: null,
+    source: 'chair',
+    itemStartedAt,
+    serverTime: NOW,
+  };
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const running: HallObs[] = [];
+afterEach(async () => {
+  for (const hall of running.splice(0)) await hall.close();
+});
+
+function setup(fake: FakeObs, options: { backoffMs?: number[]; notReadyRetryMs?: number; dataDir?: string } = {}) {
+  const store = new SqliteObsStore(options.dataDir ?? tempDir('lectern-obs-unit-'));
+  const statuses: ObsHallStatus[] = [];
+  const logs: string[] = [];
+  let now = NOW;
+  const connection = new ObsConnection({
+    url: config.url,
+    password: config.password,
+    createSocket: fake.socket,
+    now: () => now,
+    backoffMs: options.backoffMs ?? [10, 20, 40],
+    notReadyRetryMs: options.notReadyRetryMs ?? 5,
+    timeoutMs: 1000,
+    log: (m) => logs.push(m),
+  });
+  const hall = new HallObs({ config, connection, store, now: () => now, onStatus: (s) => statuses.push(s), log: (m) => logs.push(m) });
+  running.push(hall);
+  return { hall, store, statuses, logs, connection, advance: (ms: number) => (now += ms) };
+}
+
+describe('HallObs with a fake OBS', () => {
+  it('with obs-websocket ≥ 5.5 it also marks each chapter in the recording (CreateRecordChapter)', async () => {
+    const fake = new FakeObs();
+    fake.webSocketVersion = '5.5.2';
+    const { hall, store, advance } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => fake.program === 'Talk' && hall.status().obs !== null, 'synced');
+    expect(hall.status().obs?.chapterMarkers).toBe(true);
+    fake.startRecord();
+    await until(() => !!hall.status().record?.recordingId, 'recording seen');
+    await until(() => fake.calledWith('CreateRecordChapter').length === 1, 'first marker');
+    advance(60_000);
+    fake.record.durationMs = 60_000;
+    hall.update(view('talk', item('b'), NOW + 60_000));
+    await until(() => fake.calledWith('CreateRecordChapter').length === 2, 'second marker');
+    expect(fake.calledWith('CreateRecordChapter')).toEqual([{ chapterName: 'Talk a — Speaker a' }, { chapterName: 'Talk b — Speaker b' }]);
+    const chapters = await store.listChapters(hall.status().record!.recordingId!);
+    expect(chapters.map((c) => [c.itemId, c.offsetMs])).toEqual([
+      ['a', 0],
+      ['b', 60_000],
+    ]);
+  });
+
+  it('with obs-websocket 5.1 it never sends CreateRecordChapter, and stores the chapters all the same', async () => {
+    const fake = new FakeObs();
+    const { hall, store, advance } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    expect(hall.status().obs?.chapterMarkers).toBe(false);
+    fake.startRecord();
+    await until(() => !!hall.status().record?.recordingId, 'recording seen');
+    advance(30_000);
+    fake.record.durationMs = 30_000;
+    hall.update(view('talk', item('b'), NOW + 30_000));
+    const id = hall.status().record!.recordingId!;
+    await until(async () => (await store.listChapters(id)).length === 2, 'chapters');
+    expect(fake.calledWith('CreateRecordChapter')).toEqual([]);
+  });
+
+  it('retries a request OBS answers with 207 (not ready) until it is ready', async () => {
+    const fake = new FakeObs();
+    fake.program = 'Hold';
+    fake.failures.set('GetVersion', [
+      { code: 207, message: 'OBS is not ready to perform the request.' },
+      { code: 207, message: 'OBS is not ready to perform the request.' },
+    ]);
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => fake.program === 'Talk', 'scene set after OBS got ready');
+    expect(fake.calledWith('GetVersion')).toHaveLength(3);
+  });
+
+  it('never retries after close code 4009 (wrong password), and reports it', async () => {
+    const fake = new FakeObs();
+    fake.refuse = { code: 4009, message: 'Authentication failed.' };
+    const { hall, logs } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().connection.state === 'failed', 'failed');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.connects).toBe(1);
+    expect(hall.status().connection).toMatchObject({ state: 'failed', nextRetryAt: null });
+    expect(hall.status().connection.error).toContain('4009');
+    expect(logs.filter((line) => line.includes('gave up'))).toHaveLength(1);
+  });
+
+  it('nor after 4011 (session invalidated) on a live session', async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().connection.state === 'connected', 'connected');
+    fake.crash(4011);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.connects).toBe(1);
+    expect(hall.status().connection.state).toBe('failed');
+    expect(hall.status().connection.error).toContain('4011');
+  });
+
+  it('retries an unreachable OBS with growing waits, and reconciles once it answers', async () => {
+    const fake = new FakeObs();
+    fake.refuse = { code: -1, message: 'connect ECONNREFUSED' };
+    fake.program = 'Hold';
+    const { hall, statuses } = setup(fake, { backoffMs: [10, 20, 40, 80] });
+    hall.update(view('qa', item('a')));
+    await hall.start();
+    await until(() => fake.connects >= 4, 'retries');
+    const waits = statuses
+      .map((s) => s.connection)
+      .filter((c) => c.nextRetryAt !== null)
+      .map((c) => c.retries);
+    expect(waits.slice(0, 3)).toEqual([1, 2, 3]);
+    fake.refuse = undefined;
+    await until(() => fake.program === 'Q&A', 'reconciled after OBS came back');
+    expect(hall.status().connection).toMatchObject({ state: 'connected', retries: 0, error: null });
+  });
+
+  it("goes manual when an operator switches by hand, not on its own switches' late events; auto reconciles", async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().scene.actual === 'Talk', 'synced');
+    // Two quick switches: OBS cuts the first transition short and reports only the second, late.
+    fake.sceneEvents = false;
+    hall.update(view('qa', item('a')));
+    await until(() => fake.program === 'Q&A', 'qa');
+    hall.update(view('break', null));
+    await until(() => fake.program === 'Break', 'break');
+    fake.emit('CurrentProgramSceneChanged', { sceneName: 'Q&A', sceneUuid: '' });
+    fake.emit('CurrentProgramSceneChanged', { sceneName: 'Break', sceneUuid: '' });
+    expect(hall.status()).toMatchObject({ mode: 'auto', scene: { actual: 'Break' } });
+    // An operator's switch.
+    fake.program = 'Hold';
+    fake.emit('CurrentProgramSceneChanged', { sceneName: 'Hold', sceneUuid: '' });
+    expect(hall.status()).toMatchObject({ mode: 'manual', scene: { desired: 'Break', actual: 'Hold' } });
+    hall.update(view('talk', item('b')));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(fake.program).toBe('Hold');
+    await hall.setMode('auto', 'test');
+    await until(() => fake.program === 'Talk', 'reconciled');
+  });
+
+  it('pauses the recording for a do-not-record item and resumes it after, but never resumes a pause it did not make', async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    fake.startRecord();
+    await until(() => !!hall.status().record?.recordingId, 'recording');
+    hall.update(view('talk', item('secret', { doNotRecord: true })));
+    await until(() => fake.record.paused && fake.program === 'Privacy', 'paused on privacy');
+    expect(hall.status().record?.pausedByLectern).toBe(true);
+    hall.update(view('talk', item('b')));
+    await until(() => !fake.record.paused && fake.program === 'Talk', 'resumed');
+    // The operator pauses by hand: the next item does not resume it.
+    fake.record.paused = true;
+    fake.emit('RecordStateChanged', { outputActive: true, outputState: 'OBS_WEBSOCKET_OUTPUT_PAUSED', outputPath: null as unknown as string });
+    hall.update(view('talk', item('c')));
+    await until(() => hall.status().text?.title === 'Talk c', 'next item handled');
+    expect(fake.calledWith('ResumeRecord')).toHaveLength(1);
+    expect(fake.record.paused).toBe(true);
+  });
+
+  it('reports a scene OBS does not have, and does not ask for it again until something changes', async () => {
+    const fake = new FakeObs();
+    fake.scenes = fake.scenes.filter((scene) => scene !== 'Q&A');
+    const { hall } = setup(fake);
+    hall.update(view('qa', item('a')));
+    await hall.start();
+    await until(() => hall.status().scene.error !== null, 'error');
+    expect(hall.status().scene).toMatchObject({ error: 'OBS has no scene "Q&A"', missing: ['Q&A'] });
+    const attempts = fake.calledWith('SetCurrentProgramScene').length;
+    hall.update(view('qa', item('a')));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(fake.calledWith('SetCurrentProgramScene')).toHaveLength(attempts);
+    fake.scenes.push('Q&A');
+    fake.emit('SceneCreated', { sceneName: 'Q&A', sceneUuid: '', isGroup: false });
+    await until(() => fake.program === 'Q&A', 'switched once the scene exists');
+    expect(hall.status().scene).toMatchObject({ error: null, missing: [] });
+  });
+
+  it('after a Lectern restart it goes on with the same recording and its chapters, and keeps the mode', async () => {
+    const fake = new FakeObs();
+    const dataDir = tempDir('lectern-obs-unit-');
+    const first = setup(fake, { dataDir });
+    first.hall.update(view('talk', item('a')));
+    await first.hall.start();
+    await until(() => first.hall.status().obs !== null, 'synced');
+    fake.startRecord();
+    await until(() => !!first.hall.status().record?.recordingId, 'recording');
+    const id = first.hall.status().record!.recordingId!;
+    await until(async () => (await first.store.listChapters(id)).length === 1, 'first chapter');
+    await first.hall.setMode('manual', 'test');
+    await first.hall.close();
+    running.splice(running.indexOf(first.hall), 1);
+
+    fake.record.durationMs = 120_000;
+    const second = setup(fake, { dataDir });
+    second.advance(120_000);
+    second.hall.update(view('talk', item('a')));
+    await second.hall.start();
+    await until(() => second.hall.status().record?.recordingId === id, 'same recording');
+    expect(second.hall.status().mode).toBe('manual');
+    second.hall.update(view('talk', item('b'), NOW + 120_000));
+    await until(async () => (await second.store.listChapters(id)).length === 2, 'second chapter');
+    expect((await second.store.listChapters(id)).map((c) => [c.itemId, c.offsetMs])).toEqual([
+      ['a', 0],
+      ['b', 120_000],
+    ]);
+  });
+});
