@@ -5,6 +5,8 @@ import { bestOffset, type ClockSample, type LecternClientSocket } from '../../sh
 const SYNC_INTERVAL_MS = 30_000;
 /** Samples kept; the one with the smallest round trip wins. */
 const SAMPLES_KEPT = 8;
+/** An offset change a screen redraws for at once instead of at its next tick (ms). */
+const NOTICEABLE_MS = 100;
 
 /**
  * Server time on this screen, NTP style: pings the server, keeps the offset of the fastest round trip,
@@ -14,8 +16,10 @@ const SAMPLES_KEPT = 8;
 export interface ServerClock {
   /** Server time now (epoch ms). */
   now(): number;
-  /** True once at least one sample arrived. */
+  /** True once at least one sample arrived: before it, `now()` is only the screen's own clock. */
   synced: Ref<boolean>;
+  /** Bumped when the offset moves by a noticeable amount (the first sync, a server on another clock). */
+  offsetVersion: Ref<number>;
   /** Runs a burst of samples now (on connect and reconnect). */
   sync(): void;
   stop(): void;
@@ -24,6 +28,7 @@ export interface ServerClock {
 export function createServerClock(socket: LecternClientSocket): ServerClock {
   const samples: ClockSample[] = [];
   const synced = ref(false);
+  const offsetVersion = ref(0);
   // Before the first sample, trust the screen's own clock.
   let offset = Date.now() - performance.now();
 
@@ -36,8 +41,10 @@ export function createServerClock(socket: LecternClientSocket): ServerClock {
       if (samples.length > SAMPLES_KEPT) samples.shift();
       const best = bestOffset(samples);
       if (best !== null) {
+        const moved = !synced.value || Math.abs(best - offset) >= NOTICEABLE_MS;
         offset = best;
         synced.value = true;
+        if (moved) offsetVersion.value++;
       }
     });
   }
@@ -57,6 +64,7 @@ export function createServerClock(socket: LecternClientSocket): ServerClock {
   return {
     now: () => performance.now() + offset,
     synced,
+    offsetVersion,
     sync,
     stop: () => clearInterval(timer),
   };

@@ -114,9 +114,7 @@ export function useLiveConnection(options: { token?: string; hello?: DisplayHell
   });
   void loadProgram();
 
-  const now = useTicker(() => clock.now());
-  // The first sync can move server time far (a rehearsal clock): show it at once, not on the next tick.
-  watch(clock.synced, (synced) => synced && (now.value = clock.now()));
+  const now = useTicker(() => clock.now(), clock.offsetVersion);
   const connection: LiveConnection = {
     socket,
     clock,
@@ -156,7 +154,30 @@ export function useHallView(connection: LiveConnection, hallId: Ref<string>): Co
   return computed(() => {
     const snapshot = connection.snapshots.value[hallId.value];
     const program = connection.program.value;
-    if (!snapshot || !program) return null;
+    // Until the clock is synced the screen's own time may be far off: show nothing rather than something wrong.
+    if (!snapshot || !program || !connection.clock.synced.value) return null;
     return liveView(program, snapshot.state, connection.now.value);
+  });
+}
+
+/**
+ * The live views of every hall in the program (for the lobby and the public page), recomputed each server
+ * second like `useHallView`. Watches halls as the program names them.
+ */
+export function useAllHallViews(connection: LiveConnection): ComputedRef<Record<string, LiveView>> {
+  watch(
+    () => connection.program.value?.halls.map((hall) => hall.id).join('\n') ?? '',
+    (ids) => ids && connection.watch(ids.split('\n')),
+    { immediate: true },
+  );
+  return computed(() => {
+    const program = connection.program.value;
+    const views: Record<string, LiveView> = {};
+    if (!program || !connection.clock.synced.value) return views;
+    for (const hall of program.halls) {
+      const snapshot = connection.snapshots.value[hall.id];
+      if (snapshot) views[hall.id] = liveView(program, snapshot.state, connection.now.value);
+    }
+    return views;
   });
 }

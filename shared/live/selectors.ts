@@ -3,13 +3,14 @@ import {
   followingItem,
   hallItems,
   isBreakItem,
+  localDate,
   programDays,
   scheduledItemAt,
 } from '../program/items.js';
 import type { Item, Program } from '../program/schema.js';
 import { isExpired } from './expiry.js';
 import { itemForNext } from './reducer.js';
-import { countdownEnd, isTimedPhase, type HallState, type Phase } from './state.js';
+import { countdownEnd, isTimedPhase, type HallMessage, type HallState, type Phase, type Surface } from './state.js';
 import type { Countdown, LiveView, ProjectedItem, ViewItem } from './view.js';
 
 const MINUTE = 60_000;
@@ -143,4 +144,52 @@ export function liveView(program: Program, state: HallState, now: number): LiveV
     itemStartedAt: chair ? state.itemStartedAt : null,
     serverTime: now,
   };
+}
+
+/**
+ * The calendar days of the event (YYYY-MM-DD in the event's zone), in order: one per date on which some hall
+ * starts a program day. "Day 2" on a screen is the second of these.
+ */
+export function eventDays(program: Program): string[] {
+  const dates = new Set<string>();
+  for (const hall of program.halls) {
+    for (const day of programDays(hallItems(program, hall.id))) dates.add(localDate(day[0]!.start, program.event.timeZone));
+  }
+  return [...dates].sort();
+}
+
+/** When a closed hall opens next: the first item of its coming program day. */
+export interface HallOpening {
+  /** The item the hall opens with. */
+  item: ViewItem;
+  /** When it starts (epoch ms), the running delay included. */
+  start: number;
+  /** Day of the event it opens on (1-based, see `eventDays`). */
+  day: number;
+  /** How many days the event has. */
+  days: number;
+}
+
+/**
+ * When a hall with nothing on opens next: set when the hall is idle or ended and what comes next is the first
+ * item of a program day (before the day's first item, or after its last). Null while a day is under way (a gap
+ * between two items is not a closed hall) and when nothing comes any more.
+ */
+export function hallOpening(program: Program, view: Pick<LiveView, 'hallId' | 'phase' | 'now' | 'next' | 'nextStartsAt'>): HallOpening | null {
+  if ((view.phase !== 'idle' && view.phase !== 'ended') || view.now || !view.next) return null;
+  const nextId = view.next.id;
+  const day = programDays(hallItems(program, view.hallId)).find((d) => d.some((item) => item.id === nextId));
+  if (!day || day[0]!.id !== nextId) return null;
+  const days = eventDays(program);
+  return {
+    item: toViewItem(day[0])!,
+    start: view.nextStartsAt ?? day[0]!.start,
+    day: days.indexOf(localDate(day[0]!.start, program.event.timeZone)) + 1,
+    days: days.length,
+  };
+}
+
+/** The chair's message when it targets `surface`, else null. */
+export function messageFor(view: Pick<LiveView, 'message'>, surface: Surface): HallMessage | null {
+  return view.message && view.message.targets.includes(surface) ? view.message : null;
 }

@@ -3,6 +3,9 @@ import {
   ProgramSchema,
   applyCommand,
   comingItems,
+  eventDays,
+  hallOpening,
+  messageFor,
   isExpired,
   liveView,
   restOfDay,
@@ -161,5 +164,65 @@ describe('a chair-run state from an earlier day does not show the next day', () 
     expect(liveView(twoDays, state, berlin('2014-12-28T10:30:00+01:00')).source).toBe('schedule');
     const next = applyCommand(twoDays, state, { type: 'next' }, berlin('2014-12-28T11:31:00+01:00'));
     expect(next.ok && next.state.itemId).toBe('d2-a');
+  });
+});
+
+describe('when a closed hall opens next', () => {
+  it('the event days are the dates on which some hall starts a program day', () => {
+    expect(eventDays(program)).toEqual(['2025-10-02', '2025-10-03']);
+  });
+
+  it('before its first item the Day 2 hall opens on Day 2 with its first item', () => {
+    const view = liveView(program, idle('nakamozu'), tokyo('2025-10-02T09:45'));
+    expect(hallOpening(program, view)).toMatchObject({ day: 2, days: 2, start: tokyo('2025-10-03T13:30'), item: { title: 'Registration (Onsite)' } });
+  });
+
+  it('on the day itself, before the first item, too', () => {
+    const view = liveView(program, idle('namba'), tokyo('2025-10-02T08:00'));
+    expect(hallOpening(program, view)).toMatchObject({ day: 1, start: tokyo('2025-10-02T09:00') });
+  });
+
+  it('not while the day is under way, nor in a gap between two items', () => {
+    expect(hallOpening(program, liveView(program, idle('namba'), tokyo('2025-10-02T09:45')))).toBeNull();
+    const withGap = ProgramSchema.parse({
+      event: { title: 'Gap', timeZone: 'Asia/Tokyo' },
+      halls: [{ id: 'a', name: 'A' }],
+      items: [
+        { id: 'one', hallId: 'a', kind: 'talk', title: 'One', start: '2025-10-02T10:00:00+09:00', end: '2025-10-02T10:30:00+09:00' },
+        { id: 'two', hallId: 'a', kind: 'talk', title: 'Two', start: '2025-10-02T11:00:00+09:00', end: '2025-10-02T11:30:00+09:00' },
+      ],
+    });
+    const gap = liveView(withGap, idle('a'), tokyo('2025-10-02T10:45'));
+    expect(gap).toMatchObject({ phase: 'idle', next: { id: 'two' } });
+    expect(hallOpening(withGap, gap)).toBeNull();
+  });
+
+  it('after the last item of a day it names the next program day; after the last of all, nothing', () => {
+    const twoDays = ProgramSchema.parse({
+      event: { title: 'Two days', timeZone: 'Europe/Berlin' },
+      halls: [{ id: 'saal-1', name: 'Saal 1' }],
+      items: [
+        { id: 'a', hallId: 'saal-1', kind: 'talk', title: 'Day 1 talk', start: '2014-12-27T11:00:00+01:00', end: '2014-12-27T12:00:00+01:00' },
+        { id: 'b', hallId: 'saal-1', kind: 'talk', title: 'Day 2 talk', start: '2014-12-28T11:30:00+01:00', end: '2014-12-28T12:30:00+01:00' },
+      ],
+    });
+    const evening = liveView(twoDays, idle('saal-1'), Date.parse('2014-12-27T20:00:00+01:00'));
+    expect(hallOpening(twoDays, evening)).toMatchObject({ day: 2, start: Date.parse('2014-12-28T11:30:00+01:00'), item: { id: 'b' } });
+    // A chair ending the day gets the same answer.
+    const started = applyCommand(twoDays, idle('saal-1'), { type: 'goto', itemId: 'a' }, Date.parse('2014-12-27T11:00:00+01:00')).state;
+    const ended = applyCommand(twoDays, started, { type: 'next' }, Date.parse('2014-12-27T12:00:00+01:00')).state;
+    expect(hallOpening(twoDays, liveView(twoDays, ended, Date.parse('2014-12-27T12:01:00+01:00')))?.item.id).toBe('b');
+    expect(hallOpening(twoDays, liveView(twoDays, idle('saal-1'), Date.parse('2014-12-28T13:00:00+01:00')))).toBeNull();
+  });
+});
+
+describe('messages go only to the surfaces they target', () => {
+  it('answers the message for a targeted surface and null for the others', () => {
+    const state = run([[{ type: 'message', text: 'Take your seats', targets: ['signage', 'stream'] }, '2025-10-02T09:30']], idle('namba'));
+    const view = liveView(program, state, tokyo('2025-10-02T09:31'));
+    expect(messageFor(view, 'signage')?.text).toBe('Take your seats');
+    expect(messageFor(view, 'stream')?.text).toBe('Take your seats');
+    expect(messageFor(view, 'timer')).toBeNull();
+    expect(messageFor(liveView(program, idle('namba'), tokyo('2025-10-02T09:31')), 'signage')).toBeNull();
   });
 });

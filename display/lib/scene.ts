@@ -1,0 +1,54 @@
+import {
+  hallItems,
+  hallOpening,
+  localDate,
+  type HallOpening,
+  type LiveView,
+  type Program,
+  type ViewItem,
+} from '../../shared/index.js';
+
+/**
+ * What a hall screen shows, one focal element per scene: the item (talk, Q&A), the break countdown, the hold
+ * slate, the next item's start, when the hall opens, or that the programme is over.
+ */
+export type HallScene =
+  | { kind: 'item'; item: ViewItem; qa: boolean; endsAt: number | null }
+  /** A break: a break item, or an ad-hoc break (no item). */
+  | { kind: 'break'; item: ViewItem | null; endsAt: number | null }
+  | { kind: 'hold'; item: ViewItem | null; remainingMs: number | null }
+  /** A gap between two items of the day. */
+  | { kind: 'upNext'; startsAt: number }
+  /** Closed: the hall opens later (`dayOver` when it already ran a day today). */
+  | { kind: 'opening'; opening: HallOpening; dayOver: boolean }
+  /** Nothing comes any more. */
+  | { kind: 'over' };
+
+/** The scene of a hall at server time `now`, from its live view. Pure. */
+export function hallScene(program: Program, view: LiveView, now: number): HallScene {
+  switch (view.phase) {
+    case 'talk':
+    case 'qa':
+      if (view.now) return { kind: 'item', item: view.now, qa: view.phase === 'qa', endsAt: view.countdown?.endsAt ?? null };
+      break;
+    case 'break':
+      return { kind: 'break', item: view.now, endsAt: view.countdown?.endsAt ?? null };
+    case 'hold':
+      return { kind: 'hold', item: view.now, remainingMs: view.heldRemainingMs };
+    default:
+      break;
+  }
+  const opening = hallOpening(program, view);
+  if (opening) return { kind: 'opening', opening, dayOver: ranToday(program, view.hallId, opening, now) };
+  if (view.next) return { kind: 'upNext', startsAt: view.nextStartsAt ?? view.next.start };
+  return { kind: 'over' };
+}
+
+/** True when the hall's program day before `opening` ended today (in the event's zone): the day is over. */
+function ranToday(program: Program, hallId: string, opening: HallOpening, now: number): boolean {
+  const items = hallItems(program, hallId);
+  const index = items.findIndex((item) => item.id === opening.item.id);
+  const before = index > 0 ? items[index - 1] : undefined;
+  const zone = program.event.timeZone;
+  return !!before && before.end <= now && localDate(before.end, zone) === localDate(now, zone);
+}

@@ -1,0 +1,66 @@
+import { command } from '../support/http.js';
+import { JAPANESE_PROGRAM, screenReady } from './display-helpers.js';
+import { expect, test } from './fixtures.js';
+
+test.describe('the public live page during Day 1 of the demo event', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] }, timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
+
+  test('now in each hall with times in the event zone and the viewer zone; a link per hall', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live`);
+    await screenReady(page);
+    await expect(page.getByTestId('zones')).toHaveText('Times in Tokyo time, and in yours (New York)');
+    const namba = page.locator('[data-hall="namba"]');
+    await expect(namba.getByTestId('now-title')).toHaveText('Foundation Potentials for Massive-Scale Design of Solid Electrolytes');
+    // Ends 10:20 in Osaka: 21:20 this evening in New York (where it is Wednesday 20:45).
+    await expect(namba.locator('.now').getByTestId('event-time')).toHaveText('10:20');
+    await expect(namba.locator('.now').getByTestId('own-time')).toHaveText('21:20 your time');
+    await expect(page.locator('[data-hall="nakamozu"]').getByTestId('opening')).toHaveText('Day 2 opens Friday 13:30');
+    await namba.getByTestId('hall-link').click();
+    await expect(page).toHaveURL(/\/live\/namba$/);
+    await expect(page.getByTestId('live-hall')).toHaveCount(1);
+    await expect(page.getByTestId('all-halls')).toBeVisible();
+  });
+
+  test('the rest of the day with the delay applied; a command changes the page within a second', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live/namba`);
+    await screenReady(page);
+    const later = page.getByTestId('later-item');
+    await expect(later.first()).toContainText('10:20');
+    await expect(later.first().locator('s')).toHaveCount(0);
+    await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });
+    await command(server.url, 'namba', { type: 'extend', minutes: 10 });
+    // Started 09:45 with 10 more minutes: the next talk moves from 10:20 (struck) to 10:35.
+    await expect(later.first().locator('s')).toHaveText('10:20', { timeout: 1000 });
+    await expect(later.first().getByTestId('event-time')).toHaveText('10:35');
+    await expect(later).toHaveCount(15);
+    await command(server.url, 'namba', { type: 'message', text: 'For the room only', targets: ['signage'] });
+    await expect(page.getByTestId('message')).toHaveCount(0);
+    await command(server.url, 'namba', { type: 'message', text: 'Slides are online', targets: ['live'] });
+    await expect(page.getByTestId('message')).toHaveText('Slides are online', { timeout: 1000 });
+  });
+});
+
+test.describe('the public live page of a Japanese event', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T10:00:00+09:00', '--program', JAPANESE_PROGRAM] }, timezoneId: 'Asia/Tokyo' });
+
+  test('links the stream only while the item on now may be streamed; one time when the viewer is in the event zone', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live`);
+    await screenReady(page);
+    const hall = page.locator('[data-hall="hall-a"]');
+    await expect(hall.getByTestId('stream-link')).toHaveAttribute('href', 'https://stream.example.org/hall-a');
+    await expect(hall.getByTestId('stream-link')).toHaveText('配信を見る');
+    await expect(page.locator('[data-hall="hall-b"]').getByTestId('stream-link')).toHaveCount(0);
+    await expect(page.getByTestId('own-time')).toHaveCount(0);
+    await command(server.url, 'hall-a', { type: 'goto', itemId: 'a-1105' });
+    await expect(hall.getByTestId('stream-link')).toHaveCount(0, { timeout: 1000 });
+    await expect(hall.getByTestId('stream-paused')).toHaveText('このセッションは配信しておりません');
+    await command(server.url, 'hall-a', { type: 'next' });
+    await expect(hall.getByTestId('stream-link')).toBeVisible({ timeout: 1000 });
+    await page.goto(`${server.url}/live?lang=en`);
+    await screenReady(page);
+    await expect(page.locator('[data-hall="hall-a"]').getByTestId('stream-link')).toHaveText('Watch the stream');
+  });
+});

@@ -1,0 +1,61 @@
+import { command } from '../support/http.js';
+import { LANDSCAPE, PORTRAIT, STRESS_PROGRAM, overflowing, screenReady, smallText } from './display-helpers.js';
+import { expect, test } from './fixtures.js';
+
+// A 300-character title and 40 speakers in English (hall "main") and in Japanese (hall "annex").
+test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:10:00+09:00', '--program', STRESS_PROGRAM] } });
+
+const LONG_MESSAGE =
+  'The session will resume after a short technical break. Please stay seated; coffee will be served in the foyer of the north wing after the next talk, thank you!';
+
+const screens = [
+  '/display/hall/main',
+  '/display/hall/annex',
+  '/display/lobby',
+  '/display/timer/main',
+  '/display/timer/annex',
+  '/display/overlay/main?lowerThird=3600',
+  '/display/overlay/annex?lowerThird=3600',
+];
+
+for (const [name, viewport] of [
+  ['landscape', LANDSCAPE],
+  ['portrait', PORTRAIT],
+] as const) {
+  test(`long titles and forty co-authors fit without overflow, ${name}`, async ({ page, server, pageErrors }) => {
+    test.setTimeout(120_000);
+    void pageErrors;
+    await page.setViewportSize(viewport);
+    await command(server.url, 'main', { type: 'message', text: LONG_MESSAGE });
+    for (const path of screens) {
+      if (path.includes('overlay') && name === 'portrait') continue;
+      await page.goto(`${server.url}${path}`);
+      await screenReady(page);
+      await expect(page.getByTestId('now-title').or(page.getByTestId('lower-third')).or(page.getByTestId('timer-digits')).first()).toBeVisible();
+      expect(await overflowing(page), path).toEqual([]);
+      // Nothing a hall must read is under 28 px on a 1080p screen.
+      expect(await smallText(page, 28), path).toEqual([]);
+    }
+  });
+}
+
+test('the title shrinks to its floor, then cuts with an ellipsis; co-authors become "+ N co-authors"', async ({ page, server, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize(LANDSCAPE);
+  await page.goto(`${server.url}/display/hall/main`);
+  await screenReady(page);
+  const title = page.getByTestId('now-title');
+  const text = (await title.textContent())!;
+  expect(text.endsWith('…')).toBe(true);
+  expect(text.length).toBeLessThan(300);
+  expect(await title.getAttribute('aria-label')).toHaveLength(300);
+  // Shrunk to its floor, never under the 72 px a NOW title needs at the back of a hall.
+  expect(await title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBe(72);
+  const speakers = (await page.getByTestId('speakers').first().textContent())!;
+  expect(speakers.startsWith('Aiko Achterberg')).toBe(true);
+  expect(speakers).toMatch(/\+ \d+ co-authors$/);
+  // Japanese: the presenting speaker whole, then 、-separated co-authors, then "ほかN名".
+  await page.goto(`${server.url}/display/hall/annex?lang=ja`);
+  await screenReady(page);
+  await expect(page.getByTestId('speakers').first()).toHaveText(/^山田 太郎、.*ほか\d+名$/);
+});
