@@ -1,5 +1,34 @@
-import type { Bench } from './bench.js';
+import { table, type Bench, type BenchReport } from './bench.js';
 import { displayPagesBench } from './display-pages.bench.js';
+import { benchProgramImport } from './program-import.js';
+import { benchServerCommands, type BenchNumbers } from './server-commands.js';
+
+/** A report from a flat set of named numbers: one table row each. */
+function numbersReport(title: string, method: string, numbers: BenchNumbers): BenchReport {
+  return { title, markdown: `${method}\n\n${table(['measure', 'value'], Object.entries(numbers))}`, data: numbers };
+}
+
+const serverCommandsBench: Bench = {
+  name: 'server',
+  async run() {
+    return numbersReport(
+      'Commands and broadcast (server)',
+      'A real server on loopback with its SQLite store (WAL, synchronous=FULL); one director socket sends 300 hold/release commands in sequence, each awaited until acknowledged (durable) and until all 100 watching sockets have the `hall:changed`.',
+      await benchServerCommands(),
+    );
+  },
+};
+
+const programImportBench: Bench = {
+  name: 'import',
+  async run() {
+    return numbersReport(
+      'Program import and export',
+      'Median wall time of the importers and exporters, in process, on the real fixtures and on a generated program at the model\'s limit (20 000 items).',
+      await benchProgramImport(),
+    );
+  },
+};
 
 /** Every benchmark `npm run bench` runs, in order. Add a module here to add a section to docs/benchmarks.md. */
-export const benches: Bench[] = [displayPagesBench];
+export const benches: Bench[] = [serverCommandsBench, programImportBench, displayPagesBench];
