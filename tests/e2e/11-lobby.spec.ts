@@ -1,4 +1,4 @@
-import { command } from '../support/http.js';
+import { api, command } from '../support/http.js';
 import { CCC_PROGRAM, LANDSCAPE, PORTRAIT, screenReady } from './display-helpers.js';
 import { expect, test } from './fixtures.js';
 
@@ -35,6 +35,21 @@ test.describe('the lobby on Day 1 of the demo event', () => {
     await expect(page.getByTestId('message')).toHaveCount(0);
     await command(server.url, 'namba', { type: 'message', text: 'Lunch boxes at the back', targets: ['lobby'] });
     await expect(namba.getByTestId('message')).toHaveText('Lunch boxes at the back', { timeout: 1000 });
+  });
+
+  test('a message to every hall shows once across the lobby, not once per hall', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/display/lobby`);
+    await screenReady(page);
+    const { status } = await api(server.url, '/api/v1/message', { body: { text: 'Fire drill at 11:00: please follow the staff' } });
+    expect(status).toBe(200);
+    await expect(page.getByTestId('message')).toHaveCount(1, { timeout: 1000 });
+    await expect(page.getByTestId('message')).toHaveText('Fire drill at 11:00: please follow the staff');
+    await expect(page.locator('[data-hall] [data-testid="message"]')).toHaveCount(0);
+    // One hall's own message is that hall's again.
+    await command(server.url, 'nakamozu', { type: 'message', text: 'Doors open 13:30', targets: ['lobby'] });
+    await expect(page.locator('[data-hall="nakamozu"]').getByTestId('message')).toHaveText('Doors open 13:30', { timeout: 1000 });
+    await expect(page.locator('[data-hall="namba"]').getByTestId('message')).toHaveText(/^Fire drill/);
   });
 
   test('a portrait lobby stacks the halls', async ({ page, server, pageErrors }) => {
