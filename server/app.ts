@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import express from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +25,7 @@ import { loadObsConfig } from './obs/obs.config.js';
 import { obsRoutes } from './obs/obs.routes.js';
 import { ObsService } from './obs/obs.service.js';
 import { SqliteObsStore } from './obs/obs.store.js';
+import { decodeProgramBytes, importProgram } from './program/import/index.js';
 import { DEMO_PROGRAM_PATH, loadProgramFile } from './program/program-file.js';
 import { exportRoutes } from './program/export.routes.js';
 import { programRoutes } from './program/program.routes.js';
@@ -81,13 +83,18 @@ async function resolveClockOffset(store: Store, clockOption: string | undefined,
   return offset;
 }
 
+/** A program file in any format the importers read (told by its content); the demo and stored programs are JSON. */
+async function loadAnyProgramFile(path: string): Promise<Program> {
+  return importProgram(decodeProgramBytes(await readFile(path)), { format: 'auto' }).program;
+}
+
 /** Starts the HTTP and socket server with its store, program and clock. */
 export async function startLectern(options: ServeOptions): Promise<RunningLectern> {
   const store = new SqliteStore(options.dataDir);
   let obsStore: SqliteObsStore | undefined;
   try {
     const obsConfig = options.obsConfigFile ? await loadObsConfig(options.obsConfigFile) : undefined;
-    const fileProgram: Program | undefined = options.programFile ? await loadProgramFile(options.programFile) : undefined;
+    const fileProgram: Program | undefined = options.programFile ? await loadAnyProgramFile(options.programFile) : undefined;
     const stored = await store.loadProgram();
     const loadDemo = () => loadProgramFile(DEMO_PROGRAM_PATH);
     const zone = (fileProgram ?? stored?.program ?? (await loadDemo())).event.timeZone;

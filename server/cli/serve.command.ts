@@ -14,7 +14,9 @@ export const serveCommand: CliCommand = {
   --host ADDR       address to listen on; 0.0.0.0 lets screens
                     on the venue LAN reach it                    env LECTERN_HOST, default 0.0.0.0
   --data DIR        folder for the SQLite store (created)        env LECTERN_DATA, default ./data
-  --program FILE    load this program (Lectern JSON) at start;
+  --program FILE    load this program at start (Lectern JSON, frab XML,
+                    pretalx JSON, CSV or printed text: told by its
+                    content; for a zone or hall map, run lectern import);
                     replaces the stored one when it differs      default: stored, else the demo event
   --clock ISO       rehearsal: run server time from this instant
                     (e.g. 2025-10-02T09:00, read in the event's zone

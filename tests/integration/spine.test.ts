@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallSnapshot, LecternClientSocket, LiveView } from '../../shared/index.js';
 import { tokyo } from '../support/demo.js';
 import { api, command } from '../support/http.js';
-import { DIRECTOR_TOKEN, startServer, type TestServer } from '../support/server.js';
+import { DIRECTOR_TOKEN, ROOT, startServer, tempDir, type TestServer } from '../support/server.js';
 import { connect, nextSnapshot } from '../support/socket.js';
 
 // The server runs on a rehearsal clock in the middle of Day 1.
@@ -271,5 +272,25 @@ describe('durability', () => {
     } finally {
       await own.stop();
     }
+  });
+});
+
+describe('lectern serve --program', () => {
+  it('takes any importable format (here the 31C3 frab file)', async () => {
+    const own = await startServer({ args: ['--program', join(ROOT, 'tests/fixtures/frab-31c3-schedule.xml')] });
+    try {
+      const { body } = await api(own.url, '/api/v1/program', { token: null });
+      expect(body.halls.map((h: { id: string }) => h.id)).toEqual(['saal-1', 'saal-2', 'saal-g', 'saal-6']);
+      expect(body.items).toHaveLength(138);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('a broken program file stops the start, naming the line', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{\n  "event": { "title": "X", "timeZone": "Asia/Tokyo" },\n  "halls": [\n');
+    await expect(startServer({ args: ['--program', file] })).rejects.toThrow(/line \d+/);
   });
 });
