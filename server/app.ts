@@ -76,7 +76,8 @@ async function resolveClockOffset(store: Store, clockOption: string | undefined,
   let offset = 0;
   if (clockOption !== 'real') {
     const instant = DateTime.fromISO(clockOption, { zone: timeZone, setZone: true });
-    if (!instant.isValid) throw new Error(`--clock: "${clockOption}" is not an ISO date-time (e.g. 2025-10-02T09:00+09:00) or "real"`);
+    if (!instant.isValid)
+      throw new Error(`--clock: "${clockOption}" is not an ISO date-time (e.g. 2025-10-02T09:00+09:00) or "real"`);
     offset = instant.toMillis() - Date.now();
   }
   await store.setMeta(CLOCK_OFFSET_KEY, String(offset));
@@ -106,6 +107,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     const obs = new ObsService({ config: obsConfig, live, store: obsStore, now: () => clock.now() });
 
     // The registry exists before the socket server (its routes are mounted first); it publishes through it.
+    // eslint-disable-next-line prefer-const -- assigned once the socket server exists, read by the closure below
     let broadcaster: SocketBroadcaster | undefined;
     const displays = new DisplayRegistry(clock, (list) => broadcaster?.displaysChanged(list));
 

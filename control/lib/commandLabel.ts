@@ -37,7 +37,11 @@ export function shownAs(view: LiveView | null, t: Messages): string {
 }
 
 /** The status line for a press's fate, and how it should look. */
-export function fateText(fate: Fate, t: Messages, current: LiveView | null): { text: string; tone: 'info' | 'ok' | 'warn' | 'error' } {
+export function fateText(
+  fate: Fate,
+  t: Messages,
+  current: LiveView | null,
+): { text: string; tone: 'info' | 'ok' | 'warn' | 'error' } {
   if (fate.kind === 'busy') return { text: t.status.busy, tone: 'info' };
   const what = commandLabel(fate.attempt.command, t);
   switch (fate.kind) {
@@ -50,7 +54,8 @@ export function fateText(fate: Fate, t: Messages, current: LiveView | null): { t
     case 'queued':
       return { text: t.offline.queuedWhileOffline(what), tone: 'warn' };
     case 'done': {
-      const now = fate.attempt.command.type === 'next' || fate.attempt.command.type === 'previous' ? ` → ${shownAs(fate.view, t)}` : '';
+      const now =
+        fate.attempt.command.type === 'next' || fate.attempt.command.type === 'previous' ? ` → ${shownAs(fate.view, t)}` : '';
       return { text: t.status.done(`${what}${now}`), tone: 'ok' };
     }
     case 'stale': {

@@ -27,7 +27,7 @@ export async function callApi<T>(
     return { ok: false, status: 0, body: { error: 'network', message: `Lectern did not answer: ${String(error)}` } };
   }
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

@@ -84,7 +84,12 @@ const en = {
   messageSheet: {
     title: 'Message on the screens',
     placeholder: 'e.g. Please take your seats',
-    presets: ['Please take your seats', 'Short technical break', 'Please switch off your phones', 'Questions: please use the microphone'],
+    presets: [
+      'Please take your seats',
+      'Short technical break',
+      'Please switch off your phones',
+      'Questions: please use the microphone',
+    ],
     targets: 'Show on',
     send: 'Show message',
     clear: 'Remove message',
@@ -92,7 +97,13 @@ const en = {
     current: 'On the screens now',
     chars: (n: number, max: number) => `${n} / ${max}`,
   },
-  surface: { signage: 'Hall screens', lobby: 'Lobby', timer: 'Speaker timer', stream: 'Stream', live: 'Public page' } satisfies Record<Surface, string>,
+  surface: {
+    signage: 'Hall screens',
+    lobby: 'Lobby',
+    timer: 'Speaker timer',
+    stream: 'Stream',
+    live: 'Public page',
+  } satisfies Record<Surface, string>,
   breakSheet: {
     title: 'Start a break of',
     minutes: (m: number) => `${m} min`,
@@ -102,7 +113,8 @@ const en = {
   access: {
     checking: 'Checking the link…',
     missing: 'This panel needs its access link',
-    missingHelp: 'Open the chair link or scan the QR code you were given (it ends with #token=…). Ask the director if you have none.',
+    missingHelp:
+      'Open the chair link or scan the QR code you were given (it ends with #token=…). Ask the director if you have none.',
     invalid: 'This link does not work (any more)',
     invalidHelp: 'It was revoked or mistyped. Ask the director for a new link or QR code.',
     wrongHall: (hall: string) => `This link is for ${hall}`,
@@ -192,7 +204,12 @@ const ja: Messages = {
   messageSheet: {
     title: 'スクリーンへのメッセージ',
     placeholder: '例：ご着席ください',
-    presets: ['ご着席ください', '技術的な理由で少々お待ちください', '携帯電話の電源をお切りください', 'ご質問はマイクをお使いください'],
+    presets: [
+      'ご着席ください',
+      '技術的な理由で少々お待ちください',
+      '携帯電話の電源をお切りください',
+      'ご質問はマイクをお使いください',
+    ],
     targets: '表示先',
     send: 'メッセージを表示',
     clear: 'メッセージを消す',
@@ -210,11 +227,13 @@ const ja: Messages = {
   access: {
     checking: 'リンクを確認しています…',
     missing: 'このパネルには専用のリンクが必要です',
-    missingHelp: '配布されたリンクを開くか、QRコードを読み取ってください（末尾が #token=…）。お持ちでない場合はディレクターにお問い合わせください。',
+    missingHelp:
+      '配布されたリンクを開くか、QRコードを読み取ってください（末尾が #token=…）。お持ちでない場合はディレクターにお問い合わせください。',
     invalid: 'このリンクは使用できません',
     invalidHelp: '無効化されたか、入力に誤りがあります。新しいリンクまたはQRコードをディレクターにお問い合わせください。',
     wrongHall: (hall) => `このリンクは「${hall}」用です`,
-    wrongHallHelp: '座長用リンクは1つのホール専用です。対応するホールのパネルを開くか、このホールのリンクをディレクターにお問い合わせください。',
+    wrongHallHelp:
+      '座長用リンクは1つのホール専用です。対応するホールのパネルを開くか、このホールのリンクをディレクターにお問い合わせください。',
     openOwn: (hall) => `「${hall}」のパネルを開く`,
     unreachable: 'Lecternに接続できません',
     unreachableHelp: 'Wi-Fiを確認してください。再試行しています…',

@@ -3,11 +3,7 @@ import type { WhoAmI } from '../../shared/index.js';
 
 /** What a control page knows about its token. */
 export type Access =
-  | { kind: 'checking' }
-  | { kind: 'missing' }
-  | { kind: 'invalid' }
-  | { kind: 'unreachable' }
-  | { kind: 'ok'; who: WhoAmI };
+  { kind: 'checking' } | { kind: 'missing' } | { kind: 'invalid' } | { kind: 'unreachable' } | { kind: 'ok'; who: WhoAmI };
 
 const RETRY_MS = 3000;
 

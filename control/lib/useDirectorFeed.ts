@@ -29,7 +29,9 @@ export function useDirectorFeed(live: LiveConnection, api: DirectorApi, hallIds:
   };
 
   async function loadLast(): Promise<void> {
-    const answers = await Promise.all(hallIds.value.map((id) => api.get<CommandLogPage>(`/api/v1/halls/${encodeURIComponent(id)}/log?last=1`)));
+    const answers = await Promise.all(
+      hallIds.value.map((id) => api.get<CommandLogPage>(`/api/v1/halls/${encodeURIComponent(id)}/log?last=1`)),
+    );
     const next = { ...lastCommand.value };
     for (const answer of answers) {
       const entry = answer.ok ? answer.body.entries[0] : undefined;

@@ -16,7 +16,10 @@ export function useEventInfo(): EventInfo {
 
   async function load(): Promise<void> {
     try {
-      const [p, h] = await Promise.all([fetch('/api/v1/program', { cache: 'no-cache' }), fetch('/healthz', { cache: 'no-store' })]);
+      const [p, h] = await Promise.all([
+        fetch('/api/v1/program', { cache: 'no-cache' }),
+        fetch('/healthz', { cache: 'no-store' }),
+      ]);
       if (!p.ok || !h.ok) throw new Error('not ready');
       program.value = (await p.json()) as Program;
       rehearsal.value = ((await h.json()) as Health).clockOffsetMs !== 0;

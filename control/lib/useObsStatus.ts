@@ -37,7 +37,10 @@ export function useObsStatus(token: string | undefined, socket?: LecternClientSo
 
   async function reload(): Promise<void> {
     try {
-      const [status, summaries] = await Promise.all([request<ObsStatusList>('/api/v1/obs'), request<HallSummary[]>('/api/v1/halls')]);
+      const [status, summaries] = await Promise.all([
+        request<ObsStatusList>('/api/v1/obs'),
+        request<HallSummary[]>('/api/v1/halls'),
+      ]);
       halls.value = status.halls;
       names.value = Object.fromEntries(summaries.map((hall) => [hall.id, hall.name]));
       error.value = null;
@@ -56,11 +59,13 @@ export function useObsStatus(token: string | undefined, socket?: LecternClientSo
   async function setMode(hallId: string, mode: ObsMode): Promise<void> {
     pending.value = new Set([...pending.value, hallId]);
     try {
-      apply(await request<ObsHallStatus>(`/api/v1/obs/${encodeURIComponent(hallId)}/mode`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ mode }),
-      }));
+      apply(
+        await request<ObsHallStatus>(`/api/v1/obs/${encodeURIComponent(hallId)}/mode`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ mode }),
+        }),
+      );
       error.value = null;
     } catch (failure) {
       error.value = failure instanceof Error ? failure.message : String(failure);

@@ -106,7 +106,8 @@ const en: Strings = {
   coAuthors: (count) => `+ ${count} co-author${count === 1 ? '' : 's'}`,
   unknownHall: (hallId) => `There is no hall “${hallId}” in the programme`,
   plannedAt: (time) => `planned ${time}`,
-  zoneNote: (eventCity, ownCity) => (ownCity ? `Times in ${eventCity} time, and in yours (${ownCity})` : `Times in ${eventCity} time`),
+  zoneNote: (eventCity, ownCity) =>
+    ownCity ? `Times in ${eventCity} time, and in yours (${ownCity})` : `Times in ${eventCity} time`,
 };
 
 const ja: Strings = {
@@ -162,7 +163,8 @@ const ja: Strings = {
   coAuthors: (count) => `ほか${count}名`,
   unknownHall: (hallId) => `会場「${hallId}」はプログラムにありません`,
   plannedAt: (time) => `予定 ${time}`,
-  zoneNote: (eventCity, ownCity) => (ownCity ? `時刻は${eventCity}の現地時間と、お住まいの地域（${ownCity}）の時刻です` : `時刻は${eventCity}の現地時間です`),
+  zoneNote: (eventCity, ownCity) =>
+    ownCity ? `時刻は${eventCity}の現地時間と、お住まいの地域（${ownCity}）の時刻です` : `時刻は${eventCity}の現地時間です`,
 };
 
 const TABLE: Record<Lang, Strings> = { en, ja };

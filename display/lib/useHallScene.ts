@@ -21,7 +21,9 @@ export function useHallScene(screen: Screen, hallId: string): HallOnScreen {
   const view = useHallView(live, ref(hallId));
   const hall = computed(() => live.program.value?.halls.find((h) => h.id === hallId) ?? null);
   const unknownHall = computed(() => !!live.program.value && !hall.value);
-  const scene = computed(() => (live.program.value && view.value ? hallScene(live.program.value, view.value, live.now.value) : null));
+  const scene = computed(() =>
+    live.program.value && view.value ? hallScene(live.program.value, view.value, live.now.value) : null,
+  );
   const state = computed(() => live.snapshots.value[hallId]?.state ?? null);
   return { view, hall, unknownHall, scene, state };
 }

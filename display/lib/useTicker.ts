@@ -10,10 +10,13 @@ export function useTicker(now: () => number, kick?: Ref<unknown>): Ref<number> {
   const tick = ref(now());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
-    timer = setTimeout(() => {
-      tick.value = now();
-      schedule();
-    }, msToNextSecond(now()) + 5);
+    timer = setTimeout(
+      () => {
+        tick.value = now();
+        schedule();
+      },
+      msToNextSecond(now()) + 5,
+    );
   };
   schedule();
   if (kick) {

@@ -30,7 +30,9 @@ export function authRoutes(auth: AuthService, live: LiveService, publicUrl: stri
   router.get('/api/v1/auth/me', requireToken(auth), (_req, res) => {
     const principal = principalOf(res);
     const body: WhoAmI =
-      principal.role === 'chair' ? { role: 'chair', hallId: principal.hallId, label: principal.label } : { role: 'director', label: principal.label };
+      principal.role === 'chair'
+        ? { role: 'chair', hallId: principal.hallId, label: principal.label }
+        : { role: 'director', label: principal.label };
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);
   });
@@ -55,7 +57,14 @@ export function authRoutes(auth: AuthService, live: LiveService, publicUrl: stri
   router.get('/api/v1/tokens', async (_req, res) => {
     const tokens = await auth.listTokens();
     res.json(
-      tokens.map((t) => ({ id: t.id, role: t.role, hallId: t.hallId, label: t.label, createdAt: t.createdAt, revokedAt: t.revokedAt })),
+      tokens.map((t) => ({
+        id: t.id,
+        role: t.role,
+        hallId: t.hallId,
+        label: t.label,
+        createdAt: t.createdAt,
+        revokedAt: t.revokedAt,
+      })),
     );
   });
 

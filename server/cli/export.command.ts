@@ -49,7 +49,8 @@ export const exportCommand: CliCommand = {
     }
     if (values.hall !== undefined && what === 'frab') throw new UsageError('--hall is for ics and actual-times');
     const dataDir = values.data ?? process.env.LECTERN_DATA ?? './data';
-    if (!existsSync(join(dataDir, 'lectern.sqlite'))) throw new Error(`no Lectern data in ${dataDir} (expected ${join(dataDir, 'lectern.sqlite')}; pass --data DIR)`);
+    if (!existsSync(join(dataDir, 'lectern.sqlite')))
+      throw new Error(`no Lectern data in ${dataDir} (expected ${join(dataDir, 'lectern.sqlite')}; pass --data DIR)`);
     const store = new SqliteStore(dataDir);
     try {
       const stored = await store.loadProgram();
@@ -59,7 +60,8 @@ export const exportCommand: CliCommand = {
         throw new UsageError(`--hall: no hall "${values.hall}" (halls: ${program.halls.map((h) => h.id).join(', ')})`);
       }
       let text: string;
-      if (what === 'ics') text = exportIcs(program, { now: Date.now(), version: VERSION, ...(values.hall ? { hallId: values.hall } : {}) });
+      if (what === 'ics')
+        text = exportIcs(program, { now: Date.now(), version: VERSION, ...(values.hall ? { hallId: values.hall } : {}) });
       else if (what === 'frab') text = exportFrabXml(program);
       else {
         const report = await actualTimesReport(store, program, Date.now(), values.hall);

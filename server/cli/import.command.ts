@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { IMPORT_FORMATS, decodeProgramBytes, describeZoneSource, importProgram, type ImportFormat } from '../program/import/index.js';
+import {
+  IMPORT_FORMATS,
+  decodeProgramBytes,
+  describeZoneSource,
+  importProgram,
+  type ImportFormat,
+} from '../program/import/index.js';
 import { UsageError, type CliCommand } from './cli-command.js';
 import { writeOutput } from './write-output.js';
 
@@ -48,7 +54,8 @@ export const importCommand: CliCommand = {
       strict: true,
       allowPositionals: true,
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which file? (lectern import FILE)' : 'one file at a time');
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length === 0 ? 'which file? (lectern import FILE)' : 'one file at a time');
     const format = values.format!;
     if (format !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`--format: "${format}" is not one of auto, ${IMPORT_FORMATS.join(', ')}`);
@@ -64,7 +71,9 @@ export const importCommand: CliCommand = {
     const { program } = result;
     await writeOutput(`${JSON.stringify(program, null, 2)}\n`, values.out);
     const detected = format === 'auto' ? ' (detected)' : '';
-    console.error(`Imported ${program.items.length} items in ${program.halls.length} halls from ${file} as ${result.format}${detected}: ${program.event.title}`);
+    console.error(
+      `Imported ${program.items.length} items in ${program.halls.length} halls from ${file} as ${result.format}${detected}: ${program.event.title}`,
+    );
     console.error(`Halls: ${program.halls.map((hall) => `${hall.id} (${hall.name})`).join(', ')}`);
     console.error(`Zone: ${describeZoneSource(result.zone, result.zoneSource)}`);
     if (result.warnings.length > 0) {

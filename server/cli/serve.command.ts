@@ -72,9 +72,13 @@ export const serveCommand: CliCommand = {
     const server = await startLectern(options);
     const base = publicUrl?.replace(/\/+$/, '') ?? server.url;
     const program = server.live.getProgram();
-    console.log(`Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`);
+    console.log(
+      `Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`,
+    );
     if (server.clock.offsetMs !== 0) {
-      console.log(`Rehearsal clock: server time is ${new Date(server.clock.now()).toISOString()} (start with --clock real to end it)`);
+      console.log(
+        `Rehearsal clock: server time is ${new Date(server.clock.now()).toISOString()} (start with --clock real to end it)`,
+      );
     }
     if (server.generatedDirectorToken) {
       const token = server.generatedDirectorToken;
@@ -91,7 +95,9 @@ export const serveCommand: CliCommand = {
     console.log('\nScreens (no token needed):');
     console.log(`  Public live page: ${base}/live   Lobby: ${base}/display/lobby`);
     for (const hall of program.halls) {
-      console.log(`  ${hall.name}: signage ${base}/display/hall/${hall.id}   timer ${base}/display/timer/${hall.id}   overlay ${base}/display/overlay/${hall.id}`);
+      console.log(
+        `  ${hall.name}: signage ${base}/display/hall/${hall.id}   timer ${base}/display/timer/${hall.id}   overlay ${base}/display/overlay/${hall.id}`,
+      );
     }
     const stop = async (signal: string) => {
       console.log(`\n${signal}: stopping Lectern`);

@@ -90,7 +90,9 @@ export class DisplayRegistry {
 
   /** Every registered screen, oldest connection first. */
   list(): DisplayInfo[] {
-    return [...this.entries.values()].map((e) => e.info).sort((a, b) => a.connectedAt - b.connectedAt || a.id.localeCompare(b.id));
+    return [...this.entries.values()]
+      .map((e) => e.info)
+      .sort((a, b) => a.connectedAt - b.connectedAt || a.id.localeCompare(b.id));
   }
 
   get(id: string): DisplayInfo | undefined {

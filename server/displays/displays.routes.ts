@@ -44,7 +44,8 @@ export function displaysRoutes(registry: DisplayRegistry, live: LiveService, aut
   });
 
   router.post('/api/v1/displays/:id/reload', (req, res) => {
-    if (!registry.reload(String(req.params.id))) return sendError(res, 404, 'not_found', `no connected screen "${req.params.id}"`);
+    if (!registry.reload(String(req.params.id)))
+      return sendError(res, 404, 'not_found', `no connected screen "${req.params.id}"`);
     res.status(204).end();
   });
 

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { MESSAGE_MAX_LENGTH, SURFACES, SurfaceSchema, localDate, type Command, type MultiHallResult } from '../../shared/index.js';
+import {
+  MESSAGE_MAX_LENGTH,
+  SURFACES,
+  SurfaceSchema,
+  localDate,
+  type Command,
+  type MultiHallResult,
+} from '../../shared/index.js';
 import { principalOf, requireDirector, requireToken } from '../auth/auth.middleware.js';
 import type { AuthService, Principal } from '../auth/auth.service.js';
 import { sendError, sendInvalid } from '../http/errors.js';
@@ -33,7 +40,14 @@ function hallCommandId(commandId: string, hallId: string): string {
 }
 
 /** Sends one command to each hall in turn (each committed on its own) and answers every hall's fate. */
-async function toEachHall(live: LiveService, principal: Principal, halls: string[], command: Command, commandId: string | undefined, res: Response) {
+async function toEachHall(
+  live: LiveService,
+  principal: Principal,
+  halls: string[],
+  command: Command,
+  commandId: string | undefined,
+  res: Response,
+) {
   const body: MultiHallResult = { halls: [] };
   for (const hallId of halls) {
     // Each hall's command gets its own id from the request's, so a retried request applies nothing twice.
@@ -74,7 +88,9 @@ export function allHallsRoutes(live: LiveService, auth: AuthService): Router {
     if (date) {
       const program = live.getProgram();
       const zone = program.event.timeZone;
-      halls = halls.filter((hallId) => program.items.some((item) => item.hallId === hallId && localDate(item.start, zone) === date));
+      halls = halls.filter((hallId) =>
+        program.items.some((item) => item.hallId === hallId && localDate(item.start, zone) === date),
+      );
       if (halls.length === 0) return sendError(res, 404, 'not_found', `no hall has items on ${date}`);
     }
     await toEachHall(live, principalOf(res), halls, { type: 'reset' }, parsed.data.commandId, res);
@@ -86,7 +102,14 @@ export function allHallsRoutes(live: LiveService, auth: AuthService): Router {
     const halls = knownHalls(live, res, parsed.data.hallIds);
     if (!halls) return;
     const { text, targets } = parsed.data;
-    await toEachHall(live, principalOf(res), halls, { type: 'message', text, ...(targets ? { targets } : {}) }, parsed.data.commandId, res);
+    await toEachHall(
+      live,
+      principalOf(res),
+      halls,
+      { type: 'message', text, ...(targets ? { targets } : {}) },
+      parsed.data.commandId,
+      res,
+    );
   });
 
   router.delete('/api/v1/message', ...director, async (req, res) => {

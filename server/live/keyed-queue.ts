@@ -10,7 +10,10 @@ export class KeyedQueue {
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = Promise.all([this.tails.get(key), this.barrier]);
     const result = previous.then(task, task);
-    this.tails.set(key, result.catch(() => undefined));
+    this.tails.set(
+      key,
+      result.catch(() => undefined),
+    );
     return result;
   }
 

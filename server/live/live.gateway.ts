@@ -55,11 +55,17 @@ export function attachLiveGateway(io: LecternServer, live: LiveService, auth: Au
       guarded(socket, 'hall:watch', (payload, ack) => {
         const parsed = WatchSchema.safeParse(payload);
         if (!parsed.success) {
-          const result: WatchResult = { ok: false, error: 'invalid', message: 'hall:watch needs { hallId }', problems: describeZodError(parsed.error) };
+          const result: WatchResult = {
+            ok: false,
+            error: 'invalid',
+            message: 'hall:watch needs { hallId }',
+            problems: describeZodError(parsed.error),
+          };
           return answer(ack, result);
         }
         const { hallId } = parsed.data;
-        if (!live.hall(hallId)) return answer<WatchResult>(ack, { ok: false, error: 'not_found', message: `no hall "${hallId}"` });
+        if (!live.hall(hallId))
+          return answer<WatchResult>(ack, { ok: false, error: 'not_found', message: `no hall "${hallId}"` });
         void socket.join(hallRoom(hallId));
         const snapshot = live.snapshot(hallId);
         socket.emit('hall:changed', snapshot);
@@ -82,17 +88,31 @@ export function attachLiveGateway(io: LecternServer, live: LiveService, auth: Au
         // Checked again on every command, so a token revoked after connecting stops working at once.
         const principal = await auth.authenticate(socket.data.token);
         if (!principal) {
-          return answer<CommandResult>(ack, { ok: false, error: 'unauthorized', message: 'connect with a chair or director token to send commands' });
+          return answer<CommandResult>(ack, {
+            ok: false,
+            error: 'unauthorized',
+            message: 'connect with a chair or director token to send commands',
+          });
         }
         const parsed = CommandPayloadSchema.safeParse(payload);
         if (!parsed.success) {
           const problems = describeZodError(parsed.error);
-          return answer<CommandResult>(ack, { ok: false, error: 'invalid', message: `invalid command: ${problems[0]?.path}: ${problems[0]?.message}`, problems });
+          return answer<CommandResult>(ack, {
+            ok: false,
+            error: 'invalid',
+            message: `invalid command: ${problems[0]?.path}: ${problems[0]?.message}`,
+            problems,
+          });
         }
         const { hallId, ...envelope } = parsed.data;
         const result = await live.command(hallId, envelope, principal);
         if (result.ok) return answer<CommandResult>(ack, { ok: true, view: result.view });
-        return answer<CommandResult>(ack, { ok: false, error: result.error, message: result.message, ...(result.view ? { view: result.view } : {}) });
+        return answer<CommandResult>(ack, {
+          ok: false,
+          error: result.error,
+          message: result.message,
+          ...(result.view ? { view: result.view } : {}),
+        });
       }),
     );
 

@@ -165,7 +165,12 @@ export class LiveService {
       return Promise.resolve({ ok: false, status: 404, error: 'not_found', message: `no hall "${hallId}"` });
     }
     if (principal.role === 'chair' && principal.hallId !== hallId) {
-      return Promise.resolve({ ok: false, status: 403, error: 'forbidden', message: `this chair token is for hall ${principal.hallId}, not ${hallId}` });
+      return Promise.resolve({
+        ok: false,
+        status: 403,
+        error: 'forbidden',
+        message: `this chair token is for hall ${principal.hallId}, not ${hallId}`,
+      });
     }
     if (principal.role !== 'director' && envelope.type === 'reset') {
       return Promise.resolve({ ok: false, status: 403, error: 'forbidden', message: 'only a director can reset a hall' });
@@ -182,7 +187,13 @@ export class LiveService {
     const now = this.clock.now();
     const outcome = applyEnvelope(this.program, this.state(hallId), envelope, now);
     if (!outcome.ok) {
-      return { ok: false, status: REJECTION_STATUS[outcome.code], error: outcome.code, message: outcome.message, view: this.view(hallId) };
+      return {
+        ok: false,
+        status: REJECTION_STATUS[outcome.code],
+        error: outcome.code,
+        message: outcome.message,
+        view: this.view(hallId),
+      };
     }
     let committed: CommandLogEntry;
     try {
@@ -199,7 +210,13 @@ export class LiveService {
         state: outcome.state,
       });
     } catch (error) {
-      return { ok: false, status: 500, error: 'store_failed', message: `the command was not saved: ${String(error)}`, view: this.view(hallId) };
+      return {
+        ok: false,
+        status: 500,
+        error: 'store_failed',
+        message: `the command was not saved: ${String(error)}`,
+        view: this.view(hallId),
+      };
     }
     const previous = this.state(hallId);
     this.states.set(hallId, outcome.state);

@@ -52,7 +52,11 @@ export const ObsConfigFileSchema = z.strictObject({
     (halls, ctx) => {
       for (const hallId of Object.keys(halls)) {
         if (!/^[a-z0-9][a-z0-9-]*$/.test(hallId)) {
-          ctx.addIssue({ code: 'custom', path: [hallId], message: 'not a hall id: lowercase letters, digits and dashes, as in the program' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [hallId],
+            message: 'not a hall id: lowercase letters, digits and dashes, as in the program',
+          });
         }
       }
     },
@@ -99,7 +103,12 @@ export class ObsConfigError extends Error {
  * Validates an OBS config (already parsed JSON) and resolves the passwords: from the environment variable
  * `passwordEnv` or the file `passwordFile` (relative to `baseDir`, trailing newline dropped).
  */
-export async function parseObsConfig(raw: unknown, file: string, env: NodeJS.ProcessEnv, baseDir = dirname(file)): Promise<ObsConfig> {
+export async function parseObsConfig(
+  raw: unknown,
+  file: string,
+  env: NodeJS.ProcessEnv,
+  baseDir = dirname(file),
+): Promise<ObsConfig> {
   const parsed = ObsConfigFileSchema.safeParse(raw);
   if (!parsed.success) throw new ObsConfigError(file, describeZodError(parsed.error));
   const problems: InputProblem[] = [];
@@ -108,14 +117,18 @@ export async function parseObsConfig(raw: unknown, file: string, env: NodeJS.Pro
     let password: string | undefined;
     if (hall.passwordEnv) {
       password = env[hall.passwordEnv];
-      if (!password) problems.push({ path: `halls.${hallId}.passwordEnv`, message: `environment variable ${hall.passwordEnv} is not set` });
+      if (!password)
+        problems.push({ path: `halls.${hallId}.passwordEnv`, message: `environment variable ${hall.passwordEnv} is not set` });
     } else if (hall.passwordFile) {
       const path = resolve(baseDir, hall.passwordFile);
       try {
         password = (await readFile(path, 'utf8')).replace(/\r?\n$/, '');
         if (!password) problems.push({ path: `halls.${hallId}.passwordFile`, message: `${path} is empty` });
       } catch (error) {
-        problems.push({ path: `halls.${hallId}.passwordFile`, message: `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+        problems.push({
+          path: `halls.${hallId}.passwordFile`,
+          message: `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        });
       }
     }
     halls.push({
@@ -138,7 +151,9 @@ export async function loadObsConfig(file: string, env: NodeJS.ProcessEnv = proce
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ObsConfigError(file, [{ path: '(file)', message: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+    throw new ObsConfigError(file, [
+      { path: '(file)', message: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})` },
+    ]);
   }
   let raw: unknown;
   try {

@@ -52,7 +52,10 @@ export function obsErrorCode(error: unknown): number | undefined {
 
 /** The message of an OBS error, for a person. */
 export function obsErrorMessage(error: unknown): string {
-  const message = error instanceof Error || typeof (error as ObsErrorLike)?.message === 'string' ? (error as ObsErrorLike).message : String(error);
+  const message =
+    error instanceof Error || typeof (error as ObsErrorLike)?.message === 'string'
+      ? (error as ObsErrorLike).message
+      : String(error);
   const code = obsErrorCode(error);
   return code !== undefined && code > 0 ? `${message || 'error'} (${code})` : message || 'unknown error';
 }
@@ -132,7 +135,10 @@ export class ObsConnection {
       const session = this.session;
       if (!session) throw new ObsUnavailableError('OBS is not connected');
       try {
-        return await Promise.race([this.bounded(session.socket.call(requestType, requestData), `${requestType} got no answer`), session.closed]);
+        return await Promise.race([
+          this.bounded(session.socket.call(requestType, requestData), `${requestType} got no answer`),
+          session.closed,
+        ]);
       } catch (error) {
         if (obsErrorCode(error) !== NOT_READY || attempt >= retries) throw error;
         await sleep(this.options.notReadyRetryMs ?? 500);

@@ -77,7 +77,9 @@ export class HallObs {
       this.kick();
     });
     connection.on('CurrentProgramSceneChanged', ({ sceneName }) => this.sceneChanged(sceneName));
-    connection.on('RecordStateChanged', (event) => this.enqueue(() => this.recordStateChanged(event.outputState, event.outputPath)));
+    connection.on('RecordStateChanged', (event) =>
+      this.enqueue(() => this.recordStateChanged(event.outputState, event.outputPath)),
+    );
     connection.on('StreamStateChanged', (event) => {
       if (event.outputState === OUTPUT_STATE.reconnecting) this.outputs.streamReconnecting();
       this.enqueue(() => this.outputs.refresh());
@@ -248,7 +250,9 @@ export class HallObs {
     const wanted = new Set([...Object.values(config.scenes), config.privacyScene]);
     const { inputs } = await this.call('GetInputList');
     const inputNames = new Set(inputs.map((input) => String(input.inputName)));
-    const missingInputs = [config.textInputs.title, config.textInputs.speaker].filter((name): name is string => !!name && !inputNames.has(name));
+    const missingInputs = [config.textInputs.title, config.textInputs.speaker].filter(
+      (name): name is string => !!name && !inputNames.has(name),
+    );
     this.missing = [...[...wanted].filter((scene) => !have.has(scene)), ...missingInputs.map((name) => `input ${name}`)];
     this.failedScene = null;
     this.sceneError = null;

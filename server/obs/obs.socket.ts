@@ -1,4 +1,9 @@
-import OBSWebSocket, { EventSubscription, type OBSEventTypes, type OBSRequestTypes, type OBSResponseTypes } from 'obs-websocket-js';
+import OBSWebSocket, {
+  EventSubscription,
+  type OBSEventTypes,
+  type OBSRequestTypes,
+  type OBSResponseTypes,
+} from 'obs-websocket-js';
 
 /** The OBS events Lectern listens to. */
 export type ObsEvents = Pick<
@@ -16,7 +21,8 @@ export type ObsEvents = Pick<
 export type ObsEventName = keyof ObsEvents;
 
 /** Event groups Lectern subscribes to: scenes, outputs, config (scene collections), general (exit). */
-export const OBS_EVENT_SUBSCRIPTIONS = EventSubscription.General | EventSubscription.Config | EventSubscription.Scenes | EventSubscription.Outputs;
+export const OBS_EVENT_SUBSCRIPTIONS =
+  EventSubscription.General | EventSubscription.Config | EventSubscription.Scenes | EventSubscription.Outputs;
 
 /** An error from OBS or the link: `code` is the request status (e.g. 207, 600) or the websocket close code (e.g. 4009). */
 export interface ObsErrorLike {
@@ -27,7 +33,11 @@ export interface ObsErrorLike {
 /** What Lectern needs of an obs-websocket client (obs-websocket-js, or a fake in unit tests). */
 export interface ObsSocket {
   /** Opens and identifies; rejects with the close code (e.g. 4009) when OBS refuses. */
-  connect(url: string, password: string | undefined, params: { rpcVersion: number; eventSubscriptions: number }): Promise<{ obsWebSocketVersion: string }>;
+  connect(
+    url: string,
+    password: string | undefined,
+    params: { rpcVersion: number; eventSubscriptions: number },
+  ): Promise<{ obsWebSocketVersion: string }>;
   disconnect(): Promise<void>;
   call<T extends keyof OBSRequestTypes>(requestType: T, requestData?: OBSRequestTypes[T]): Promise<OBSResponseTypes[T]>;
   on<E extends ObsEventName>(event: E, listener: (data: ObsEvents[E]) => void): void;

@@ -94,7 +94,8 @@ export class SqliteObsStore implements ObsStore {
   }
 
   async getMode(hallId: string): Promise<StoredMode | undefined> {
-    const row = this.db.prepare('SELECT mode, since, reason FROM obs_hall WHERE hall_id = ?').get(hallId) as StoredMode | undefined;
+    const row = this.db.prepare('SELECT mode, since, reason FROM obs_hall WHERE hall_id = ?').get(hallId) as
+      StoredMode | undefined;
     return row ? { mode: row.mode, since: row.since, reason: row.reason } : undefined;
   }
 
@@ -114,7 +115,9 @@ export class SqliteObsStore implements ObsStore {
 
   async stopRecording(id: string, stoppedAt: number, outputPath: string | null): Promise<void> {
     this.db
-      .prepare('UPDATE obs_recording SET stopped_at = ?, output_path = COALESCE(?, output_path) WHERE id = ? AND stopped_at IS NULL')
+      .prepare(
+        'UPDATE obs_recording SET stopped_at = ?, output_path = COALESCE(?, output_path) WHERE id = ? AND stopped_at IS NULL',
+      )
       .run(stoppedAt, outputPath, id);
   }
 
@@ -126,21 +129,39 @@ export class SqliteObsStore implements ObsStore {
   }
 
   async listRecordings(hallId: string): Promise<StoredRecording[]> {
-    const rows = this.db.prepare('SELECT * FROM obs_recording WHERE hall_id = ? ORDER BY started_at DESC, rowid DESC').all(hallId) as RecordingRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM obs_recording WHERE hall_id = ? ORDER BY started_at DESC, rowid DESC')
+      .all(hallId) as RecordingRow[];
     return rows.map(toRecording);
   }
 
   async addChapter(recordingId: string, chapter: ObsChapter, at: number): Promise<void> {
     this.db
-      .prepare('INSERT INTO obs_chapter (recording_id, item_id, offset_ms, title, speaker, estimated, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(recordingId, chapter.itemId, Math.round(chapter.offsetMs), chapter.title, chapter.speaker, chapter.estimated ? 1 : 0, at);
+      .prepare(
+        'INSERT INTO obs_chapter (recording_id, item_id, offset_ms, title, speaker, estimated, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        recordingId,
+        chapter.itemId,
+        Math.round(chapter.offsetMs),
+        chapter.title,
+        chapter.speaker,
+        chapter.estimated ? 1 : 0,
+        at,
+      );
   }
 
   async listChapters(recordingId: string): Promise<ObsChapter[]> {
     const rows = this.db
       .prepare('SELECT item_id, offset_ms, title, speaker, estimated FROM obs_chapter WHERE recording_id = ? ORDER BY seq')
       .all(recordingId) as { item_id: string; offset_ms: number; title: string; speaker: string; estimated: number }[];
-    return rows.map((row) => ({ itemId: row.item_id, offsetMs: row.offset_ms, title: row.title, speaker: row.speaker, estimated: row.estimated === 1 }));
+    return rows.map((row) => ({
+      itemId: row.item_id,
+      offsetMs: row.offset_ms,
+      title: row.title,
+      speaker: row.speaker,
+      estimated: row.estimated === 1,
+    }));
   }
 
   async close(): Promise<void> {

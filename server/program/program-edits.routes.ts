@@ -21,16 +21,23 @@ export function programEditRoutes(live: LiveService, store: Store, auth: AuthSer
     const current = live.getProgram();
     const revision = live.getProgramRevision();
     if (expectRevision !== undefined && expectRevision !== revision) {
-      return sendError(res, 409, 'stale_revision', `the program is at revision ${revision}, not ${expectRevision}: reload it and try again`);
+      return sendError(
+        res,
+        409,
+        'stale_revision',
+        `the program is at revision ${revision}, not ${expectRevision}: reload it and try again`,
+      );
     }
     const outcome = applyProgramEdit(current, edit);
-    if (!outcome.ok) return sendError(res, outcome.error === 'unknown_item' ? 404 : 400, outcome.error, outcome.message, outcome.problems);
+    if (!outcome.ok)
+      return sendError(res, outcome.error === 'unknown_item' ? 404 : 400, outcome.error, outcome.message, outcome.problems);
     try {
       const replaced = await live.replaceProgram(outcome.program, principalOf(res).actor, revision);
       const body: ProgramEditResult = { revision: replaced.revision, summary: outcome.summary, vanished: replaced.vanished };
       res.json(body);
     } catch (error) {
-      if (error instanceof StaleProgramError) return sendError(res, 409, 'stale_revision', `${error.message}: reload it and try again`);
+      if (error instanceof StaleProgramError)
+        return sendError(res, 409, 'stale_revision', `${error.message}: reload it and try again`);
       throw error;
     }
   });

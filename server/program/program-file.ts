@@ -38,7 +38,10 @@ export function parseProgramJson(text: string): Program {
     if (!spot) throw new ProgramError('program file is not valid JSON', [{ path: '(file)', message }]);
     const before = body.slice(0, spot.offset);
     throw new ProgramError('program file is not valid JSON', [
-      { path: `line ${before.split('\n').length}`, message: `column ${spot.offset - before.lastIndexOf('\n')}: expected ${spot.expected}` },
+      {
+        path: `line ${before.split('\n').length}`,
+        message: `column ${spot.offset - before.lastIndexOf('\n')}: expected ${spot.expected}`,
+      },
     ]);
   }
   return parseProgram(value);

@@ -12,7 +12,14 @@ import { ProgramError } from './program-file.js';
 export const PROGRAM_UPLOAD_LIMIT = '10mb';
 
 /** Content types a program file may be sent as. */
-const UPLOAD_TYPES = ['text/*', 'application/json', 'application/xml', 'application/octet-stream', 'application/*+xml', 'application/csv'];
+const UPLOAD_TYPES = [
+  'text/*',
+  'application/json',
+  'application/xml',
+  'application/octet-stream',
+  'application/*+xml',
+  'application/csv',
+];
 
 const flag = z
   .enum(['', '1', '0', 'true', 'false', 'yes', 'no'])
@@ -47,7 +54,12 @@ export function programRoutes(live: LiveService, auth: AuthService): Router {
     express.raw({ type: UPLOAD_TYPES, limit: PROGRAM_UPLOAD_LIMIT }),
     async (req, res) => {
       if (!Buffer.isBuffer(req.body)) {
-        return sendError(res, 415, 'unsupported_media_type', 'send the program file as the request body with Content-Type text/*, application/json, application/xml or application/octet-stream');
+        return sendError(
+          res,
+          415,
+          'unsupported_media_type',
+          'send the program file as the request body with Content-Type text/*, application/json, application/xml or application/octet-stream',
+        );
       }
       const query = UploadQuerySchema.safeParse(req.query);
       if (!query.success) return sendInvalid(res, 'import parameters', query.error);

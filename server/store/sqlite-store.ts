@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandSchema, HallStateSchema, ProgramSchema, type HallState, type ProgramRevisionInfo, type Role } from '../../shared/index.js';
+import {
+  CommandSchema,
+  HallStateSchema,
+  ProgramSchema,
+  type HallState,
+  type ProgramRevisionInfo,
+  type Role,
+} from '../../shared/index.js';
 import type { CommandLogEntry, Store, StoredProgram, TokenRecord } from './store.js';
 
 const SCHEMA = `
@@ -122,13 +129,14 @@ export class SqliteStore implements Store {
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
   }
 
   async loadProgram(): Promise<StoredProgram | undefined> {
     const row = this.db.prepare('SELECT revision, json FROM program ORDER BY revision DESC LIMIT 1').get() as
-      | { revision: number; json: string }
-      | undefined;
+      { revision: number; json: string } | undefined;
     if (!row) return undefined;
     return { revision: row.revision, program: ProgramSchema.parse(JSON.parse(row.json)) };
   }
@@ -179,19 +187,25 @@ export class SqliteStore implements Store {
 
   async findCommand(hallId: string, commandId: string): Promise<CommandLogEntry | undefined> {
     const row = this.db.prepare('SELECT * FROM command_log WHERE hall_id = ? AND command_id = ?').get(hallId, commandId) as
-      | LogRow
-      | undefined;
+      LogRow | undefined;
     return row ? toEntry(row) : undefined;
   }
 
-  async listCommands(hallId: string, options: { afterSeq?: number; limit?: number; last?: number } = {}): Promise<CommandLogEntry[]> {
+  async listCommands(
+    hallId: string,
+    options: { afterSeq?: number; limit?: number; last?: number } = {},
+  ): Promise<CommandLogEntry[]> {
     const afterSeq = options.afterSeq ?? 0;
     const rows = (
       options.last !== undefined
         ? this.db
-            .prepare('SELECT * FROM (SELECT * FROM command_log WHERE hall_id = ? AND seq > ? ORDER BY seq DESC LIMIT ?) ORDER BY seq')
+            .prepare(
+              'SELECT * FROM (SELECT * FROM command_log WHERE hall_id = ? AND seq > ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+            )
             .all(hallId, afterSeq, Math.min(options.last, options.limit ?? options.last))
-        : this.db.prepare('SELECT * FROM command_log WHERE hall_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(hallId, afterSeq, options.limit ?? 10_000)
+        : this.db
+            .prepare('SELECT * FROM command_log WHERE hall_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+            .all(hallId, afterSeq, options.limit ?? 10_000)
     ) as LogRow[];
     return rows.map(toEntry);
   }

@@ -21,7 +21,10 @@ export const CommandSchema = z.discriminatedUnion('type', [
   /** Add (or, negative, remove) minutes to the running countdown. */
   z.object({
     type: z.literal('extend'),
-    minutes: minutes.min(-120).max(120).refine((m) => m !== 0, 'must not be 0'),
+    minutes: minutes
+      .min(-120)
+      .max(120)
+      .refine((m) => m !== 0, 'must not be 0'),
   }),
   /** Freeze the hall: hold slate, countdown paused. */
   z.object({ type: z.literal('hold') }),

@@ -24,8 +24,7 @@ export type RejectionCode = 'stale_revision' | 'unknown_item' | 'not_applicable'
 
 /** The outcome of a command: the new state, or why nothing changed (with the unchanged state). */
 export type CommandOutcome =
-  | { ok: true; state: HallState }
-  | { ok: false; code: RejectionCode; message: string; state: HallState };
+  { ok: true; state: HallState } | { ok: false; code: RejectionCode; message: string; state: HallState };
 
 interface Context {
   program: Program;

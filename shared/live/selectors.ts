@@ -175,7 +175,10 @@ export interface HallOpening {
  * item of a program day (before the day's first item, or after its last). Null while a day is under way (a gap
  * between two items is not a closed hall) and when nothing comes any more.
  */
-export function hallOpening(program: Program, view: Pick<LiveView, 'hallId' | 'phase' | 'now' | 'next' | 'nextStartsAt'>): HallOpening | null {
+export function hallOpening(
+  program: Program,
+  view: Pick<LiveView, 'hallId' | 'phase' | 'now' | 'next' | 'nextStartsAt'>,
+): HallOpening | null {
   if ((view.phase !== 'idle' && view.phase !== 'ended') || view.now || !view.next) return null;
   const nextId = view.next.id;
   const day = programDays(hallItems(program, view.hallId)).find((d) => d.some((item) => item.id === nextId));

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { describeZodError, type InputProblem } from '../validation.js';
 import { dayOfItem, hallItems } from './items.js';
 import { scheduleItemId } from './ids.js';
-import { InstantSchema, ItemKindSchema, ProgramSchema, SpeakerSchema, type Item, type Program, type ProgramInput } from './schema.js';
+import {
+  InstantSchema,
+  ItemKindSchema,
+  ProgramSchema,
+  SpeakerSchema,
+  type Item,
+  type Program,
+  type ProgramInput,
+} from './schema.js';
 
 const itemId = z.string().min(1).max(120);
 
@@ -27,7 +35,12 @@ export const ProgramEditSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('shift'),
     itemId,
-    minutes: z.number().int().min(-720).max(720).refine((m) => m !== 0, 'must not be 0'),
+    minutes: z
+      .number()
+      .int()
+      .min(-720)
+      .max(720)
+      .refine((m) => m !== 0, 'must not be 0'),
   }),
   /** Changes an item's planned times and/or title; what is not given stays. */
   z
@@ -91,7 +104,10 @@ function editedItems(program: Program, edit: ProgramEdit): { items: Item[]; summ
       const delta = edit.minutes * MINUTE;
       const items = program.items.map((i) => (moved.has(i.id) ? { ...i, start: i.start + delta, end: i.end + delta } : i));
       const sign = edit.minutes > 0 ? '+' : '−';
-      return { items, summary: `${moved.size} item(s) of hall ${item.hallId} from "${item.title}" on moved ${sign}${Math.abs(edit.minutes)} min` };
+      return {
+        items,
+        summary: `${moved.size} item(s) of hall ${item.hallId} from "${item.title}" on moved ${sign}${Math.abs(edit.minutes)} min`,
+      };
     }
     case 'editItem': {
       const item = find(edit.itemId);
@@ -122,7 +138,8 @@ function editedItems(program: Program, edit: ProgramEdit): { items: Item[]; summ
     }
     case 'addItem': {
       const { id, ...fields } = edit.item;
-      if (!program.halls.some((hall) => hall.id === fields.hallId)) return fail('invalid', `no hall "${fields.hallId}"`, 'item.hallId');
+      if (!program.halls.some((hall) => hall.id === fields.hallId))
+        return fail('invalid', `no hall "${fields.hallId}"`, 'item.hallId');
       if (id !== undefined && find(id)) return fail('invalid', `an item "${id}" exists already`, 'item.id');
       const item: Item = {
         ...fields,
@@ -149,7 +166,12 @@ export function applyProgramEdit(program: Program, edit: ProgramEdit): ProgramEd
   const parsed = ProgramSchema.safeParse({ ...withoutRevision(program), items: edited.items });
   if (!parsed.success) {
     const problems = describeZodError(parsed.error);
-    return { ok: false, error: 'invalid', message: `the program would not be valid: ${problems[0]?.message ?? 'invalid'}`, problems };
+    return {
+      ok: false,
+      error: 'invalid',
+      message: `the program would not be valid: ${problems[0]?.message ?? 'invalid'}`,
+      problems,
+    };
   }
   return { ok: true, program: parsed.data, summary: edited.summary };
 }

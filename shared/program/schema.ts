@@ -2,17 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 /** What an item in the program is; screens and OBS pick their layout and scene from it. */
-export const ITEM_KINDS = [
-  'talk',
-  'ceremony',
-  'break',
-  'meal',
-  'registration',
-  'social',
-  'poster',
-  'tour',
-  'other',
-] as const;
+export const ITEM_KINDS = ['talk', 'ceremony', 'break', 'meal', 'registration', 'social', 'poster', 'tour', 'other'] as const;
 export const ItemKindSchema = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKindSchema>;
 

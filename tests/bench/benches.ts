@@ -24,7 +24,7 @@ const programImportBench: Bench = {
   async run() {
     return numbersReport(
       'Program import and export',
-      'Median wall time of the importers and exporters, in process, on the real fixtures and on a generated program at the model\'s limit (20 000 items).',
+      "Median wall time of the importers and exporters, in process, on the real fixtures and on a generated program at the model's limit (20 000 items).",
       await benchProgramImport(),
     );
   },

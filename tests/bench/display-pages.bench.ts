@@ -23,7 +23,12 @@ const cases: PageCase[] = [
   { name: 'signage (portrait)', path: '/display/hall/namba', viewport: PORTRAIT },
   { name: 'lobby', path: '/display/lobby', viewport: LANDSCAPE },
   { name: 'speaker timer', path: '/display/timer/namba', viewport: LANDSCAPE },
-  { name: 'speaker timer, over time (flashing)', path: '/display/timer/namba', viewport: LANDSCAPE, before: [{ type: 'extend', minutes: -40 }] },
+  {
+    name: 'speaker timer, over time (flashing)',
+    path: '/display/timer/namba',
+    viewport: LANDSCAPE,
+    before: [{ type: 'extend', minutes: -40 }],
+  },
   { name: 'stream overlay', path: '/display/overlay/namba', viewport: LANDSCAPE },
   { name: 'public live page', path: '/live', viewport: { width: 1280, height: 860 } },
   { name: 'screens index', path: '/display', viewport: { width: 1280, height: 860 } },
@@ -70,7 +75,8 @@ async function measure(page: Page, base: string, c: PageCase): Promise<PageNumbe
   const after = await metrics(cdp);
   const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
   const of = (type: string) => bodies.filter((b) => b.type === type);
-  const sum = (list: { body: Buffer }[], gzip = false) => list.reduce((n, b) => n + (gzip ? gzipSync(b.body).length : b.body.length), 0);
+  const sum = (list: { body: Buffer }[], gzip = false) =>
+    list.reduce((n, b) => n + (gzip ? gzipSync(b.body).length : b.body.length), 0);
   return {
     page: c.name,
     jsBytes: sum(of('script')),
@@ -96,7 +102,10 @@ export const displayPagesBench: Bench = {
   name: 'display-pages',
   async run() {
     const server = await startServer({ args: ['--clock', '2025-10-02T09:45:00+09:00'] });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     const results: PageNumbers[] = [];
     try {
       for (const c of cases) {
@@ -132,7 +141,10 @@ export const displayPagesBench: Bench = {
         `(CDP \`Performance.getMetrics\` TaskDuration) over ${IDLE_S} s with the page left alone, its share of one core,`,
         `and the layouts and style recalculations in that time (a ticking page redraws once a second).`,
         '',
-        table(['Page', 'JS', 'JS gzip', 'CSS gzip', 'Font files', 'Idle task time', 'Idle CPU', 'Layouts', 'Style recalcs'], rows),
+        table(
+          ['Page', 'JS', 'JS gzip', 'CSS gzip', 'Font files', 'Idle task time', 'Idle CPU', 'Layouts', 'Style recalcs'],
+          rows,
+        ),
       ].join('\n'),
       data: results,
     };

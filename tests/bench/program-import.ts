@@ -23,12 +23,15 @@ function timed(runs: number, run: () => unknown): number {
 /** A CSV at the program model's limit: 20 halls × 1000 items (20 000). */
 function largeCsv(): string {
   const rows = ['date,start,end,hall,title,speakers,affiliations'];
-  const clock = (minutes: number) => `${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const clock = (minutes: number) =>
+    `${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   for (let hall = 0; hall < 20; hall++) {
     for (let i = 0; i < 1000; i++) {
       const day = new Date(Date.UTC(2025, 0, 1 + Math.floor(i / 40))).toISOString().slice(0, 10);
       const minutes = (i % 40) * 20;
-      rows.push(`${day},${clock(minutes)},${clock(minutes + 15)},Hall ${hall},"Talk ${hall}-${i}: a long title, with a comma",Speaker ${i},University ${i}`);
+      rows.push(
+        `${day},${clock(minutes)},${clock(minutes + 15)},Hall ${hall},"Talk ${hall}-${i}: a long title, with a comma",Speaker ${i},University ${i}`,
+      );
     }
   }
   return rows.join('\n');

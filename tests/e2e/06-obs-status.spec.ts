@@ -1,6 +1,16 @@
 import { command } from '../support/http.js';
 import { createScenes, freePort, programScene, startObs, type TestObs } from '../support/obs.js';
-import { ALL_SCENES, ITEMS, PRIVACY_SCENE, SCENES, SPEAKER_INPUT, TITLE_INPUT, hallConfig, writeObsConfig, writeProgram } from '../support/obs-fixtures.js';
+import {
+  ALL_SCENES,
+  ITEMS,
+  PRIVACY_SCENE,
+  SCENES,
+  SPEAKER_INPUT,
+  TITLE_INPUT,
+  hallConfig,
+  writeObsConfig,
+  writeProgram,
+} from '../support/obs-fixtures.js';
 import { DIRECTOR_TOKEN, startServer, type TestServer } from '../support/server.js';
 import { expect, test } from './fixtures.js';
 
@@ -28,7 +38,10 @@ test.afterAll(async () => {
   await obs?.stop();
 });
 
-test('the OBS status shows each hall, follows changes live, and switches manual and back to auto', async ({ page, pageErrors }) => {
+test('the OBS status shows each hall, follows changes live, and switches manual and back to auto', async ({
+  page,
+  pageErrors,
+}) => {
   void pageErrors;
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${server.url}/control/obs#token=${encodeURIComponent(DIRECTOR_TOKEN)}`);

@@ -9,7 +9,9 @@ test.describe('hall signage on Day 1 of the demo event', () => {
     void pageErrors;
     await page.goto(`${server.url}/display/hall/namba`);
     await screenReady(page);
-    await expect(page.getByTestId('now-title')).toHaveText('Foundation Potentials for Massive-Scale Design of Solid Electrolytes');
+    await expect(page.getByTestId('now-title')).toHaveText(
+      'Foundation Potentials for Massive-Scale Design of Solid Electrolytes',
+    );
     await expect(page.getByTestId('speakers').first()).toHaveText('Shyue Ping Ong');
     await expect(page.getByTestId('next-title')).toHaveText(/^Challenges toward reproducibility/);
     await expect(page.getByTestId('clock')).toHaveText(/^09:4\d$/);
@@ -48,7 +50,11 @@ test.describe('hall signage on Day 1 of the demo event', () => {
     await expect(page.getByTestId('message')).toHaveCount(0, { timeout: 1000 });
   });
 
-  test('an unattended hall before its first day says when it opens, in the event zone and language', async ({ page, server, pageErrors }) => {
+  test('an unattended hall before its first day says when it opens, in the event zone and language', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}/display/hall/nakamozu`);
     await screenReady(page);
@@ -97,7 +103,7 @@ test.describe('hall signage after its day', () => {
   });
 });
 
-test.describe('hall signage at the 31C3, after a hall\'s first night', () => {
+test.describe("hall signage at the 31C3, after a hall's first night", () => {
   test.use({ serverOptions: { args: ['--clock', '2014-12-28T00:30:00+01:00', '--program', CCC_PROGRAM] }, viewport: LANDSCAPE });
 
   test('after its last item of the day a hall says what comes tomorrow', async ({ page, server, pageErrors }) => {

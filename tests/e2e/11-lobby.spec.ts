@@ -13,7 +13,9 @@ test.describe('the lobby on Day 1 of the demo event', () => {
     await expect(halls).toHaveCount(2);
     const namba = page.locator('[data-hall="namba"]');
     const nakamozu = page.locator('[data-hall="nakamozu"]');
-    await expect(namba.getByTestId('now-title')).toHaveText('Foundation Potentials for Massive-Scale Design of Solid Electrolytes');
+    await expect(namba.getByTestId('now-title')).toHaveText(
+      'Foundation Potentials for Massive-Scale Design of Solid Electrolytes',
+    );
     await expect(namba.getByTestId('next-title')).toHaveText(/^Challenges toward reproducibility/);
     await expect(nakamozu.getByTestId('opening')).toContainText('Day 2 opens Friday 13:30');
     const [a, b] = await Promise.all([namba.boundingBox(), nakamozu.boundingBox()]);
@@ -21,7 +23,11 @@ test.describe('the lobby on Day 1 of the demo event', () => {
     expect(b!.x).toBeGreaterThan(a!.x + a!.width);
   });
 
-  test('a command through the API changes the lobby within a second; messages only when they target it', async ({ page, server, pageErrors }) => {
+  test('a command through the API changes the lobby within a second; messages only when they target it', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}/display/lobby`);
     await screenReady(page);
@@ -41,7 +47,9 @@ test.describe('the lobby on Day 1 of the demo event', () => {
     void pageErrors;
     await page.goto(`${server.url}/display/lobby`);
     await screenReady(page);
-    const { status } = await api(server.url, '/api/v1/message', { body: { text: 'Fire drill at 11:00: please follow the staff' } });
+    const { status } = await api(server.url, '/api/v1/message', {
+      body: { text: 'Fire drill at 11:00: please follow the staff' },
+    });
     expect(status).toBe(200);
     await expect(page.getByTestId('message')).toHaveCount(1, { timeout: 1000 });
     await expect(page.getByTestId('message')).toHaveText('Fire drill at 11:00: please follow the staff');
@@ -57,7 +65,10 @@ test.describe('the lobby on Day 1 of the demo event', () => {
     await page.setViewportSize(PORTRAIT);
     await page.goto(`${server.url}/display/lobby`);
     await screenReady(page);
-    const [a, b] = await Promise.all([page.locator('[data-hall="namba"]').boundingBox(), page.locator('[data-hall="nakamozu"]').boundingBox()]);
+    const [a, b] = await Promise.all([
+      page.locator('[data-hall="namba"]').boundingBox(),
+      page.locator('[data-hall="nakamozu"]').boundingBox(),
+    ]);
     expect(b!.y).toBeGreaterThan(a!.y + a!.height);
   });
 });

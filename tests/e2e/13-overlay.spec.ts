@@ -45,14 +45,22 @@ test.describe('the stream overlay on Day 1 of the demo event', () => {
     expect(await pixel(page, 960, 300)).toEqual([255, 0, 255, 255]);
   });
 
-  test('a talk start brings the lower third in the bottom third, inside title-safe, out after ?lowerThird= seconds', async ({ page, server, pageErrors }) => {
+  test('a talk start brings the lower third in the bottom third, inside title-safe, out after ?lowerThird= seconds', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}/display/overlay/namba?lowerThird=3`);
     await screenReady(page);
     await expect(page.getByTestId('lower-third')).toHaveCount(0);
     // It fades in: a CSS transition of 200–300 ms, caught on the frame it starts.
     const fadeIn = page.waitForFunction(
-      () => document.querySelector('[data-testid="lower-third"]')?.getAnimations().map((a) => Number(a.effect?.getTiming().duration))[0],
+      () =>
+        document
+          .querySelector('[data-testid="lower-third"]')
+          ?.getAnimations()
+          .map((a) => Number(a.effect?.getTiming().duration))[0],
       undefined,
       { polling: 'raf', timeout: 2000 },
     );
@@ -72,7 +80,11 @@ test.describe('the stream overlay on Day 1 of the demo event', () => {
     await expect(lowerThird).toHaveCount(0, { timeout: 4000 });
   });
 
-  test('break slate with the countdown and what is next; hold slate; the stream message', async ({ page, server, pageErrors }) => {
+  test('break slate with the countdown and what is next; hold slate; the stream message', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}/display/overlay/namba?lowerThird=0`);
     await screenReady(page);
@@ -89,7 +101,6 @@ test.describe('the stream overlay on Day 1 of the demo event', () => {
     await command(server.url, 'namba', { type: 'message', text: 'Back in five minutes', targets: ['stream'] });
     await expect(page.getByTestId('message')).toHaveText('Back in five minutes', { timeout: 1000 });
   });
-
 });
 
 test.describe('the stream overlay at the end of the day', () => {
@@ -110,7 +121,11 @@ test.describe('the stream overlay at the end of the day', () => {
 test.describe('the stream overlay before the day and for a session not to be streamed', () => {
   test.use({ serverOptions: { args: ['--clock', '2025-10-02T08:40:00+09:00', '--program', JAPANESE_PROGRAM] } });
 
-  test('starting soon counts down to the first item; the privacy slate covers a do-not-stream item', async ({ page, server, pageErrors }) => {
+  test('starting soon counts down to the first item; the privacy slate covers a do-not-stream item', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}/display/overlay/hall-a?lang=en`);
     await screenReady(page);

@@ -3,15 +3,25 @@ import { JAPANESE_PROGRAM, screenReady } from './display-helpers.js';
 import { expect, test } from './fixtures.js';
 
 test.describe('the public live page during Day 1 of the demo event', () => {
-  test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] }, timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
+  test.use({
+    serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] },
+    timezoneId: 'America/New_York',
+    viewport: { width: 1280, height: 900 },
+  });
 
-  test('now in each hall with times in the event zone and the viewer zone; a link per hall', async ({ page, server, pageErrors }) => {
+  test('now in each hall with times in the event zone and the viewer zone; a link per hall', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}/live`);
     await screenReady(page);
     await expect(page.getByTestId('zones')).toHaveText('Times in Tokyo time, and in yours (New York)');
     const namba = page.locator('[data-hall="namba"]');
-    await expect(namba.getByTestId('now-title')).toHaveText('Foundation Potentials for Massive-Scale Design of Solid Electrolytes');
+    await expect(namba.getByTestId('now-title')).toHaveText(
+      'Foundation Potentials for Massive-Scale Design of Solid Electrolytes',
+    );
     // Ends 10:20 in Osaka: 21:20 this evening in New York (where it is Wednesday 20:45).
     await expect(namba.locator('.now').getByTestId('event-time')).toHaveText('10:20');
     await expect(namba.locator('.now').getByTestId('own-time')).toHaveText('21:20 your time');
@@ -22,7 +32,11 @@ test.describe('the public live page during Day 1 of the demo event', () => {
     await expect(page.getByTestId('all-halls')).toBeVisible();
   });
 
-  test('the rest of the day with the delay applied; a command changes the page within a second', async ({ page, server, pageErrors }) => {
+  test('the rest of the day with the delay applied; a command changes the page within a second', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}/live/namba`);
     await screenReady(page);
@@ -43,9 +57,16 @@ test.describe('the public live page during Day 1 of the demo event', () => {
 });
 
 test.describe('the public live page of a Japanese event', () => {
-  test.use({ serverOptions: { args: ['--clock', '2025-10-02T10:00:00+09:00', '--program', JAPANESE_PROGRAM] }, timezoneId: 'Asia/Tokyo' });
+  test.use({
+    serverOptions: { args: ['--clock', '2025-10-02T10:00:00+09:00', '--program', JAPANESE_PROGRAM] },
+    timezoneId: 'Asia/Tokyo',
+  });
 
-  test('links the stream only while the item on now may be streamed; one time when the viewer is in the event zone', async ({ page, server, pageErrors }) => {
+  test('links the stream only while the item on now may be streamed; one time when the viewer is in the event zone', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}/live`);
     await screenReady(page);

@@ -17,7 +17,11 @@ function seconds(label: string): number {
   return (label.startsWith('+') ? -1 : 1) * (minutes! * 60 + secs!);
 }
 
-async function readCountdown(page: Page, base: string, read: () => Promise<string>): Promise<{ shown: number; range: [number, number] }> {
+async function readCountdown(
+  page: Page,
+  base: string,
+  read: () => Promise<string>,
+): Promise<{ shown: number; range: [number, number] }> {
   const live = await api(base, '/api/v1/halls/namba/live');
   const endsAt = live.body.countdown.endsAt as number;
   const before = await serverTime(base);
@@ -26,7 +30,11 @@ async function readCountdown(page: Page, base: string, read: () => Promise<strin
   return { shown, range: expectedSeconds(endsAt, before, after) };
 }
 
-test('a timer whose own clock is 7 minutes fast shows the right countdown to the second', async ({ page, server, pageErrors }) => {
+test('a timer whose own clock is 7 minutes fast shows the right countdown to the second', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });
   await page.clock.install({ time: (await serverTime(server.url)) + SKEW_MS });
@@ -36,14 +44,22 @@ test('a timer whose own clock is 7 minutes fast shows the right countdown to the
   const skew = (await page.evaluate(() => Date.now())) - (await serverTime(server.url));
   expect(Math.abs(skew - SKEW_MS)).toBeLessThan(5_000);
   for (let i = 0; i < 3; i++) {
-    const { shown, range } = await readCountdown(page, server.url, async () => (await page.getByTestId('timer-digits').getAttribute('aria-label'))!);
+    const { shown, range } = await readCountdown(
+      page,
+      server.url,
+      async () => (await page.getByTestId('timer-digits').getAttribute('aria-label'))!,
+    );
     expect(shown).toBeGreaterThanOrEqual(range[0]);
     expect(shown).toBeLessThanOrEqual(range[1]);
     await page.waitForTimeout(1100);
   }
 });
 
-test('signage whose clock is 7 minutes slow shows the server clock and the right break countdown', async ({ page, server, pageErrors }) => {
+test('signage whose clock is 7 minutes slow shows the server clock and the right break countdown', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   await command(server.url, 'namba', { type: 'break', minutes: 10 });
   await page.clock.setSystemTime((await serverTime(server.url)) - SKEW_MS);
@@ -52,7 +68,11 @@ test('signage whose clock is 7 minutes slow shows the server clock and the right
   const skew = (await page.evaluate(() => Date.now())) - (await serverTime(server.url));
   expect(Math.abs(skew + SKEW_MS)).toBeLessThan(5_000);
   await expect(page.getByTestId('clock')).toHaveText(/^09:4[5-6]$/);
-  const { shown, range } = await readCountdown(page, server.url, async () => (await page.getByTestId('countdown').textContent())!);
+  const { shown, range } = await readCountdown(
+    page,
+    server.url,
+    async () => (await page.getByTestId('countdown').textContent())!,
+  );
   expect(shown).toBeGreaterThanOrEqual(range[0]);
   expect(shown).toBeLessThanOrEqual(range[1]);
 });

@@ -5,7 +5,11 @@ import { expect, test } from './fixtures.js';
 
 test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] }, viewport: LANDSCAPE });
 
-test('a screen that loses the server keeps ticking, marks it, and recovers from a restart without a reload', async ({ page, server, pageErrors }) => {
+test('a screen that loses the server keeps ticking, marks it, and recovers from a restart without a reload', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   test.setTimeout(90_000);
   void pageErrors;
   await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });

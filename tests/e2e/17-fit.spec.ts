@@ -31,7 +31,9 @@ for (const [name, viewport] of [
       if (path.includes('overlay') && name === 'portrait') continue;
       await page.goto(`${server.url}${path}`);
       await screenReady(page);
-      await expect(page.getByTestId('now-title').or(page.getByTestId('lower-third')).or(page.getByTestId('timer-digits')).first()).toBeVisible();
+      await expect(
+        page.getByTestId('now-title').or(page.getByTestId('lower-third')).or(page.getByTestId('timer-digits')).first(),
+      ).toBeVisible();
       expect(await overflowing(page), path).toEqual([]);
       // Nothing a hall must read is under 28 px on a 1080p screen.
       expect(await smallText(page, 28), path).toEqual([]);
@@ -39,7 +41,11 @@ for (const [name, viewport] of [
   });
 }
 
-test('the title shrinks to its floor, then cuts with an ellipsis; co-authors become "+ N co-authors"', async ({ page, server, pageErrors }) => {
+test('the title shrinks to its floor, then cuts with an ellipsis; co-authors become "+ N co-authors"', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   await page.setViewportSize(LANDSCAPE);
   await page.goto(`${server.url}/display/hall/main`);

@@ -1,9 +1,16 @@
 import { JAPANESE_PROGRAM, LANDSCAPE, screenReady } from './display-helpers.js';
 import { expect, test } from './fixtures.js';
 
-test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00', '--program', JAPANESE_PROGRAM] }, viewport: LANDSCAPE });
+test.use({
+  serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00', '--program', JAPANESE_PROGRAM] },
+  viewport: LANDSCAPE,
+});
 
-test('Japanese titles and names render in the bundled Noto Sans JP, marked lang="ja", fonts outside the JS', async ({ page, server, pageErrors }) => {
+test('Japanese titles and names render in the bundled Noto Sans JP, marked lang="ja", fonts outside the JS', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const fonts: string[] = [];
   const scripts: Buffer[] = [];
@@ -47,7 +54,9 @@ test('Japanese titles and names render in the bundled Noto Sans JP, marked lang=
     expect(script.includes('@font-face')).toBe(false);
   }
   // No flash of tofu: the faces block (invisible text for a moment) rather than swap in a fallback.
-  const displays = await page.evaluate(() => [...new Set([...document.fonts].filter((f) => f.family.includes('Noto Sans JP')).map((f) => f.display))]);
+  const displays = await page.evaluate(() => [
+    ...new Set([...document.fonts].filter((f) => f.family.includes('Noto Sans JP')).map((f) => f.display)),
+  ]);
   expect(displays).toEqual(['block']);
 });
 

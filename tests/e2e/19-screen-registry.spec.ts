@@ -5,7 +5,11 @@ import { expect, test } from './fixtures.js';
 test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] }, viewport: LANDSCAPE });
 
 const screens = [
-  { path: '/display/hall/namba?name=stage-left', hello: { page: 'signage', hallId: 'namba', name: 'stage-left' }, text: 'I-site Namba' },
+  {
+    path: '/display/hall/namba?name=stage-left',
+    hello: { page: 'signage', hallId: 'namba', name: 'stage-left' },
+    text: 'I-site Namba',
+  },
   { path: '/display/lobby?name=foyer', hello: { page: 'lobby', name: 'foyer' } },
   { path: '/display/timer/namba?name=lectern', hello: { page: 'timer', hallId: 'namba', name: 'lectern' }, text: 'I-site Namba' },
   { path: '/display/overlay/namba?name=obs', hello: { page: 'overlay', hallId: 'namba', name: 'obs' }, text: 'I-site Namba' },
@@ -20,7 +24,11 @@ interface Listed {
 }
 
 for (const screen of screens) {
-  test(`${screen.hello.page} introduces itself to the director, and flashes its name full screen when identified`, async ({ page, server, pageErrors }) => {
+  test(`${screen.hello.page} introduces itself to the director, and flashes its name full screen when identified`, async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}${screen.path}`);
     await screenReady(page);
@@ -32,7 +40,9 @@ for (const screen of screens) {
       })
       .toEqual({ hallId: undefined, ...screen.hello });
 
-    const identify = await api<{ text: string }>(server.url, `/api/v1/displays/${listed!.id}/identify`, { body: { durationMs: 1500 } });
+    const identify = await api<{ text: string }>(server.url, `/api/v1/displays/${listed!.id}/identify`, {
+      body: { durationMs: 1500 },
+    });
     expect(identify.status).toBe(200);
     const flash = page.getByTestId('identify');
     await expect(flash).toHaveText(screen.text ?? identify.body.text);

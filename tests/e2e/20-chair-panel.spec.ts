@@ -1,5 +1,13 @@
 import { api } from '../support/http.js';
-import { clickAndConfirm, liveView, mintChair, openPanel, panelRevision, pressAndConfirm, watchErrors } from './control-helpers.js';
+import {
+  clickAndConfirm,
+  liveView,
+  mintChair,
+  openPanel,
+  panelRevision,
+  pressAndConfirm,
+  watchErrors,
+} from './control-helpers.js';
 import { expect, test } from './fixtures.js';
 
 // Day 1, five minutes into the first talk's slot.
@@ -8,7 +16,12 @@ test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] } });
 const FOUNDATION = 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes';
 const CHALLENGES = /^Challenges toward reproducibility/;
 
-test('chair clicks and clicker keys drive the hall signage in the same browser', async ({ context, page, server, pageErrors }) => {
+test('chair clicks and clicker keys drive the hall signage in the same browser', async ({
+  context,
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const chair = await mintChair(server, 'namba');
   const signage = await context.newPage();
@@ -112,7 +125,8 @@ test('two chair pages race on next: the hall advances once, the loser is told', 
       }, at),
     ),
   );
-  const fates = async () => [await a!.getByTestId('status').getAttribute('data-fate'), await b!.getByTestId('status').getAttribute('data-fate')].sort();
+  const fates = async () =>
+    [await a!.getByTestId('status').getAttribute('data-fate'), await b!.getByTestId('status').getAttribute('data-fate')].sort();
   await expect.poll(fates).toEqual(['done', 'stale']);
   expect((await liveView(server, 'namba')).revision).toBe(start + 1);
   const loser = (await a!.getByTestId('status').getAttribute('data-fate')) === 'stale' ? a! : b!;
@@ -124,7 +138,11 @@ test('two chair pages race on next: the hall advances once, the loser is told', 
   await Promise.all(contexts.map((c) => c.close()));
 });
 
-test('a chair link for one hall cannot act on another, and a bad or missing link is explained', async ({ page, server, pageErrors }) => {
+test('a chair link for one hall cannot act on another, and a bad or missing link is explained', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const namba = await mintChair(server, 'namba');
   const before = (await liveView(server, 'nakamozu')).revision;
@@ -159,7 +177,11 @@ test('a chair link for one hall cannot act on another, and a bad or missing link
   await expect(fresh.getByTestId('access-title')).toHaveText('このリンクは使用できません');
 });
 
-test('on a phone: the big button is in reach, every target is large enough, and it works by touch', async ({ browser, server, pageErrors }) => {
+test('on a phone: the big button is in reach, every target is large enough, and it works by touch', async ({
+  browser,
+  server,
+  pageErrors,
+}) => {
   const chair = await mintChair(server, 'namba');
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   watchErrors(context, pageErrors);
@@ -188,7 +210,17 @@ test('on a tablet every button is a large touch target', async ({ browser, serve
   watchErrors(context, pageErrors);
   const page = await context.newPage();
   await openPanel(page, chair.url);
-  for (const id of ['btn-next', 'btn-back', 'btn-qa', 'btn-break', 'btn-hold', 'btn-extend1', 'btn-extend5', 'btn-shorten1', 'btn-message']) {
+  for (const id of [
+    'btn-next',
+    'btn-back',
+    'btn-qa',
+    'btn-break',
+    'btn-hold',
+    'btn-extend1',
+    'btn-extend5',
+    'btn-shorten1',
+    'btn-message',
+  ]) {
     const b = (await page.getByTestId(id).boundingBox())!;
     expect(b.height, id).toBeGreaterThanOrEqual(64);
     expect(b.width, id).toBeGreaterThanOrEqual(64);

@@ -8,7 +8,11 @@ test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] } });
 
 const FOUNDATION = 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes';
 
-test('server stopped: a clear offline banner, a press is queued and confirmed when back, the panel resyncs by itself', async ({ page, server, pageErrors }) => {
+test('server stopped: a clear offline banner, a press is queued and confirmed when back, the panel resyncs by itself', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const chair = await mintChair(server, 'namba');
   await openPanel(page, chair.url);

@@ -15,7 +15,12 @@ const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRMo
 const FOUNDATION = 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes';
 const consoleUrl = (base: string, tab = 'halls') => `${base}/control/director?tab=${tab}#token=${DIRECTOR_TOKEN}`;
 
-test('the console mints a chair link; its QR code decodes to that link, which opens a working panel', async ({ browser, page, server, pageErrors }) => {
+test('the console mints a chair link; its QR code decodes to that link, which opens a working panel', async ({
+  browser,
+  page,
+  server,
+  pageErrors,
+}) => {
   await page.goto(consoleUrl(server.url, 'access'));
   await expect(page.getByTestId('access-panel')).toBeVisible();
   expect(page.url()).not.toContain('token=');
@@ -32,7 +37,9 @@ test('the console mints a chair link; its QR code decodes to that link, which op
     text: svg.getAttribute('data-qr-text'),
     size: Number(svg.getAttribute('data-qr-size')),
     quiet: Number(svg.getAttribute('data-qr-quiet')),
-    cells: [...svg.querySelectorAll('rect:not(.bg)')].map((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('y'))] as const),
+    cells: [...svg.querySelectorAll('rect:not(.bg)')].map(
+      (r) => [Number(r.getAttribute('x')), Number(r.getAttribute('y'))] as const,
+    ),
   }));
   expect(qr.text).toBe(link);
   const scale = 4;
@@ -52,7 +59,8 @@ test('the console mints a chair link; its QR code decodes to that link, which op
   const drawn = new Set(qr.cells.map(([x, y]) => `${x - qr.quiet},${y - qr.quiet}`));
   let same = expected.size === qr.size;
   for (let row = 0; row < expected.size && same; row++) {
-    for (let col = 0; col < expected.size; col++) if (Boolean(expected.get(row, col)) !== drawn.has(`${col},${row}`)) same = false;
+    for (let col = 0; col < expected.size; col++)
+      if (Boolean(expected.get(row, col)) !== drawn.has(`${col},${row}`)) same = false;
   }
   expect(same).toBe(true);
 
@@ -74,7 +82,12 @@ test('the console mints a chair link; its QR code decodes to that link, which op
   await tablet.close();
 });
 
-test('all halls at a glance; act on any hall; message everywhere; reset halls and a day', async ({ context, page, server, pageErrors }) => {
+test('all halls at a glance; act on any hall; message everywhere; reset halls and a day', async ({
+  context,
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const display = await connect(server.url);
   display.emit('display:hello', { page: 'signage', hallId: 'namba', name: 'stage left' });
@@ -153,7 +166,11 @@ test('all halls at a glance; act on any hall; message everywhere; reset halls an
   display.close();
 });
 
-test('screens: every connected display with page, hall and last contact; identify and reload one', async ({ page, server, pageErrors }) => {
+test('screens: every connected display with page, hall and last contact; identify and reload one', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const screens: LecternClientSocket[] = [];
   for (const hello of [
@@ -193,7 +210,11 @@ test('screens: every connected display with page, hall and last contact; identif
   screens.forEach((s) => s.close());
 });
 
-test('program: shift, edit times and title, swap, add and remove, with validation errors shown', async ({ page, server, pageErrors }) => {
+test('program: shift, edit times and title, swap, add and remove, with validation errors shown', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const program = async () => (await api<Program>(server.url, '/api/v1/program')).body;
   const item = (p: Program, id: string) => p.items.find((i) => i.id === id);
@@ -258,7 +279,11 @@ test('program: shift, edit times and title, swap, add and remove, with validatio
   expect(revisions.map((r) => r.revision)).toEqual([6, 5, 4, 3, 2, 1]);
 });
 
-test('timeline: each hall’s command log (who, what, when, rehearsal), live, and the export link', async ({ page, server, pageErrors }) => {
+test('timeline: each hall’s command log (who, what, when, rehearsal), live, and the export link', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const chair = await mintChair(server, 'namba', 'Chair, I-site Namba');
   await command(server.url, 'namba', { type: 'next' }, chair.token);
@@ -288,7 +313,11 @@ test('timeline: each hall’s command log (who, what, when, rehearsal), live, an
   expect(request.url()).not.toContain('token');
 });
 
-test('the console needs the director token: a chair link or none is told so, a pasted token opens it', async ({ page, server, pageErrors }) => {
+test('the console needs the director token: a chair link or none is told so, a pasted token opens it', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const chair = await mintChair(server, 'namba');
   await page.goto(`${server.url}/control/director#token=${chair.token}`);

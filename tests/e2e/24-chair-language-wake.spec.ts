@@ -4,7 +4,11 @@ import { mintChair, openPanel, watchErrors } from './control-helpers.js';
 import { expect, test } from './fixtures.js';
 
 // The demo event, declared Japanese (a copy of the demo program with event.language "ja").
-test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00', '--program', join(ROOT, 'tests/fixtures/demo-ja.program.json')] } });
+test.use({
+  serverOptions: {
+    args: ['--clock', '2025-10-02T09:45:00+09:00', '--program', join(ROOT, 'tests/fixtures/demo-ja.program.json')],
+  },
+});
 
 test('the panel speaks the event’s language, and ?lang= switches it', async ({ page, server, pageErrors }) => {
   void pageErrors;
@@ -27,7 +31,12 @@ test('the panel speaks the event’s language, and ?lang= switches it', async ({
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 });
 
-test('the screen is kept awake where the browser allows it; elsewhere the panel says how', async ({ browser, page, server, pageErrors }) => {
+test('the screen is kept awake where the browser allows it; elsewhere the panel says how', async ({
+  browser,
+  page,
+  server,
+  pageErrors,
+}) => {
   const chair = await mintChair(server, 'namba');
   // 127.0.0.1 is a secure context: Chromium grants the wake lock.
   await openPanel(page, chair.url);

@@ -1,6 +1,15 @@
 import { command } from '../support/http.js';
 import { createScenes, freePort, startObs, type TestObs } from '../support/obs.js';
-import { ALL_SCENES, ITEMS, SCENES, SPEAKER_INPUT, TITLE_INPUT, hallConfig, writeObsConfig, writeProgram } from '../support/obs-fixtures.js';
+import {
+  ALL_SCENES,
+  ITEMS,
+  SCENES,
+  SPEAKER_INPUT,
+  TITLE_INPUT,
+  hallConfig,
+  writeObsConfig,
+  writeProgram,
+} from '../support/obs-fixtures.js';
 import { DIRECTOR_TOKEN, startServer, type TestServer } from '../support/server.js';
 import { expect, test } from './fixtures.js';
 

@@ -7,14 +7,22 @@ import { expect, test } from './fixtures.js';
 
 test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] } });
 
-test('program upload from the console: a frab file replaces the program; a broken file is refused with its line', async ({ page, server, pageErrors }) => {
+test('program upload from the console: a frab file replaces the program; a broken file is refused with its line', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(`${server.url}/control/director?tab=program#token=${DIRECTOR_TOKEN}`);
   await expect(page.getByTestId('program-revision')).toHaveText('Program revision 1');
 
   // A broken file changes nothing and says where it breaks.
-  await page.getByTestId('upload-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "event": {\n    "title": \n}') });
+  await page.getByTestId('upload-file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{\n  "event": {\n    "title": \n}'),
+  });
   await page.getByTestId('upload-send').click();
   await expect(page.getByTestId('upload-error')).toContainText('Not imported');
   await expect(page.getByTestId('upload-error')).toContainText('line');

@@ -58,7 +58,11 @@ test('director console: halls, screens, program, chair links, timeline', async (
   void browser;
 });
 
-test('chair panel under stress: overtime, hold, a message, offline with a queued press, back online', async ({ page, server, pageErrors }) => {
+test('chair panel under stress: overtime, hold, a message, offline with a queued press, back online', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   const minted = await api(server.url, '/api/v1/tokens', { body: { hallId: 'namba' } });
   // A 40-minute talk: shortened to one minute left, then run over.
@@ -70,7 +74,11 @@ test('chair panel under stress: overtime, hold, a message, offline with a queued
   await expect(page.getByTestId('remaining-box')).toHaveAttribute('data-urgency', 'danger');
   await command(server.url, 'namba', { type: 'extend', minutes: -2 });
   await expect(page.getByTestId('remaining-box')).toHaveAttribute('data-urgency', 'over');
-  await command(server.url, 'namba', { type: 'message', text: 'Please wrap up: the next speaker is waiting', targets: ['timer'] });
+  await command(server.url, 'namba', {
+    type: 'message',
+    text: 'Please wrap up: the next speaker is waiting',
+    targets: ['timer'],
+  });
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SHOTS, 'chair-overtime-message.png') });
   await page.keyboard.press('h');

@@ -5,7 +5,11 @@ import { expect, test } from './fixtures.js';
 test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] }, viewport: LANDSCAPE });
 
 // How much a page does while nothing changes is measured by `npm run bench`; this checks the kind of work.
-test('an idle page runs no per-frame loop and no animation, and redraws at most once a second', async ({ page, server, pageErrors }) => {
+test('an idle page runs no per-frame loop and no animation, and redraws at most once a second', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   test.setTimeout(90_000);
   void pageErrors;
   await page.addInitScript(() => {
@@ -16,10 +20,22 @@ test('an idle page runs no per-frame loop and no animation, and redraws at most 
       counts.frames++;
       return raf(callback);
     };
-    new MutationObserver((records) => (counts.mutations += records.length)).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    new MutationObserver((records) => (counts.mutations += records.length)).observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
   });
   await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });
-  for (const path of ['/display/hall/namba', '/display/lobby', '/display/timer/namba', '/display/overlay/namba?lowerThird=0', '/live', '/display']) {
+  for (const path of [
+    '/display/hall/namba',
+    '/display/lobby',
+    '/display/timer/namba',
+    '/display/overlay/namba?lowerThird=0',
+    '/live',
+    '/display',
+  ]) {
     await page.goto(`${server.url}${path}`);
     await screenReady(page);
     await page.waitForTimeout(1500);

@@ -3,7 +3,11 @@ import { expect, test } from './fixtures.js';
 
 test.use({ serverOptions: { args: ['--clock', '2014-12-28T12:10:00+01:00', '--program', CCC_PROGRAM] } });
 
-test('the screens index lists every screen of every hall for the crew, with what each hall is doing', async ({ page, server, pageErrors }) => {
+test('the screens index lists every screen of every hall for the crew, with what each hall is doing', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
   void pageErrors;
   await page.goto(`${server.url}/display`);
   await screenReady(page);
@@ -11,7 +15,14 @@ test('the screens index lists every screen of every hall for the crew, with what
   await expect(halls).toHaveCount(4);
   const saal1 = halls.filter({ hasText: 'Saal 1' });
   await expect(saal1).toContainText('Now: Switches Get Stitches');
-  for (const path of ['/display/hall/saal-1', '/display/hall/saal-1?orientation=portrait', '/display/timer/saal-1', '/display/overlay/saal-1', '/display/overlay/saal-1?key=green', '/live/saal-1']) {
+  for (const path of [
+    '/display/hall/saal-1',
+    '/display/hall/saal-1?orientation=portrait',
+    '/display/timer/saal-1',
+    '/display/overlay/saal-1',
+    '/display/overlay/saal-1?key=green',
+    '/live/saal-1',
+  ]) {
     await expect(saal1.locator(`a[href="${path}"]`)).toHaveCount(1);
     await expect(saal1).toContainText(`${server.url}${path}`);
   }

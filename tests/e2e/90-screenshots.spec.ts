@@ -11,7 +11,8 @@ import { expect, test } from './fixtures.js';
  * docs/screenshots/ (what the README shows); otherwise to tests/.artifacts/screenshots/, so a normal run never
  * touches the docs but still renders (and checks) every one.
  */
-const OUT = process.env.LECTERN_SCREENSHOTS === 'update' ? join(ROOT, 'docs/screenshots') : join(ROOT, 'tests/.artifacts/screenshots');
+const OUT =
+  process.env.LECTERN_SCREENSHOTS === 'update' ? join(ROOT, 'docs/screenshots') : join(ROOT, 'tests/.artifacts/screenshots');
 mkdirSync(OUT, { recursive: true });
 
 const LANDSCAPE = { width: 1920, height: 1080 };
@@ -23,7 +24,13 @@ const SCALE = 0.5;
 /** A stand-in for the camera picture behind the overlay. */
 const BEHIND_OVERLAY = encodeURIComponent('#3b4252');
 
-async function shoot(page: Page, name: string, url: string, viewport: { width: number; height: number }, scale = SCALE): Promise<void> {
+async function shoot(
+  page: Page,
+  name: string,
+  url: string,
+  viewport: { width: number; height: number },
+  scale = SCALE,
+): Promise<void> {
   const tab = await page.context().browser()!.newPage({ viewport, deviceScaleFactor: scale, timezoneId: 'Europe/Berlin' });
   try {
     await tab.goto(url);
@@ -56,7 +63,11 @@ test.describe('screenshots: the demo event (English)', () => {
     await command(u, 'namba', { type: 'extend', minutes: -37 });
     await shoot(page, 'timer-portrait-en', `${u}/display/timer/namba`, PORTRAIT);
     await command(u, 'namba', { type: 'break', minutes: 15 });
-    await command(u, 'namba', { type: 'message', text: 'Coffee is served in the foyer', targets: ['signage', 'lobby', 'stream'] });
+    await command(u, 'namba', {
+      type: 'message',
+      text: 'Coffee is served in the foyer',
+      targets: ['signage', 'lobby', 'stream'],
+    });
     await shoot(page, 'signage-break-en', `${u}/display/hall/namba`, LANDSCAPE);
     await shoot(page, 'overlay-break-en', `${u}/display/overlay/namba?key=${BEHIND_OVERLAY}`, LANDSCAPE);
   });

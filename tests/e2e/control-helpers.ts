@@ -5,7 +5,11 @@ import type { TestServer } from '../support/server.js';
 import { expect } from './fixtures.js';
 
 /** Mints a chair token for a hall; answers the token and its panel link. */
-export async function mintChair(server: TestServer, hallId: string, label?: string): Promise<{ id: string; token: string; url: string }> {
+export async function mintChair(
+  server: TestServer,
+  hallId: string,
+  label?: string,
+): Promise<{ id: string; token: string; url: string }> {
   const minted = await api(server.url, '/api/v1/tokens', { body: { hallId, ...(label ? { label } : {}) } });
   expect(minted.status).toBe(201);
   return minted.body;

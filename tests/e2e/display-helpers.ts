@@ -38,7 +38,8 @@ export function overflowing(page: Page, options: { scrolls?: boolean } = {}): Pr
       out.push(`page scrolls: ${root.scrollWidth}x${root.scrollHeight} in ${innerWidth}x${innerHeight}`);
     }
     const context = document.createElement('canvas').getContext('2d')!;
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 50)}"`;
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 50)}"`;
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       const style = getComputedStyle(el);
       if (style.display === 'inline' || style.display === 'contents' || style.display === 'none') continue;
@@ -58,7 +59,9 @@ export function overflowing(page: Page, options: { scrolls?: boolean } = {}): Pr
         const r = child.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
-          out.push(`${describe(child)} [${Math.round(r.top)}–${Math.round(r.bottom)}] leaves ${describe(el)} [${Math.round(box.top)}–${Math.round(box.bottom)}]`);
+          out.push(
+            `${describe(child)} [${Math.round(r.top)}–${Math.round(r.bottom)}] leaves ${describe(el)} [${Math.round(box.top)}–${Math.round(box.bottom)}]`,
+          );
         }
       }
       const texts: Text[] = [];
@@ -83,7 +86,9 @@ export function overflowing(page: Page, options: { scrolls?: boolean } = {}): Pr
           const top = line.top + inkTop;
           const bottom = line.bottom - inkBottom;
           if (top < box.top - 1 || bottom > box.bottom + 1 || line.right > box.right + 1 || line.left < box.left - 1) {
-            out.push(`text of ${describe(el)} [${Math.round(top)}–${Math.round(bottom)}] leaves its box [${Math.round(box.top)}–${Math.round(box.bottom)}]`);
+            out.push(
+              `text of ${describe(el)} [${Math.round(top)}–${Math.round(bottom)}] leaves its box [${Math.round(box.top)}–${Math.round(box.bottom)}]`,
+            );
             break;
           }
         }

@@ -31,7 +31,11 @@ afterAll(async () => {
 
 describe('who am I', () => {
   it('tells a chair token its hall, the director its role, and refuses a bad token', async () => {
-    expect((await api(server.url, '/api/v1/auth/me', { token: chairToken })).body).toEqual({ role: 'chair', hallId: 'namba', label: 'Chair Namba tablet' });
+    expect((await api(server.url, '/api/v1/auth/me', { token: chairToken })).body).toEqual({
+      role: 'chair',
+      hallId: 'namba',
+      label: 'Chair Namba tablet',
+    });
     expect((await api(server.url, '/api/v1/auth/me')).body).toEqual({ role: 'director', label: 'Director' });
     expect((await api(server.url, '/api/v1/auth/me', { token: 'lct_c_nope' })).status).toBe(401);
     expect((await api(server.url, '/api/v1/auth/me', { token: null })).status).toBe(401);
@@ -66,7 +70,12 @@ describe('the directors room', () => {
     const chairLogged = new Promise<LoggedCommand>((resolve) => director.once('log:appended', resolve));
     const ack = await chair.emitWithAck('hall:command', { hallId: 'namba', type: 'next', commandId: 'chair-next-000001' });
     expect(ack.ok).toBe(true);
-    expect(await chairLogged).toMatchObject({ hallId: 'namba', command: { type: 'next' }, role: 'chair', actorLabel: 'Chair Namba tablet' });
+    expect(await chairLogged).toMatchObject({
+      hallId: 'namba',
+      command: { type: 'next' },
+      role: 'chair',
+      actorLabel: 'Chair Namba tablet',
+    });
     await new Promise((r) => setTimeout(r, 150));
     expect(leaked).toBe(0);
   });
@@ -78,7 +87,13 @@ describe('command log', () => {
     const all = (await api<CommandLogPage>(server.url, '/api/v1/halls/namba/log')).body;
     expect(all.entries.length).toBeGreaterThanOrEqual(4);
     const first = all.entries[0]!;
-    expect(first).toMatchObject({ hallId: 'namba', command: { type: 'next' }, actor: expect.stringMatching(/^chair:/), actorLabel: 'Chair Namba tablet', rehearsal: true });
+    expect(first).toMatchObject({
+      hallId: 'namba',
+      command: { type: 'next' },
+      actor: expect.stringMatching(/^chair:/),
+      actorLabel: 'Chair Namba tablet',
+      rehearsal: true,
+    });
     expect(Math.abs(first.at - tokyo('2025-10-02T09:45'))).toBeLessThan(120_000);
     expect(all.entries.map((e) => e.seq)).toEqual([...all.entries.map((e) => e.seq)].sort((a, b) => a - b));
     expect(all.entries.every((e) => !('state' in e))).toBe(true);
@@ -109,7 +124,11 @@ describe('command log', () => {
 describe('message to every hall', () => {
   it('puts the message on every hall, each committed and logged, and clears it everywhere', async () => {
     const before = { namba: (await live('namba')).revision, nakamozu: (await live('nakamozu')).revision };
-    const body = { text: 'Lunch extended by 15 minutes', targets: ['signage', 'lobby', 'stream', 'live'], commandId: 'all-message-0001' };
+    const body = {
+      text: 'Lunch extended by 15 minutes',
+      targets: ['signage', 'lobby', 'stream', 'live'],
+      commandId: 'all-message-0001',
+    };
     const sent = await api(server.url, '/api/v1/message', { body });
     expect(sent.status).toBe(200);
     expect(sent.body.halls).toEqual([
@@ -117,7 +136,10 @@ describe('message to every hall', () => {
       { hallId: 'nakamozu', ok: true, revision: before.nakamozu + 1 },
     ]);
     for (const hallId of ['namba', 'nakamozu']) {
-      expect((await live(hallId)).message).toMatchObject({ text: 'Lunch extended by 15 minutes', targets: ['signage', 'lobby', 'stream', 'live'] });
+      expect((await live(hallId)).message).toMatchObject({
+        text: 'Lunch extended by 15 minutes',
+        targets: ['signage', 'lobby', 'stream', 'live'],
+      });
       const log = (await api<CommandLogPage>(server.url, `/api/v1/halls/${hallId}/log?last=1`)).body;
       expect(log.entries[0]!.command).toMatchObject({ type: 'message', text: 'Lunch extended by 15 minutes' });
     }
@@ -208,8 +230,22 @@ describe('program edits', () => {
     const steps = [
       { type: 'editItem', itemId: 'namba-2025-10-02-1020', title: 'Reproducibility (updated)' },
       { type: 'swap', itemId: 'namba-2025-10-02-1315', otherItemId: 'namba-2025-10-02-1345' },
-      { type: 'addItem', item: { hallId: 'nakamozu', kind: 'other', title: 'Photo session', start: '2025-10-03T19:15:00+09:00', end: '2025-10-03T19:30:00+09:00' } },
-      { type: 'editItem', itemId: 'nakamozu-2025-10-03-1915', start: '2025-10-03T19:20:00+09:00', end: '2025-10-03T19:40:00+09:00' },
+      {
+        type: 'addItem',
+        item: {
+          hallId: 'nakamozu',
+          kind: 'other',
+          title: 'Photo session',
+          start: '2025-10-03T19:15:00+09:00',
+          end: '2025-10-03T19:30:00+09:00',
+        },
+      },
+      {
+        type: 'editItem',
+        itemId: 'nakamozu-2025-10-03-1915',
+        start: '2025-10-03T19:20:00+09:00',
+        end: '2025-10-03T19:40:00+09:00',
+      },
       { type: 'removeItem', itemId: 'nakamozu-2025-10-03-1500' },
     ];
     for (const step of steps) {
@@ -221,7 +257,11 @@ describe('program edits', () => {
     // (The shift before moved both by 10 minutes.)
     expect(item(after, 'namba-2025-10-02-1345').start).toBe(tokyo('2025-10-02T13:25'));
     expect(item(after, 'namba-2025-10-02-1315').start).toBe(tokyo('2025-10-02T13:55'));
-    expect(item(after, 'nakamozu-2025-10-03-1915')).toMatchObject({ title: 'Photo session', start: tokyo('2025-10-03T19:20'), end: tokyo('2025-10-03T19:40') });
+    expect(item(after, 'nakamozu-2025-10-03-1915')).toMatchObject({
+      title: 'Photo session',
+      start: tokyo('2025-10-03T19:20'),
+      end: tokyo('2025-10-03T19:40'),
+    });
     expect(after.items.some((i) => i.id === 'nakamozu-2025-10-03-1500')).toBe(false);
   });
 
@@ -235,11 +275,20 @@ describe('program edits', () => {
     expect(overlap.body.message).toMatch(/overlaps "Foundation Potentials/);
     expect(overlap.body.problems.length).toBeGreaterThan(0);
 
-    const invalid = await api(server.url, '/api/v1/program/edits', { body: { type: 'shift', itemId: 'namba-2025-10-02-0940', minutes: 'ten' } });
+    const invalid = await api(server.url, '/api/v1/program/edits', {
+      body: { type: 'shift', itemId: 'namba-2025-10-02-0940', minutes: 'ten' },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.problems.some((p: { path: string }) => p.path === 'minutes')).toBe(true);
     expect((await api(server.url, '/api/v1/program/edits', { body: { type: 'removeItem', itemId: 'nope' } })).status).toBe(404);
-    expect((await api(server.url, '/api/v1/program/edits', { body: { type: 'removeItem', itemId: 'namba-2025-10-02-0940' }, token: chairToken })).status).toBe(403);
+    expect(
+      (
+        await api(server.url, '/api/v1/program/edits', {
+          body: { type: 'removeItem', itemId: 'namba-2025-10-02-0940' },
+          token: chairToken,
+        })
+      ).status,
+    ).toBe(403);
     const stale = await api(server.url, '/api/v1/program/edits', {
       body: { type: 'removeItem', itemId: 'namba-2025-10-02-0940', expectRevision: before.revision! - 1 },
     });
@@ -252,7 +301,9 @@ describe('program edits', () => {
   it('removing the item a hall is on sends the hall back to idle and says so', async () => {
     const started = await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-1105' });
     expect(started.status).toBe(200);
-    const removed = await api(server.url, '/api/v1/program/edits', { body: { type: 'removeItem', itemId: 'namba-2025-10-02-1105' } });
+    const removed = await api(server.url, '/api/v1/program/edits', {
+      body: { type: 'removeItem', itemId: 'namba-2025-10-02-1105' },
+    });
     expect(removed.status).toBe(200);
     expect(removed.body.vanished).toEqual([{ hallId: 'namba', itemId: 'namba-2025-10-02-1105' }]);
     expect((await live('namba')).source).toBe('schedule');

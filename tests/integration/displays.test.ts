@@ -15,7 +15,11 @@ async function client(token?: string) {
 }
 
 /** Resolves with the next `displays:changed` list that satisfies `match`. */
-function nextDisplays(socket: LecternClientSocket, match: (list: DisplayInfo[]) => boolean, timeoutMs = 4000): Promise<DisplayInfo[]> {
+function nextDisplays(
+  socket: LecternClientSocket,
+  match: (list: DisplayInfo[]) => boolean,
+  timeoutMs = 4000,
+): Promise<DisplayInfo[]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off('displays:changed', listener);
@@ -107,7 +111,13 @@ describe('display registry', () => {
   it('a hello that does not parse changes nothing', async () => {
     const before = (await listed()).length;
     const odd = await client();
-    for (const junk of [{ page: 'kitchen' }, { page: 'signage', hallId: 42 }, 'signage', null, { page: 'lobby', name: 'x'.repeat(500) }]) {
+    for (const junk of [
+      { page: 'kitchen' },
+      { page: 'signage', hallId: 42 },
+      'signage',
+      null,
+      { page: 'lobby', name: 'x'.repeat(500) },
+    ]) {
       odd.emit('display:hello', junk);
     }
     await odd.emitWithAck('clock:ping', 1);
@@ -124,7 +134,11 @@ describe('display registry', () => {
     other.emit('display:hello', { page: 'signage', hallId: 'nakamozu', name: 'not me' });
     const list = await waitFor(async () => {
       const all = await listed();
-      return all.some((d) => d.name === 'obs overlay') && all.some((d) => d.name === 'entrance') && all.some((d) => d.name === 'not me') ? all : undefined;
+      return all.some((d) => d.name === 'obs overlay') &&
+        all.some((d) => d.name === 'entrance') &&
+        all.some((d) => d.name === 'not me')
+        ? all
+        : undefined;
     });
     const overlayId = list.find((d) => d.name === 'obs overlay')!.id;
     const lobbyId = list.find((d) => d.name === 'entrance')!.id;
@@ -176,7 +190,12 @@ describe('display registry', () => {
 /** A director socket that listens before it connects (so it sees the first list). */
 function io(token: string): LecternClientSocket {
   // socket.io-client connects on creation; the first event arrives after this tick.
-  const socket = ioClient(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } }) as LecternClientSocket;
+  const socket = ioClient(server.url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { token },
+  }) as LecternClientSocket;
   sockets.push(socket);
   return socket;
 }

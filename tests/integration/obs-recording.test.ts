@@ -49,7 +49,10 @@ beforeAll(async () => {
     halls: { namba: hallConfig(obs.url, { passwordEnv: 'TEST_OBS_PASSWORD' }) },
     chapters: { minSeconds: 1 },
   });
-  server = await startServer({ args: ['--clock', CLOCK, '--program', writeProgram(), '--obs', config], env: { TEST_OBS_PASSWORD: obs.password } });
+  server = await startServer({
+    args: ['--clock', CLOCK, '--program', writeProgram(), '--obs', config],
+    env: { TEST_OBS_PASSWORD: obs.password },
+  });
   await obsStatusUntil(server.url, 'namba', (s) => s.connection.state === 'connected');
 });
 
@@ -70,7 +73,10 @@ describe('recording: VOD chapters and consent', () => {
 
     await sleep(2000);
     await chair('next');
-    expected.push({ title: 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes — Shyue Ping Ong', ms: await recordPosition() });
+    expected.push({
+      title: 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes — Shyue Ping Ong',
+      ms: await recordPosition(),
+    });
     await sleep(2000);
     await chair('next');
     expected.push({ title: `${JAPANESE_TITLE} — Saneyuki Ohno`, ms: await recordPosition() });
@@ -78,19 +84,42 @@ describe('recording: VOD chapters and consent', () => {
 
     // Do not record: privacy scene, recording paused by Lectern, no chapter.
     await chair('goto', { itemId: ITEMS.jung });
-    await eventually(() => observer.call('GetRecordStatus'), (s) => s.outputPaused, 10_000, 'recording paused');
+    await eventually(
+      () => observer.call('GetRecordStatus'),
+      (s) => s.outputPaused,
+      10_000,
+      'recording paused',
+    );
     // The adapter pauses first, then switches: wait for the scene rather than read it at once.
-    await eventually(() => programScene(observer), (scene) => scene === PRIVACY_SCENE, 10_000, 'privacy scene');
+    await eventually(
+      () => programScene(observer),
+      (scene) => scene === PRIVACY_SCENE,
+      10_000,
+      'privacy scene',
+    );
     const paused = await obsStatusUntil(server.url, 'namba', (s) => s.record?.paused === true);
-    expect(paused.record).toMatchObject({ active: true, paused: true, pausedByLectern: true, recordingId: recording.record!.recordingId });
+    expect(paused.record).toMatchObject({
+      active: true,
+      paused: true,
+      pausedByLectern: true,
+      recordingId: recording.record!.recordingId,
+    });
     const frozen = await recordPosition();
     await sleep(1500);
     expect(Math.abs((await recordPosition()) - frozen)).toBeLessThan(300);
 
     // The next item is recorded again (it is only do-not-stream): resumed, and it gets a chapter.
     await chair('next');
-    await eventually(() => observer.call('GetRecordStatus'), (s) => !s.outputPaused, 10_000, 'recording resumed');
-    expected.push({ title: 'Electronic Functions and Applications of Solid State Ionic Devices — Takashi Tsuchiya', ms: await recordPosition() });
+    await eventually(
+      () => observer.call('GetRecordStatus'),
+      (s) => !s.outputPaused,
+      10_000,
+      'recording resumed',
+    );
+    expected.push({
+      title: 'Electronic Functions and Applications of Solid State Ionic Devices — Takashi Tsuchiya',
+      ms: await recordPosition(),
+    });
     await sleep(2000);
     const { outputPath } = await observer.call('StopRecord');
     const stopped = await obsStatusUntil(server.url, 'namba', (s) => s.record?.active === false);
@@ -105,7 +134,9 @@ describe('recording: VOD chapters and consent', () => {
     expect(stored!.chapters.map((c) => c.itemId)).toEqual([ITEMS.opening, ITEMS.ong, ITEMS.ohno, ITEMS.tsuchiya]);
     expect(stored!.chapters.every((c) => !c.estimated)).toBe(true);
 
-    const text = await fetch(`${server.url}/api/v1/obs/namba/chapters`, { headers: { authorization: `Bearer ${DIRECTOR_TOKEN}` } });
+    const text = await fetch(`${server.url}/api/v1/obs/namba/chapters`, {
+      headers: { authorization: `Bearer ${DIRECTOR_TOKEN}` },
+    });
     expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
     const lines = (await text.text()).trimEnd().split('\n');
     expect(lines[0]).toBe('00:00:00 Opening — Masahiro Tatsumisago');
@@ -122,9 +153,13 @@ describe('recording: VOD chapters and consent', () => {
 describe('stream status', () => {
   it('shows a stream to a local RTMP listener as active with its timecode, then reconnecting when the ingest drops', async () => {
     const port = await freePort();
-    ffmpeg = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/test`, '-f', 'null', '-'], {
-      stdio: 'ignore',
-    });
+    ffmpeg = spawn(
+      'ffmpeg',
+      ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/test`, '-f', 'null', '-'],
+      {
+        stdio: 'ignore',
+      },
+    );
     await observer.call('SetStreamServiceSettings', {
       streamServiceType: 'rtmp_custom',
       streamServiceSettings: { server: `rtmp://127.0.0.1:${port}/live`, key: 'test' },
@@ -132,7 +167,13 @@ describe('stream status', () => {
     // ffmpeg takes a moment to listen (probing its port would use up its one connection).
     await sleep(1000);
     await observer.call('StartStream');
-    const live = await obsStatusUntil(server.url, 'namba', (s) => !!s.stream?.active && (s.stream.durationMs ?? 0) > 0, 20_000, 'stream active');
+    const live = await obsStatusUntil(
+      server.url,
+      'namba',
+      (s) => !!s.stream?.active && (s.stream.durationMs ?? 0) > 0,
+      20_000,
+      'stream active',
+    );
     expect(live.stream).toMatchObject({ active: true, reconnecting: false });
     expect(live.stream!.timecode).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
     expect(typeof live.stream!.congestion).toBe('number');

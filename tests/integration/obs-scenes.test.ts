@@ -38,7 +38,12 @@ async function textOf(inputName: string): Promise<string> {
 }
 
 function sceneIs(name: string, timeoutMs = 10_000) {
-  return eventually(() => programScene(observer), (scene) => scene === name, timeoutMs, `program scene "${name}"`);
+  return eventually(
+    () => programScene(observer),
+    (scene) => scene === name,
+    timeoutMs,
+    `program scene "${name}"`,
+  );
 }
 
 async function chair(type: string, body: Record<string, unknown> = {}) {
@@ -69,7 +74,11 @@ afterAll(async () => {
 describe('Lectern drives a real OBS 29', () => {
   it('connects, reports OBS and obs-websocket versions (no chapter markers in 5.1), and sets the idle scene', async () => {
     await sceneIs(SCENES.idle);
-    const status = await obsStatusUntil(server.url, 'namba', (s) => s.connection.state === 'connected' && s.scene.actual === SCENES.idle);
+    const status = await obsStatusUntil(
+      server.url,
+      'namba',
+      (s) => s.connection.state === 'connected' && s.scene.actual === SCENES.idle,
+    );
     expect(status.obs).toEqual({ version: '29.0.2', webSocketVersion: '5.1.0', chapterMarkers: false });
     expect(status).toMatchObject({ mode: 'auto', url: obs.url, scene: { desired: SCENES.idle, missing: [] } });
     const list = await api(server.url, '/api/v1/obs');
@@ -95,12 +104,20 @@ describe('Lectern drives a real OBS 29', () => {
     await sceneIs(SCENES.break);
     // OBS reports the switches (when each transition ends): Lectern knows them for its own.
     await sleep(1500);
-    expect(await obsStatus(server.url, 'namba')).toMatchObject({ mode: 'auto', scene: { desired: SCENES.break, actual: SCENES.break } });
+    expect(await obsStatus(server.url, 'namba')).toMatchObject({
+      mode: 'auto',
+      scene: { desired: SCENES.break, actual: SCENES.break },
+    });
   });
 
   it('writes the title and speaker to the text inputs, Japanese included', async () => {
     await chair('goto', { itemId: ITEMS.ohno });
-    await eventually(() => textOf(TITLE_INPUT), (text) => text === JAPANESE_TITLE, 10_000, 'title input');
+    await eventually(
+      () => textOf(TITLE_INPUT),
+      (text) => text === JAPANESE_TITLE,
+      10_000,
+      'title input',
+    );
     expect(await textOf(SPEAKER_INPUT)).toMatch(/^Saneyuki Ohno/);
     const status = await obsStatus(server.url, 'namba');
     expect(status.text?.title).toBe(JAPANESE_TITLE);
@@ -143,7 +160,12 @@ describe('Lectern drives a real OBS 29', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.mode).toBe('auto');
     await sceneIs(SCENES.qa);
-    await eventually(() => directorSaw, (list) => list.some((s) => s.mode === 'manual') && list.at(-1)?.mode === 'auto', 5000, 'obs:changed');
+    await eventually(
+      () => directorSaw,
+      (list) => list.some((s) => s.mode === 'manual') && list.at(-1)?.mode === 'auto',
+      5000,
+      'obs:changed',
+    );
     expect(displaySaw).toEqual([]);
   });
 
@@ -172,9 +194,19 @@ describe('Lectern drives a real OBS 29', () => {
     // OBS kept its scenes if it saved them before the kill; an operator recreates any that are missing.
     await createScenes(observer, ALL_SCENES, [TITLE_INPUT, SPEAKER_INPUT]);
     await sceneIs(SCENES.talk, 30_000);
-    const up = await obsStatusUntil(server.url, 'namba', (s) => s.connection.state === 'connected' && s.scene.actual === SCENES.talk, 15_000);
+    const up = await obsStatusUntil(
+      server.url,
+      'namba',
+      (s) => s.connection.state === 'connected' && s.scene.actual === SCENES.talk,
+      15_000,
+    );
     expect(up.mode).toBe('auto');
-    await eventually(() => textOf(TITLE_INPUT), (text) => text === JAPANESE_TITLE, 10_000, 'title after restart');
+    await eventually(
+      () => textOf(TITLE_INPUT),
+      (text) => text === JAPANESE_TITLE,
+      10_000,
+      'title after restart',
+    );
   });
 });
 
@@ -192,7 +224,10 @@ describe('OBS that refuses or is not there', () => {
       },
       dir,
     );
-    const other = await startServer({ args: ['--clock', CLOCK, '--obs', config], env: { TEST_OBS_NAKAMOZU_PASSWORD: 'unused-secret' } });
+    const other = await startServer({
+      args: ['--clock', CLOCK, '--obs', config],
+      env: { TEST_OBS_NAKAMOZU_PASSWORD: 'unused-secret' },
+    });
     servers.push(other);
     const refused = await obsStatusUntil(other.url, 'namba', (s) => s.connection.state === 'failed');
     expect(refused.connection.error).toContain('4009');
@@ -205,7 +240,11 @@ describe('OBS that refuses or is not there', () => {
     expect((await command(other.url, 'nakamozu', { type: 'next' })).status).toBe(200);
     await sleep(3000);
     const later = await obsStatus(other.url, 'namba');
-    expect(later.connection).toMatchObject({ state: 'failed', retries: refused.connection.retries, since: refused.connection.since });
+    expect(later.connection).toMatchObject({
+      state: 'failed',
+      retries: refused.connection.retries,
+      since: refused.connection.since,
+    });
     expect(other.output().match(/gave up/g)).toHaveLength(1);
     const everything = other.output() + JSON.stringify((await api(other.url, '/api/v1/obs')).body);
     expect(everything).not.toContain('not-the-password');
@@ -213,7 +252,9 @@ describe('OBS that refuses or is not there', () => {
   });
 
   it('a config file with mistakes stops the start with each path named', async () => {
-    const config = writeObsConfig({ halls: { namba: { url: 'http://obs.local', scenes: { talk: 'Talk' }, privacyScene: 'P', extra: 1 } } });
+    const config = writeObsConfig({
+      halls: { namba: { url: 'http://obs.local', scenes: { talk: 'Talk' }, privacyScene: 'P', extra: 1 } },
+    });
     await expect(startServer({ args: ['--obs', config] })).rejects.toThrow(/halls\.namba\.url[\s\S]*halls\.namba\.scenes\.qa/);
   });
 });

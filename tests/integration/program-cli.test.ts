@@ -14,7 +14,11 @@ const HALL_MAP = 'I-site Namba=namba,Conference Hall=nakamozu';
 
 /** Runs the built CLI (`node dist/server/cli.js …`), as `lectern` runs after npm install. */
 function lectern(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist/server/cli.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/server/cli.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,7 +34,9 @@ describe('lectern import', () => {
   });
 
   it('the file’s own zone, else the machine’s, each said', () => {
-    expect(lectern(['import', join(ROOT, 'tests/fixtures/pretalx-democon-schedule.json')]).stderr).toContain('Zone: UTC (named in the file)');
+    expect(lectern(['import', join(ROOT, 'tests/fixtures/pretalx-democon-schedule.json')]).stderr).toContain(
+      'Zone: UTC (named in the file)',
+    );
     const machine = lectern(['import', join(ROOT, 'tests/fixtures/frab-31c3-schedule.xml')], { TZ: 'Europe/Berlin' });
     expect(machine.code).toBe(0);
     expect(machine.stderr).toContain("Zone: Europe/Berlin (this machine's zone");
@@ -40,7 +46,17 @@ describe('lectern import', () => {
   it('--out writes the file; a bad file exits 1 naming the line and writes nothing', () => {
     const dir = tempDir();
     const out = join(dir, 'program.json');
-    const ok = lectern(['import', join(ROOT, 'tests/fixtures/program-ja.csv'), '--zone', 'Asia/Tokyo', '--title', '電池討論会', '--fill-breaks', '--out', out]);
+    const ok = lectern([
+      'import',
+      join(ROOT, 'tests/fixtures/program-ja.csv'),
+      '--zone',
+      'Asia/Tokyo',
+      '--title',
+      '電池討論会',
+      '--fill-breaks',
+      '--out',
+      out,
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).event.title).toBe('電池討論会');
@@ -63,7 +79,10 @@ describe('lectern import', () => {
   });
 
   it('works from a checkout as npm run lectern -- import …', () => {
-    const run = spawnSync('npm', ['run', '--silent', 'lectern', '--', 'import', SEED_PATH, '--zone', 'Asia/Tokyo'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync('npm', ['run', '--silent', 'lectern', '--', 'import', SEED_PATH, '--zone', 'Asia/Tokyo'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).items).toHaveLength(27);
   });
@@ -87,7 +106,9 @@ describe('actual times on the real clock, over HTTP and from lectern export', ()
       headers: { 'content-type': 'text/csv', authorization: `Bearer ${DIRECTOR_TOKEN}` },
       body: csv,
     });
-    expect(((await response.json()) as ProgramUploadAnswer).halls).toEqual([{ id: 'main-hall', name: 'Main Hall', itemCount: 2 }]);
+    expect(((await response.json()) as ProgramUploadAnswer).halls).toEqual([
+      { id: 'main-hall', name: 'Main Hall', itemCount: 2 },
+    ]);
     for (let i = 0; i < 2; i++) {
       const before = Date.now();
       expect((await command(server.url, 'main-hall', { type: 'next' })).status).toBe(200);

@@ -22,7 +22,14 @@ async function upload(body: string | Buffer, query = '', init: { token?: string 
     headers: { 'content-type': init.type ?? 'text/plain; charset=utf-8', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
-  return { status: response.status, body: (await response.json()) as ProgramUploadAnswer & { error?: string; message?: string; problems?: { path: string; message: string }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as ProgramUploadAnswer & {
+      error?: string;
+      message?: string;
+      problems?: { path: string; message: string }[];
+    },
+  };
 }
 
 const program = async () => (await api<Program>(server.url, '/api/v1/program', { token: null })).body;
@@ -42,12 +49,36 @@ describe('a bad upload is answered 400 with every problem named, and changes not
   const democon = JSON.parse(fixture('pretalx-democon-schedule.json'));
   delete democon.schedule.conference.days[0].rooms['Gray Room'][1].duration;
   const cases: [string, string | Buffer, string, string, string][] = [
-    ['a truncated frab file', fixture('frab-31c3-schedule.xml').slice(0, 30_000), 'zone=Europe/Berlin', 'application/xml', '^line \\d+$'],
-    ['a CSV with a wrong column', fixture('program-ja.csv').replace('start', 'strat'), 'format=csv&zone=Asia/Tokyo', 'text/csv', '^line 1$'],
+    [
+      'a truncated frab file',
+      fixture('frab-31c3-schedule.xml').slice(0, 30_000),
+      'zone=Europe/Berlin',
+      'application/xml',
+      '^line \\d+$',
+    ],
+    [
+      'a CSV with a wrong column',
+      fixture('program-ja.csv').replace('start', 'strat'),
+      'format=csv&zone=Asia/Tokyo',
+      'text/csv',
+      '^line 1$',
+    ],
     ['an unknown zone', SEED, 'zone=Mars/Olympus', 'text/plain', '^zone$'],
     ['overlapping items in a hall', seedWith(11, '\tBreak (10:50-11:15)\t\t'), SEED_QUERY, 'text/plain', '^line 12$'],
-    ['an event without a duration', JSON.stringify(democon), '', 'application/json', '^schedule\\.conference\\.days\\[0\\]\\.rooms\\["Gray Room"\\]\\[1\\]\\.duration$'],
-    ['bad dates', 'date,start,end,hall,title\n2025-13-02,09:00,10:00,Hall A,Keynote\n', 'zone=Asia/Tokyo', 'text/csv', '^line 2$'],
+    [
+      'an event without a duration',
+      JSON.stringify(democon),
+      '',
+      'application/json',
+      '^schedule\\.conference\\.days\\[0\\]\\.rooms\\["Gray Room"\\]\\[1\\]\\.duration$',
+    ],
+    [
+      'bad dates',
+      'date,start,end,hall,title\n2025-13-02,09:00,10:00,Hall A,Keynote\n',
+      'zone=Asia/Tokyo',
+      'text/csv',
+      '^line 2$',
+    ],
     ['a bad hall map', SEED, 'zone=Asia/Tokyo&hallMap=Namba', 'text/plain', '^hallMap$'],
     ['a file that is not UTF-8', Buffer.from([0x82, 0xa0, 0x0a]), 'format=text', 'application/octet-stream', '^line 1$'],
   ];
@@ -126,7 +157,9 @@ describe('an upload while halls are live', () => {
   });
 
   it('a different conference replaces the halls and says which went', async () => {
-    const answer = await upload(fixture('frab-31c3-schedule.xml'), 'zone=Europe/Berlin&fillBreaks=1', { type: 'application/xml' });
+    const answer = await upload(fixture('frab-31c3-schedule.xml'), 'zone=Europe/Berlin&fillBreaks=1', {
+      type: 'application/xml',
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ format: 'frab', zoneSource: 'flag', removedHalls: ['namba', 'nakamozu'], vanished: [] });
     expect(answer.body.halls.map((h) => h.id)).toEqual(['saal-1', 'saal-2', 'saal-g', 'saal-6']);
@@ -136,7 +169,11 @@ describe('an upload while halls are live', () => {
   });
 
   it('a Japanese CSV as Excel writes it (BOM), its zone from the parameter', async () => {
-    const answer = await upload(readFileSync(join(ROOT, 'tests/fixtures/program-ja-excel.csv')), `zone=Asia/Tokyo&title=${encodeURIComponent('電池討論会')}`, { type: 'text/csv' });
+    const answer = await upload(
+      readFileSync(join(ROOT, 'tests/fixtures/program-ja-excel.csv')),
+      `zone=Asia/Tokyo&title=${encodeURIComponent('電池討論会')}`,
+      { type: 'text/csv' },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.halls).toEqual([
       { id: 'hall-1', name: 'メインホール', itemCount: 9 },
@@ -161,7 +198,9 @@ describe('exports over HTTP', () => {
     const hall = await (await fetch(`${server.url}/api/v1/export/program.ics?hall=nakamozu`)).text();
     expect(hall.match(/BEGIN:VEVENT/g)).toHaveLength(9);
     expect((await fetch(`${server.url}/api/v1/export/program.ics?hall=nowhere`)).status).toBe(404);
-    const again = await fetch(`${server.url}/api/v1/export/program.ics`, { headers: { 'if-none-match': response.headers.get('etag')! } });
+    const again = await fetch(`${server.url}/api/v1/export/program.ics`, {
+      headers: { 'if-none-match': response.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -171,20 +210,28 @@ describe('exports over HTTP', () => {
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const current = await program();
     const back = importProgram(await response.text(), { hallMap: 'I-site Namba=namba,Conference Hall=nakamozu' }).program;
-    const carried = (p: Program) => p.items.map((i) => [i.hallId, i.kind, i.title, i.subtitle, i.start, i.end, i.speakers.map((s) => s.name)]);
+    const carried = (p: Program) =>
+      p.items.map((i) => [i.hallId, i.kind, i.title, i.subtitle, i.start, i.end, i.speakers.map((s) => s.name)]);
     expect(carried(back)).toEqual(carried(current));
     expect(back.event).toEqual(current.event);
   });
 
   it('actual times need the director token; on a rehearsal clock nothing counts', async () => {
     expect((await fetch(`${server.url}/api/v1/export/actual-times.csv`)).status).toBe(401);
-    const json = await api<{ halls: { items: { actualStart: number | null }[] }[] }>(server.url, '/api/v1/export/actual-times.json');
+    const json = await api<{ halls: { items: { actualStart: number | null }[] }[] }>(
+      server.url,
+      '/api/v1/export/actual-times.json',
+    );
     expect(json.status).toBe(200);
     expect(json.body.halls.flatMap((h) => h.items).every((row) => row.actualStart === null)).toBe(true);
-    const csv = await fetch(`${server.url}/api/v1/export/actual-times.csv`, { headers: { authorization: `Bearer ${DIRECTOR_TOKEN}` } });
+    const csv = await fetch(`${server.url}/api/v1/export/actual-times.csv`, {
+      headers: { authorization: `Bearer ${DIRECTOR_TOKEN}` },
+    });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(bytes.toString('utf8').split('\r\n')[0]).toBe('\uFEFFhall,hall_name,item_id,title,kind,planned_start,planned_end,actual_start,actual_end,start_delay_min,planned_min,actual_min');
+    expect(bytes.toString('utf8').split('\r\n')[0]).toBe(
+      '\uFEFFhall,hall_name,item_id,title,kind,planned_start,planned_end,actual_start,actual_end,start_delay_min,planned_min,actual_min',
+    );
   });
 });

@@ -51,7 +51,15 @@ describe('HTTP reads', () => {
   it('GET /api/v1/halls/:id/live: the view of an unattended hall from its schedule', async () => {
     const { status, body } = await api<LiveView>(server.url, '/api/v1/halls/nakamozu/live', { token: null });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ hallId: 'nakamozu', revision: 0, phase: 'idle', now: null, delayMs: 0, countdown: null, message: null });
+    expect(body).toMatchObject({
+      hallId: 'nakamozu',
+      revision: 0,
+      phase: 'idle',
+      now: null,
+      delayMs: 0,
+      countdown: null,
+      message: null,
+    });
     expect(body.next?.title).toBe('Registration (Onsite)');
     expect(typeof body.serverTime).toBe('number');
     expect((await api(server.url, '/api/v1/halls/nowhere/live', { token: null })).status).toBe(404);
@@ -173,7 +181,16 @@ describe('tokens and rights', () => {
 describe('robustness', () => {
   it('malformed or unexpected events never crash the server', async () => {
     const socket = await client();
-    const junk: unknown[] = [undefined, null, 42, 'namba', [], { hallId: 42 }, { hallId: 'x'.repeat(5000) }, { __proto__: { hallId: 'namba' } }];
+    const junk: unknown[] = [
+      undefined,
+      null,
+      42,
+      'namba',
+      [],
+      { hallId: 42 },
+      { hallId: 'x'.repeat(5000) },
+      { __proto__: { hallId: 'namba' } },
+    ];
     for (const payload of junk) {
       socket.emit('hall:watch', payload);
       socket.emit('hall:watch', payload, 'not a function' as never);
@@ -240,7 +257,11 @@ describe('durability', () => {
       }
       // Every accepted command is in the log, marked as rehearsal.
       const db = new Database(join(own.dataDir, 'lectern.sqlite'), { readonly: true });
-      const rows = db.prepare('SELECT hall_id, type, rehearsal, actor FROM command_log ORDER BY seq').all() as { type: string; rehearsal: number; actor: string }[];
+      const rows = db.prepare('SELECT hall_id, type, rehearsal, actor FROM command_log ORDER BY seq').all() as {
+        type: string;
+        rehearsal: number;
+        actor: string;
+      }[];
       db.close();
       expect(rows.map((r) => r.type)).toEqual([...steps.map((s) => s.type), 'hold']);
       expect(rows.every((r) => r.rehearsal === 1 && r.actor === 'director')).toBe(true);

@@ -58,7 +58,11 @@ export function writeProgram(dir = tempDir('lectern-obs-program-')): string {
 }
 
 /** One hall's entry of an OBS config file. */
-export function hallConfig(url: string, password: { passwordEnv: string } | { passwordFile: string }, extra: Record<string, unknown> = {}) {
+export function hallConfig(
+  url: string,
+  password: { passwordEnv: string } | { passwordFile: string },
+  extra: Record<string, unknown> = {},
+) {
   return {
     url,
     ...password,
@@ -86,6 +90,12 @@ export async function obsStatus(base: string, hallId: string): Promise<ObsHallSt
 }
 
 /** Waits until a hall's OBS status satisfies `accept`. */
-export function obsStatusUntil(base: string, hallId: string, accept: (status: ObsHallStatus) => boolean, timeoutMs = 15_000, what = 'OBS status') {
+export function obsStatusUntil(
+  base: string,
+  hallId: string,
+  accept: (status: ObsHallStatus) => boolean,
+  timeoutMs = 15_000,
+  what = 'OBS status',
+) {
   return eventually(() => obsStatus(base, hallId), accept, timeoutMs, what);
 }

@@ -113,11 +113,7 @@ async function waitForPort(port: number, timeoutMs: number, alive: () => boolean
 function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number),
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
     );
   } catch {
     return [];
@@ -177,7 +173,12 @@ export async function startObs(options: { password?: string; port?: number } = {
     const proc = spawn(
       XVFB_RUN,
       ['-a', '-s', '-screen 0 1280x720x24', OBS_BINARY, '--multi', '--disable-shutdown-check', '--disable-updater'],
-      { cwd: home, env: { ...process.env, HOME: home, LIBGL_ALWAYS_SOFTWARE: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+      {
+        cwd: home,
+        env: { ...process.env, HOME: home, LIBGL_ALWAYS_SOFTWARE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
     );
     child = proc;
     proc.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -249,7 +250,11 @@ export async function connectClient(url: string, password: string, timeoutMs = 3
 }
 
 /** Creates scenes (skipping those that exist) and text inputs (text_ft2_source_v2) in the first scene given. */
-export async function createScenes(client: OBSWebSocket, scenes: readonly string[], textInputs: readonly string[] = []): Promise<void> {
+export async function createScenes(
+  client: OBSWebSocket,
+  scenes: readonly string[],
+  textInputs: readonly string[] = [],
+): Promise<void> {
   const { scenes: existing } = await client.call('GetSceneList');
   const names = new Set(existing.map((scene) => String(scene.sceneName)));
   for (const sceneName of scenes) if (!names.has(sceneName)) await client.call('CreateScene', { sceneName });
@@ -257,7 +262,12 @@ export async function createScenes(client: OBSWebSocket, scenes: readonly string
   const inputNames = new Set(inputs.map((input) => String(input.inputName)));
   for (const inputName of textInputs) {
     if (inputNames.has(inputName)) continue;
-    await client.call('CreateInput', { sceneName: scenes[0]!, inputName, inputKind: 'text_ft2_source_v2', inputSettings: { text: '' } });
+    await client.call('CreateInput', {
+      sceneName: scenes[0]!,
+      inputName,
+      inputKind: 'text_ft2_source_v2',
+      inputSettings: { text: '' },
+    });
   }
 }
 
@@ -268,7 +278,12 @@ export async function programScene(client: OBSWebSocket): Promise<string> {
 }
 
 /** Polls until `read` gives a value `accept` likes; answers it. */
-export async function eventually<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T> | T,
+  accept: (value: T) => boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;
@@ -281,5 +296,7 @@ export async function eventually<T>(read: () => Promise<T> | T, accept: (value: 
     }
     await sleep(100);
   }
-  throw new Error(`${what} not reached in ${timeoutMs} ms; last value ${JSON.stringify(last)}${lastError ? `, last error ${String(lastError)}` : ''}`);
+  throw new Error(
+    `${what} not reached in ${timeoutMs} ms; last value ${JSON.stringify(last)}${lastError ? `, last error ${String(lastError)}` : ''}`,
+  );
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: checks (or installs) what the suite needs, then typecheck, build, unit + integration, e2e.
+// `npm test`: checks (or installs) what the suite needs, then typecheck, lint, build, unit + integration, e2e.
 // In CI (CI=true) a missing dependency fails the run; it is never skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['unit + integration', 'npx', ['vitest', 'run']],
   ['e2e (Chromium)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']],
@@ -37,12 +38,19 @@ const missing = needs.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg
 if (missing.length > 0) {
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.CI !== 'true';
   if (!canInstall) {
-    console.error(`✖ missing Debian packages: ${missing.join(' ')}\n  install them: sudo apt-get install -y --no-install-recommends ${missing.join(' ')} obs-plugins libgl1-mesa-dri`);
+    console.error(
+      `✖ missing Debian packages: ${missing.join(' ')}\n  install them: sudo apt-get install -y --no-install-recommends ${missing.join(' ')} obs-plugins libgl1-mesa-dri`,
+    );
     process.exit(1);
   }
-  run('install Debian packages', 'apt-get', ['install', '-y', '--no-install-recommends', ...missing, 'obs-plugins', 'libgl1-mesa-dri'], {
-    DEBIAN_FRONTEND: 'noninteractive',
-  });
+  run(
+    'install Debian packages',
+    'apt-get',
+    ['install', '-y', '--no-install-recommends', ...missing, 'obs-plugins', 'libgl1-mesa-dri'],
+    {
+      DEBIAN_FRONTEND: 'noninteractive',
+    },
+  );
 }
 
 const only = process.argv[2];

@@ -45,7 +45,17 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
   const dataDir = options.dataDir ?? tempDir();
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'dist/server/cli.js'), 'serve', '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data', dataDir, ...(options.args ?? [])],
+    [
+      join(ROOT, 'dist/server/cli.js'),
+      'serve',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(options.port ?? 0),
+      '--data',
+      dataDir,
+      ...(options.args ?? []),
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, LECTERN_DIRECTOR_TOKEN: DIRECTOR_TOKEN, ...options.env },

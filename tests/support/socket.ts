@@ -17,7 +17,11 @@ export async function connect(url: string, token?: string): Promise<LecternClien
 }
 
 /** Resolves with the next `hall:changed` that satisfies `match`. */
-export function nextSnapshot(socket: LecternClientSocket, match: (s: HallSnapshot) => boolean = () => true, timeoutMs = 5000): Promise<HallSnapshot> {
+export function nextSnapshot(
+  socket: LecternClientSocket,
+  match: (s: HallSnapshot) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<HallSnapshot> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off('hall:changed', listener);

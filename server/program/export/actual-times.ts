@@ -118,7 +118,12 @@ export async function readHallLog(store: Store, hallId: string): Promise<Command
 }
 
 /** The actual-times report of a program (every hall, or one) from the store's command log. */
-export async function actualTimesReport(store: Store, program: Program, now: number, hallId?: string): Promise<ActualTimesReport> {
+export async function actualTimesReport(
+  store: Store,
+  program: Program,
+  now: number,
+  hallId?: string,
+): Promise<ActualTimesReport> {
   const halls: HallActualTimes[] = [];
   for (const hall of program.halls) {
     if (hallId && hall.id !== hallId) continue;

@@ -7,8 +7,11 @@ import { conferenceDays } from './program-days.js';
 
 /** XML text: the five entities escaped, characters XML 1.0 forbids dropped. */
 function xml(text: string | number | undefined): string {
+  // XML 1.0 cannot carry these control characters at all, not even escaped.
+  // eslint-disable-next-line no-control-regex
+  const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
   return String(text ?? '')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(forbidden, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -62,9 +65,16 @@ export function exportFrabXml(program: Program): string {
     `<title>${xml(program.event.title)}</title>`,
   ];
   if (days.length > 0) {
-    out.push(`<start>${days[0]!.date}</start>`, `<end>${DateTime.fromMillis(days[days.length - 1]!.end - 1, { zone }).toISODate()}</end>`);
+    out.push(
+      `<start>${days[0]!.date}</start>`,
+      `<end>${DateTime.fromMillis(days[days.length - 1]!.end - 1, { zone }).toISODate()}</end>`,
+    );
   }
-  out.push(`<days>${days.length}</days>`, '<timeslot_duration>00:05</timeslot_duration>', `<time_zone_name>${xml(zone)}</time_zone_name>`);
+  out.push(
+    `<days>${days.length}</days>`,
+    '<timeslot_duration>00:05</timeslot_duration>',
+    `<time_zone_name>${xml(zone)}</time_zone_name>`,
+  );
   if (program.event.url) out.push(`<base_url>${xml(program.event.url)}</base_url>`);
   out.push('</conference>');
   days.forEach((day, index) => {

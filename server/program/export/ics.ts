@@ -47,7 +47,14 @@ function vtimezone(zone: string, from: number, to: number): string[] {
   const component = (instant: number, fromOffset: number, toOffset: number, onset: string) => {
     const at = DateTime.fromMillis(instant, { zone });
     const type = at.isInDST ? 'DAYLIGHT' : 'STANDARD';
-    return [`BEGIN:${type}`, `DTSTART:${onset}`, `TZOFFSETFROM:${offsetText(fromOffset)}`, `TZOFFSETTO:${offsetText(toOffset)}`, `TZNAME:${at.offsetNameShort ?? offsetText(toOffset)}`, `END:${type}`];
+    return [
+      `BEGIN:${type}`,
+      `DTSTART:${onset}`,
+      `TZOFFSETFROM:${offsetText(fromOffset)}`,
+      `TZOFFSETTO:${offsetText(toOffset)}`,
+      `TZNAME:${at.offsetNameShort ?? offsetText(toOffset)}`,
+      `END:${type}`,
+    ];
   };
   const first = offsetAt(from, zone);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`, ...component(from, first, first, '19700101T000000')];
@@ -127,7 +134,8 @@ export function exportIcs(program: Program, options: IcsOptions): string {
     const to = Math.max(...items.map((i) => i.end)) + DAY_MS;
     lines.push(...vtimezone(zone, from, to));
   }
-  const when = (name: string, instant: number) => (utc ? `${name}:${utcStamp(instant)}` : `${name};TZID=${zone}:${localStamp(instant, zone)}`);
+  const when = (name: string, instant: number) =>
+    utc ? `${name}:${utcStamp(instant)}` : `${name};TZID=${zone}:${localStamp(instant, zone)}`;
   for (const item of items) {
     const description = descriptionOf(item);
     lines.push(

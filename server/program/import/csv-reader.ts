@@ -65,7 +65,8 @@ export function readCsv(text: string, delimiter: string, formatName: string): Cs
       fieldStarted = true;
     }
   }
-  if (quoted) fail(`cannot import the ${formatName}`, `line ${quoteLine}`, 'a quoted field is never closed (is the file cut off?)');
+  if (quoted)
+    fail(`cannot import the ${formatName}`, `line ${quoteLine}`, 'a quoted field is never closed (is the file cut off?)');
   if (field !== '' || fields.length > 0) endRecord();
   return records;
 }

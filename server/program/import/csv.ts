@@ -51,7 +51,12 @@ const JAPANESE_KINDS: Record<string, ItemKind> = {
   その他: 'other',
 };
 
-const headerKey = (name: string) => name.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+const headerKey = (name: string) =>
+  name
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 function columnOf(name: string): CsvColumn | undefined {
   const key = headerKey(name);
@@ -99,12 +104,19 @@ class Row {
 }
 
 function speakersOf(row: Row, source: string, problems: Problems, warnings: InputProblem[]): Speaker[] {
-  const split = (text: string) => text.split(/\s*[;；\n]\s*/).map((s) => s.trim()).filter(Boolean);
+  const split = (text: string) =>
+    text
+      .split(/\s*[;；\n]\s*/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   const names = split(row.get('speakers'));
   const affiliations = split(row.get('affiliations'));
   if (affiliations.length === 0) return parseSpeakers(names.join('; '), source, warnings);
   if (affiliations.length !== 1 && affiliations.length !== names.length) {
-    problems.add(source, `${names.length} speakers but ${affiliations.length} affiliations (separate both with ";", in the same order)`);
+    problems.add(
+      source,
+      `${names.length} speakers but ${affiliations.length} affiliations (separate both with ";", in the same order)`,
+    );
     return [];
   }
   return names.map((name, i) => ({ name, affiliation: normaliseCommas(affiliations[affiliations.length === 1 ? 0 : i]!) }));
@@ -124,15 +136,18 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
   header.fields.forEach((name, index) => {
     const column = columnOf(name);
     if (!column) {
-      if (name.trim()) warnings.push({ path: `line ${header.line}`, message: `column "${name.trim()}" is not one Lectern reads: ignored` });
+      if (name.trim())
+        warnings.push({ path: `line ${header.line}`, message: `column "${name.trim()}" is not one Lectern reads: ignored` });
       return;
     }
-    if (columns.has(column)) problems.add(`line ${header.line}`, `two columns mean ${column}: "${header.fields[columns.get(column)!]}" and "${name}"`);
+    if (columns.has(column))
+      problems.add(`line ${header.line}`, `two columns mean ${column}: "${header.fields[columns.get(column)!]}" and "${name}"`);
     columns.set(column, index);
   });
   const required: CsvColumn[] = ['start', 'hall', 'title'];
   for (const column of required) {
-    if (!columns.has(column)) problems.add(`line ${header.line}`, `no "${column}" column (the header needs ${required.join(', ')}, and end or duration)`);
+    if (!columns.has(column))
+      problems.add(`line ${header.line}`, `no "${column}" column (the header needs ${required.join(', ')}, and end or duration)`);
   }
   if (!columns.has('end') && !columns.has('duration')) problems.add(`line ${header.line}`, 'no "end" or "duration" column');
   problems.throwIfAny(`cannot import the ${FORMAT}`);
@@ -142,7 +157,10 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
   for (const record of records.slice(1)) {
     const source = `line ${record.line}`;
     if (record.fields.length !== header.fields.length) {
-      problems.add(source, `${record.fields.length} fields but the header has ${header.fields.length} (is the file cut off, or a field with a comma unquoted?)`);
+      problems.add(
+        source,
+        `${record.fields.length} fields but the header has ${header.fields.length} (is the file cut off, or a field with a comma unquoted?)`,
+      );
       continue;
     }
     const row = new Row(columns, record);
@@ -153,8 +171,8 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
     const start = instantOf(row.get('start'), date, zone);
     if (start === 'no-date') {
       if (!dateText) problems.add(source, 'start is a time of day but the row has no date (fill the date column)');
-    }
-    else if (start === undefined) problems.add(source, `start "${row.get('start')}" is not a time (expected HH:MM, or 2025-10-02T09:40+09:00)`);
+    } else if (start === undefined)
+      problems.add(source, `start "${row.get('start')}" is not a time (expected HH:MM, or 2025-10-02T09:40+09:00)`);
     let end: number | undefined;
     const endText = row.get('end');
     const durationText = row.get('duration');
@@ -163,10 +181,15 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
         const startDate = DateTime.fromMillis(start, { zone }).toISODate()!;
         const value = instantOf(endText, startDate, zone);
         if (typeof value !== 'number') problems.add(source, `end "${endText}" is not a time (expected HH:MM)`);
-        else end = value > start || parseClock(endText) === undefined ? value : DateTime.fromMillis(value, { zone }).plus({ days: 1 }).toMillis();
+        else
+          end =
+            value > start || parseClock(endText) === undefined
+              ? value
+              : DateTime.fromMillis(value, { zone }).plus({ days: 1 }).toMillis();
       } else if (durationText) {
         const ms = parseDuration(durationText);
-        if (ms === undefined || ms <= 0) problems.add(source, `duration "${durationText}" is not a length (expected HH:MM or minutes, e.g. 00:40 or 40)`);
+        if (ms === undefined || ms <= 0)
+          problems.add(source, `duration "${durationText}" is not a length (expected HH:MM or minutes, e.g. 00:40 or 40)`);
         else end = start + ms;
       } else problems.add(source, 'neither an end nor a duration');
     }
@@ -180,7 +203,11 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
     if (!kindText && kind === 'other' && speakers.length > 0) kind = 'talk';
     if (!kind) problems.add(source, `kind "${kindText}" is not one of ${ITEM_KINDS.join(', ')}`);
     const flags: Partial<Record<'doNotRecord' | 'doNotStream' | 'streamed', boolean>> = {};
-    for (const [column, key] of [['do_not_record', 'doNotRecord'], ['do_not_stream', 'doNotStream'], ['streamed', 'streamed']] as const) {
+    for (const [column, key] of [
+      ['do_not_record', 'doNotRecord'],
+      ['do_not_stream', 'doNotStream'],
+      ['streamed', 'streamed'],
+    ] as const) {
       const value = parseFlag(row.get(column));
       if (value === 'bad') problems.add(source, `${column} "${row.get(column)}" is not yes or no`);
       else if (value !== undefined) flags[key] = value;

@@ -14,6 +14,10 @@ export function decodeProgramBytes(bytes: Uint8Array): string {
     const text = new TextDecoder('utf-8').decode(bytes);
     const bad = text.indexOf('\uFFFD');
     const line = text.slice(0, Math.max(0, bad)).split('\n').length;
-    fail('cannot import this file: it is not UTF-8 text', `line ${line}`, 'not UTF-8 (save it as UTF-8: in Excel "CSV UTF-8 (comma delimited)")');
+    fail(
+      'cannot import this file: it is not UTF-8 text',
+      `line ${line}`,
+      'not UTF-8 (save it as UTF-8: in Excel "CSV UTF-8 (comma delimited)")',
+    );
   }
 }

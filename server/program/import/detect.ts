@@ -38,5 +38,9 @@ export function detectFormat(text: string): ImportFormat {
   if (looksLikeCsvHeader(firstLine)) return 'csv';
   const lines = body.split(/\r?\n/, 2000);
   if (lines.some((line) => parseDayHeading(line) !== undefined || (line.includes('\t') && isRowLine(line)))) return 'text';
-  fail('cannot tell the format of this file', '(file)', `expected frab XML, pretalx JSON, Lectern JSON, a CSV with a header (title, start, …) or a printed program with day headings; pass --format (one of frab, pretalx, csv, text, json)`);
+  fail(
+    'cannot tell the format of this file',
+    '(file)',
+    `expected frab XML, pretalx JSON, Lectern JSON, a CSV with a header (title, start, …) or a printed program with day headings; pass --format (one of frab, pretalx, csv, text, json)`,
+  );
 }

@@ -10,7 +10,10 @@ export const FILL_BREAK_MAX_MS = 3 * 60 * 60_000;
  * Break items for the gaps between consecutive items of each hall that last from FILL_BREAK_MIN_MS to
  * FILL_BREAK_MAX_MS (both included). frab and pretalx have no break element; screens want the countdown.
  */
-export function fillBreaks<T extends DraftItem & { hallId: string; id: string }>(items: readonly T[], zone: string): (DraftItem & { hallId: string; id: string })[] {
+export function fillBreaks<T extends DraftItem & { hallId: string; id: string }>(
+  items: readonly T[],
+  zone: string,
+): (DraftItem & { hallId: string; id: string })[] {
   const byHall = new Map<string, T[]>();
   for (const item of items) {
     const list = byHall.get(item.hallId);

@@ -95,7 +95,10 @@ export function finalizeProgram(draft: DraftProgram, options: FinalizeOptions, w
   });
   for (const key of options.hallMap?.keys() ?? []) {
     if (!mapped.has(key)) {
-      warnings.push({ path: 'hallMap', message: `no room named "${key}" in the file (rooms: ${draft.halls.map((h) => h.name).join(', ')})` });
+      warnings.push({
+        path: 'hallMap',
+        message: `no room named "${key}" in the file (rooms: ${draft.halls.map((h) => h.name).join(', ')})`,
+      });
     }
   }
 
@@ -106,14 +109,23 @@ export function finalizeProgram(draft: DraftProgram, options: FinalizeOptions, w
       warnings.push({ path: item.source, message: `abstract cut to ${ABSTRACT_MAX} characters (it had ${abstract.length})` });
       abstract = abstract.slice(0, ABSTRACT_MAX);
     }
-    return { ...item, ...(abstract ? { abstract } : {}), hallId, id: item.id ?? scheduleItemId(hallId, item.start, options.zone) };
+    return {
+      ...item,
+      ...(abstract ? { abstract } : {}),
+      hallId,
+      id: item.id ?? scheduleItemId(hallId, item.start, options.zone),
+    };
   });
   findOverlaps(items, options.zone, problems);
   problems.throwIfAny(message);
   if (options.fillBreaks) items = [...items, ...fillBreaks(items, options.zone)];
 
   const title = options.title?.trim() || draft.event.title?.trim();
-  if (!title) warnings.push({ path: 'event.title', message: 'the file names no event title: "Program" is used (set one with --title / title=)' });
+  if (!title)
+    warnings.push({
+      path: 'event.title',
+      message: 'the file names no event title: "Program" is used (set one with --title / title=)',
+    });
   const input: ProgramInput = {
     event: {
       title: title || 'Program',

@@ -39,10 +39,19 @@ export interface FrabDocument {
 export function readFrab(xml: string): FrabDocument {
   // No schedule declares entities; refusing them keeps an upload from expanding into gigabytes.
   const entity = xml.search(/<!ENTITY/i);
-  if (entity >= 0) fail(`cannot import the ${FORMAT}`, `line ${xml.slice(0, entity).split('\n').length}`, 'entity declarations (<!ENTITY>) are not allowed');
+  if (entity >= 0)
+    fail(
+      `cannot import the ${FORMAT}`,
+      `line ${xml.slice(0, entity).split('\n').length}`,
+      'entity declarations (<!ENTITY>) are not allowed',
+    );
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    fail(`cannot import the ${FORMAT}: the XML is broken`, `line ${valid.err.line}`, `${valid.err.msg} (column ${valid.err.col})`);
+    fail(
+      `cannot import the ${FORMAT}: the XML is broken`,
+      `line ${valid.err.line}`,
+      `${valid.err.msg} (column ${valid.err.col})`,
+    );
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -55,7 +64,11 @@ export function readFrab(xml: string): FrabDocument {
   const root = node(parser.parse(xml));
   if (!('schedule' in root)) {
     const found = Object.keys(root).filter((k) => !k.startsWith('?'));
-    fail(`cannot import the ${FORMAT}`, '(root)', `expected a <schedule> element, found ${found.length ? `<${found[0]}>` : 'nothing'}`);
+    fail(
+      `cannot import the ${FORMAT}`,
+      '(root)',
+      `expected a <schedule> element, found ${found.length ? `<${found[0]}>` : 'nothing'}`,
+    );
   }
   return { schedule: node(root.schedule) };
 }
@@ -104,7 +117,8 @@ export function draftFromFrab(doc: FrabDocument, zone: string, warnings: InputPr
     const date = text(day['@_date']);
     const dayStartText = text(day['@_start']);
     const dayStart = dayStartText ? parseOffsetDateTime(dayStartText) : undefined;
-    if (dayStartText && dayStart === undefined) problems.add(`${dayPath}@start`, `"${dayStartText}" is not a date-time with a UTC offset`);
+    if (dayStartText && dayStart === undefined)
+      problems.add(`${dayPath}@start`, `"${dayStartText}" is not a date-time with a UTC offset`);
     list(day.room).forEach((roomValue, r) => {
       const room = node(roomValue);
       const roomPath = `${dayPath}.room[${r}]`;
@@ -117,7 +131,14 @@ export function draftFromFrab(doc: FrabDocument, zone: string, warnings: InputPr
       list(room.event).forEach((eventValue, e) => {
         const path = `${roomPath}.event[${e}]`;
         const event = eventOf(node(eventValue));
-        const item = draftFromEvent(event, { ...(date ? { date } : {}), ...(dayStart !== undefined ? { start: dayStart } : {}) }, name, zone, path, problems);
+        const item = draftFromEvent(
+          event,
+          { ...(date ? { date } : {}), ...(dayStart !== undefined ? { start: dayStart } : {}) },
+          name,
+          zone,
+          path,
+          problems,
+        );
         if (!item) return;
         items.push(item);
         if (!offsetChecked && event.date) {

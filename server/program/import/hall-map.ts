@@ -23,7 +23,11 @@ export function parseHallMap(text: string): HallMap {
   while (consumed < trimmed.length && (match = entry.exec(trimmed))) {
     const [, name, id] = match;
     if (!HallSchema.shape.id.safeParse(id).success) {
-      fail('bad hall map', 'hallMap', `"${id}" (for "${name}") is not a hall id: lowercase letters, digits and dashes, e.g. main-hall`);
+      fail(
+        'bad hall map',
+        'hallMap',
+        `"${id}" (for "${name}") is not a hall id: lowercase letters, digits and dashes, e.g. main-hall`,
+      );
     }
     map.set(hallMapKey(name!), id!);
     consumed = entry.lastIndex;

@@ -43,7 +43,10 @@ export interface ImportResult {
 }
 
 /** Reads a file in one format: its draft once the zone is known, and the zone it names itself. */
-function reader(format: ImportFormat, text: string): { fileZone?: FileZone; draft(zone: string, warnings: InputProblem[]): DraftProgram } {
+function reader(
+  format: ImportFormat,
+  text: string,
+): { fileZone?: FileZone; draft(zone: string, warnings: InputProblem[]): DraftProgram } {
   switch (format) {
     case 'frab': {
       const doc = readFrab(text);

@@ -17,7 +17,11 @@ export function lecternFileZone(program: Program): FileZone {
 /** A Lectern program as a draft: halls keep their ids (items refer to them by id), items keep every field. */
 export function draftFromLectern(program: Program): DraftProgram {
   return {
-    event: { title: program.event.title, language: program.event.language, ...(program.event.url ? { url: program.event.url } : {}) },
+    event: {
+      title: program.event.title,
+      language: program.event.language,
+      ...(program.event.url ? { url: program.event.url } : {}),
+    },
     halls: program.halls.map((hall, index) => ({ ...hall, key: hall.id, source: `halls[${index}]` })),
     items: program.items.map(({ hallId, ...item }, index) => ({ ...item, hallKey: hallId, source: `items[${index}]` })),
   };

@@ -37,7 +37,8 @@ export function scheduleObject(value: unknown): JsonObject | undefined {
 /** Parses the JSON; a syntax error names its line. */
 export function readPretalx(json: string): PretalxDocument {
   const schedule = scheduleObject(parseJsonText(json, FORMAT));
-  if (!schedule) fail(`cannot import the ${FORMAT}`, 'schedule.conference', 'missing: expected {"schedule": {"conference": {"days": [...]}}}');
+  if (!schedule)
+    fail(`cannot import the ${FORMAT}`, 'schedule.conference', 'missing: expected {"schedule": {"conference": {"days": [...]}}}');
   return { schedule, conference: object(schedule.conference)! };
 }
 
@@ -124,7 +125,14 @@ export function draftFromPretalx(doc: PretalxDocument, zone: string, warnings: I
           return;
         }
         const event = eventOf(json);
-        const item = draftFromEvent(event, { ...(date ? { date } : {}), ...(dayStart !== undefined ? { start: dayStart } : {}) }, name, zone, path, problems);
+        const item = draftFromEvent(
+          event,
+          { ...(date ? { date } : {}), ...(dayStart !== undefined ? { start: dayStart } : {}) },
+          name,
+          zone,
+          path,
+          problems,
+        );
         if (!item) return;
         items.push(item);
         if (!offsetChecked && event.date) {

@@ -75,7 +75,11 @@ export function draftFromEvent(
   let start: number | undefined;
   if (event.date?.trim()) {
     start = parseOffsetDateTime(event.date);
-    if (start === undefined) problems.add(`${path}.date`, `"${event.date}" is not a date-time with a UTC offset (expected e.g. 2014-12-27T11:00:00+01:00)`);
+    if (start === undefined)
+      problems.add(
+        `${path}.date`,
+        `"${event.date}" is not a date-time with a UTC offset (expected e.g. 2014-12-27T11:00:00+01:00)`,
+      );
   } else if (event.start?.trim()) {
     const clock = parseClock(event.start);
     const date = day.date ? parseIsoDate(day.date) : undefined;
@@ -91,7 +95,8 @@ export function draftFromEvent(
   const durationText = event.duration?.trim() ?? '';
   const durationMs = durationText ? parseDuration(durationText) : undefined;
   if (!durationText) problems.add(`${path}.duration`, 'missing: every event needs a duration (HH:MM)');
-  else if (durationMs === undefined) problems.add(`${path}.duration`, `"${durationText}" is not a duration (expected HH:MM, e.g. 00:45)`);
+  else if (durationMs === undefined)
+    problems.add(`${path}.duration`, `"${durationText}" is not a duration (expected HH:MM, e.g. 00:45)`);
   else if (durationMs <= 0) problems.add(`${path}.duration`, `"${durationText}" must be longer than zero`);
   const title = event.title?.trim();
   if (!title) problems.add(`${path}.title`, 'missing: every event needs a title');
@@ -110,7 +115,10 @@ export function draftFromEvent(
     kind: kindFromEventType(event.type ?? ''),
     title,
     ...(subtitle ? { subtitle } : {}),
-    speakers: event.persons.map((name) => name.trim()).filter(Boolean).map((name) => ({ name, affiliation: '' })),
+    speakers: event.persons
+      .map((name) => name.trim())
+      .filter(Boolean)
+      .map((name) => ({ name, affiliation: '' })),
     start,
     end: start + durationMs,
     ...(abstract ? { abstract } : {}),

@@ -5,13 +5,7 @@ const END_OF_ABSTRACTS = /^(organi[sz]ing committee|program(me)? committee|organ
 
 /** A title as compared: NFKC, lowercase, spaces collapsed, quotes and a final period dropped. */
 export function titleKey(title: string): string {
-  return title
-    .normalize('NFKC')
-    .replace(/["“”]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\.$/, '')
-    .toLowerCase();
+  return title.normalize('NFKC').replace(/["“”]/g, '').replace(/\s+/g, ' ').trim().replace(/\.$/, '').toLowerCase();
 }
 
 /** A talk that may get an abstract. */
@@ -28,14 +22,22 @@ export interface AbstractTarget {
  * end heading ("Organizing Committee", "Organized by", "Sponsors"). A title printed twice goes to the first
  * talk of that title that has none yet.
  */
-export function attachAbstracts(lines: readonly { text: string; line: number }[], targets: AbstractTarget[], warnings: InputProblem[]): void {
+export function attachAbstracts(
+  lines: readonly { text: string; line: number }[],
+  targets: AbstractTarget[],
+  warnings: InputProblem[],
+): void {
   const byKey = new Map<string, AbstractTarget[]>();
   for (const target of targets) byKey.set(titleKey(target.title), [...(byKey.get(titleKey(target.title)) ?? []), target]);
   let current: AbstractTarget | undefined;
   let body: string[] = [];
   const close = () => {
     if (current) {
-      const text = body.join('\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+      const text = body
+        .join('\n')
+        .replace(/[ \t]+$/gm, '')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
       if (text) current.abstract = text;
     }
     current = undefined;
@@ -59,7 +61,10 @@ export function attachAbstracts(lines: readonly { text: string; line: number }[]
   close();
   for (const target of targets) {
     if (target.abstractRef && target.abstract === undefined) {
-      warnings.push({ path: target.source, message: `no abstract found for "${target.title}" (${target.abstractRef}): its title is not a line of its own after the table` });
+      warnings.push({
+        path: target.source,
+        message: `no abstract found for "${target.title}" (${target.abstractRef}): its title is not a line of its own after the table`,
+      });
     }
   }
 }

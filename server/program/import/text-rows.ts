@@ -47,7 +47,8 @@ function repairWord(word: string): string {
 export function joinCutText(head: string, tail: string): string {
   const cut = /(\S+)$/.exec(head)?.[1] ?? '';
   const firstWord = /^(\S+)/.exec(tail)?.[1] ?? '';
-  if (cut && firstWord.length > cut.length && firstWord.startsWith(cut)) return `${head.slice(0, head.length - cut.length)}${tail}`.trim();
+  if (cut && firstWord.length > cut.length && firstWord.startsWith(cut))
+    return `${head.slice(0, head.length - cut.length)}${tail}`.trim();
   return `${head} ${tail}`.trim();
 }
 
@@ -57,15 +58,11 @@ function cellsOf(line: string): string[] {
   const match = /^\s*(\S+)\s+(.*)$/.exec(line)!;
   const rest = match[2]!.trim();
   const cells = [match[1]!];
-  let remainder = rest;
-  if (OPEN_QUOTE.test(rest)) {
-    const close = rest.slice(1).search(CLOSE_QUOTE);
-    if (close < 0) return [...cells, rest];
-    cells.push(rest.slice(0, close + 2));
-    remainder = rest.slice(close + 2).trim();
-  } else {
-    return [...cells, rest];
-  }
+  if (!OPEN_QUOTE.test(rest)) return [...cells, rest];
+  const close = rest.slice(1).search(CLOSE_QUOTE);
+  if (close < 0) return [...cells, rest];
+  cells.push(rest.slice(0, close + 2));
+  let remainder = rest.slice(close + 2).trim();
   const ref = /\s*(P\.?\s*\d+)$/i.exec(remainder);
   if (ref) remainder = remainder.slice(0, ref.index).trim();
   return [...cells, remainder, ref?.[1] ?? ''];
@@ -80,7 +77,13 @@ interface SideProgram {
  * The program inside a meal or break row after "/": `Luncheon Seminar "Title" — Speaker (Affiliation)`. A title
  * the printer split around the speaker (its closing quote in a later cell) is joined back.
  */
-function parseSideProgram(first: string, later: string[], source: string, problems: Problems, warnings: InputProblem[]): SideProgram | undefined {
+function parseSideProgram(
+  first: string,
+  later: string[],
+  source: string,
+  problems: Problems,
+  warnings: InputProblem[],
+): SideProgram | undefined {
   const text = first.replace(/^\/\s*/, '');
   const quoteAt = text.search(/["“]/);
   if (quoteAt < 0) {

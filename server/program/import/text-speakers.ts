@@ -1,11 +1,23 @@
 import type { InputProblem, Speaker } from '../../../shared/index.js';
 
 /** Organisation words a printer may cut short ("Shimadzu Cor"); a cut last word is completed to one of them. */
-const ORGANISATION_WORDS = ['Corporation', 'Company', 'University', 'Institute', 'Laboratory', 'Laboratories', 'Incorporated', 'Limited'];
+const ORGANISATION_WORDS = [
+  'Corporation',
+  'Company',
+  'University',
+  'Institute',
+  'Laboratory',
+  'Laboratories',
+  'Incorporated',
+  'Limited',
+];
 
 /** "X,Y" and "X ,Y" become "X, Y"; runs of spaces become one. */
 export function normaliseCommas(text: string): string {
-  return text.replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\s*,\s*/g, ', ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -16,7 +28,9 @@ export function completeCutAffiliation(affiliation: string): string {
   const match = /^(.*\s)?(\p{L}{2,})$/u.exec(affiliation);
   if (!match) return affiliation;
   const cut = match[2]!;
-  const candidates = ORGANISATION_WORDS.filter((word) => word.length > cut.length && word.toLowerCase().startsWith(cut.toLowerCase()));
+  const candidates = ORGANISATION_WORDS.filter(
+    (word) => word.length > cut.length && word.toLowerCase().startsWith(cut.toLowerCase()),
+  );
   return candidates.length === 1 ? `${match[1] ?? ''}${candidates[0]}` : affiliation;
 }
 
@@ -42,7 +56,10 @@ export function parseSpeakers(text: string, source: string, warnings: InputProbl
     if (!match[3]) {
       const completed = completeCutAffiliation(affiliation);
       if (completed !== affiliation) {
-        warnings.push({ path: source, message: `affiliation "${affiliation}" is cut off (no closing parenthesis): read as "${completed}"` });
+        warnings.push({
+          path: source,
+          message: `affiliation "${affiliation}" is cut off (no closing parenthesis): read as "${completed}"`,
+        });
         affiliation = completed;
       }
     }

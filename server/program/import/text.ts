@@ -62,7 +62,10 @@ function timeBlock(block: Block, zone: string, problems: Problems, warnings: Inp
     } else {
       const minutes = defaultMinutes(row.kind);
       end = start + minutes * 60_000;
-      warnings.push({ path: source, message: `"${row.title}" has no end: it lasts the default ${minutes} min for a ${row.kind} item` });
+      warnings.push({
+        path: source,
+        message: `"${row.title}" has no end: it lasts the default ${minutes} min for a ${row.kind} item`,
+      });
     }
     previousEnd = end;
     items.push({
@@ -121,7 +124,10 @@ export function parseTextProgram(text: string, zone: string, warnings: InputProb
       return;
     }
     if (looksLikeBadDayHeading(line)) {
-      problems.add(`line ${lineNumber}`, `"${line.trim()}" is not a real date (expected a day heading like "Thursday, October 2, 2025")`);
+      problems.add(
+        `line ${lineNumber}`,
+        `"${line.trim()}" is not a real date (expected a day heading like "Thursday, October 2, 2025")`,
+      );
       return;
     }
     const venue = parseVenueLine(line);
@@ -132,14 +138,20 @@ export function parseTextProgram(text: string, zone: string, warnings: InputProb
     }
     if (isRowLine(line)) {
       if (!date) {
-        problems.add(`line ${lineNumber}`, 'a program row before any day heading (expected a line like "Thursday, October 2, 2025" first)');
+        problems.add(
+          `line ${lineNumber}`,
+          'a program row before any day heading (expected a line like "Thursday, October 2, 2025" first)',
+        );
         return;
       }
       const row = parseRow(line, lineNumber, problems, warnings);
       if (!row) return;
       if (!hall) {
         hall = ensureHall(halls, { name: 'Main hall', source: `line ${lineNumber}` });
-        warnings.push({ path: `line ${lineNumber}`, message: 'no "Venue:" line before the first row: the rows go to a hall named "Main hall"' });
+        warnings.push({
+          path: `line ${lineNumber}`,
+          message: 'no "Venue:" line before the first row: the rows go to a hall named "Main hall"',
+        });
       }
       if (!block || block.date !== date || block.hall !== hall) {
         block = { date, hall, rows: [] };
@@ -157,11 +169,18 @@ export function parseTextProgram(text: string, zone: string, warnings: InputProb
   });
 
   if (rowCount === 0 && !problems.any) {
-    problems.add('(file)', 'no program rows found (expected a day heading, a "Venue:" line and rows like 9:40<TAB>"Title"<TAB>Speaker (Affiliation))');
+    problems.add(
+      '(file)',
+      'no program rows found (expected a day heading, a "Venue:" line and rows like 9:40<TAB>"Title"<TAB>Speaker (Affiliation))',
+    );
   }
   problems.throwIfAny(`cannot import the ${FORMAT}`);
   const items = blocks.flatMap((b) => timeBlock(b, zone, problems, warnings));
   problems.throwIfAny(`cannot import the ${FORMAT}`);
-  attachAbstracts(abstractLines, items.filter((item) => item.kind === 'talk'), warnings);
+  attachAbstracts(
+    abstractLines,
+    items.filter((item) => item.kind === 'talk'),
+    warnings,
+  );
   return { event: title ? { title } : {}, halls, items };
 }

@@ -33,13 +33,19 @@ export function canonicalZone(zone: string): string {
  * The zone an import uses: the flag, else the file's own, else the machine's. A zone that is not an IANA
  * zone is an error naming where it came from.
  */
-export function resolveZone(flag: string | undefined, file: FileZone | undefined, machine: string): { zone: string; zoneSource: ZoneSource } {
+export function resolveZone(
+  flag: string | undefined,
+  file: FileZone | undefined,
+  machine: string,
+): { zone: string; zoneSource: ZoneSource } {
   if (flag !== undefined) {
-    if (!isValidZone(flag)) fail('unknown time zone', 'zone', `"${flag}" is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin)`);
+    if (!isValidZone(flag))
+      fail('unknown time zone', 'zone', `"${flag}" is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin)`);
     return { zone: canonicalZone(flag), zoneSource: 'flag' };
   }
   if (file) {
-    if (!isValidZone(file.zone)) fail('unknown time zone', file.path, `"${file.zone}" is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin)`);
+    if (!isValidZone(file.zone))
+      fail('unknown time zone', file.path, `"${file.zone}" is not an IANA time zone (e.g. Asia/Tokyo, Europe/Berlin)`);
     return { zone: canonicalZone(file.zone), zoneSource: 'file' };
   }
   if (!isValidZone(machine)) fail('unknown time zone', 'zone', `this machine's zone "${machine}" is not an IANA zone: pass one`);

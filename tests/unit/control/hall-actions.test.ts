@@ -27,7 +27,10 @@ describe('nextStep: what the big button says it will do, and does', () => {
 
   it('on a talk: the following item', () => {
     const state = run([[{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40']]);
-    expect(nextStep(items, state, tokyo('2025-10-02T10:00'))).toMatchObject({ kind: 'start', item: { id: 'namba-2025-10-02-1020' } });
+    expect(nextStep(items, state, tokyo('2025-10-02T10:00'))).toMatchObject({
+      kind: 'start',
+      item: { id: 'namba-2025-10-02-1020' },
+    });
   });
 
   it('on the last item of the day: end the day', () => {
@@ -45,9 +48,21 @@ describe('hallAbilities: a button is off exactly when the reducer would refuse i
   const cases: [string, [Command, string][]][] = [
     ['idle', []],
     ['talk', [[{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40']]],
-    ['qa', [[{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40'], [{ type: 'qa' }, '2025-10-02T09:55']]],
+    [
+      'qa',
+      [
+        [{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40'],
+        [{ type: 'qa' }, '2025-10-02T09:55'],
+      ],
+    ],
     ['break', [[{ type: 'goto', itemId: 'namba-2025-10-02-1050' }, '2025-10-02T09:50']]],
-    ['hold', [[{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40'], [{ type: 'hold' }, '2025-10-02T09:50']]],
+    [
+      'hold',
+      [
+        [{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40'],
+        [{ type: 'hold' }, '2025-10-02T09:50'],
+      ],
+    ],
   ];
   for (const [name, steps] of cases) {
     it(`on ${name}`, () => {

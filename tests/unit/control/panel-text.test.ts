@@ -8,7 +8,14 @@ import { shortcutFor } from '../../../control/lib/useShortcuts.js';
 import type { Attempt } from '../../../control/lib/useHallCommands.js';
 import { tokyo } from '../../support/demo.js';
 
-const attempt = (command: Attempt['command']): Attempt => ({ key: command.type, command, commandId: 'c-1', expectRevision: 3, pressedAt: 0, sends: 1 });
+const attempt = (command: Attempt['command']): Attempt => ({
+  key: command.type,
+  command,
+  commandId: 'c-1',
+  expectRevision: 3,
+  pressedAt: 0,
+  sends: 1,
+});
 const view = { now: { title: 'Opening' }, phase: 'talk' } as LiveView;
 
 describe('shortcuts', () => {
@@ -33,7 +40,9 @@ describe('what the status line says', () => {
     expect(fateText({ kind: 'stale', attempt: attempt({ type: 'next' }), view }, EN, null).text).toBe(
       'Already advanced by another device. Now: Opening (On now). Nothing was applied twice.',
     );
-    expect(fateText({ kind: 'stale', attempt: attempt({ type: 'hold' }), view }, EN, null).text).toMatch(/^Another device changed the hall first/);
+    expect(fateText({ kind: 'stale', attempt: attempt({ type: 'hold' }), view }, EN, null).text).toMatch(
+      /^Another device changed the hall first/,
+    );
   });
 
   it('names every command', () => {
@@ -46,13 +55,25 @@ describe('what the status line says', () => {
 
 describe('times', () => {
   it('countdown colours: calm, warning from 5 min, danger from 1 min, then overtime', () => {
-    expect([urgency(6 * 60_000), urgency(5 * 60_000), urgency(60_000), urgency(0), urgency(-1)]).toEqual(['calm', 'warning', 'danger', 'danger', 'over']);
+    expect([urgency(6 * 60_000), urgency(5 * 60_000), urgency(60_000), urgency(0), urgency(-1)]).toEqual([
+      'calm',
+      'warning',
+      'danger',
+      'danger',
+      'over',
+    ]);
     expect([duration(65_000), duration(-65_000), duration(3_723_000)]).toEqual(['1:05', '1:05', '1:02:03']);
   });
 
   it('a slot from local times on a day; an end before the start is after midnight', () => {
-    expect(slotOf('2025-10-02', '10:20', '10:50', 'Asia/Tokyo')).toEqual({ start: tokyo('2025-10-02T10:20'), end: tokyo('2025-10-02T10:50') });
-    expect(slotOf('2025-10-02', '23:30', '00:30', 'Asia/Tokyo')).toEqual({ start: tokyo('2025-10-02T23:30'), end: tokyo('2025-10-03T00:30') });
+    expect(slotOf('2025-10-02', '10:20', '10:50', 'Asia/Tokyo')).toEqual({
+      start: tokyo('2025-10-02T10:20'),
+      end: tokyo('2025-10-02T10:50'),
+    });
+    expect(slotOf('2025-10-02', '23:30', '00:30', 'Asia/Tokyo')).toEqual({
+      start: tokyo('2025-10-02T23:30'),
+      end: tokyo('2025-10-03T00:30'),
+    });
     expect(slotOf('2025-10-02', 'soon', '10:00', 'Asia/Tokyo')).toBeNull();
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatRemaining, formatWeekdayTime, formatWhen, minutesLate, remainingParts, sameWallClock, zoneCity } from '../../../display/lib/format.js';
+import {
+  formatRemaining,
+  formatWeekdayTime,
+  formatWhen,
+  minutesLate,
+  remainingParts,
+  sameWallClock,
+  zoneCity,
+} from '../../../display/lib/format.js';
 import { tokyo } from '../../support/demo.js';
 
 describe('countdowns', () => {

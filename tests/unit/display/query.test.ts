@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { keyColour, lowerThirdMs, orientationOf, orientationParam, parseMinutes, screenName, timerThresholds } from '../../../display/lib/query.js';
+import {
+  keyColour,
+  lowerThirdMs,
+  orientationOf,
+  orientationParam,
+  parseMinutes,
+  screenName,
+  timerThresholds,
+} from '../../../display/lib/query.js';
 
 const q = (search: string) => new URLSearchParams(search);
 

@@ -22,7 +22,10 @@ describe('what a hall screen shows', () => {
   it('a talk, a break with its countdown, a hold', () => {
     expect(sceneAt(idle('namba'), '2025-10-02T09:50')).toMatchObject({ kind: 'item', qa: false, item: { abstractRef: 'P.1' } });
     expect(sceneAt(idle('namba'), '2025-10-02T10:55')).toMatchObject({ kind: 'break', endsAt: tokyo('2025-10-02T11:05') });
-    const held = after([[{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40'], [{ type: 'hold' }, '2025-10-02T09:50']]);
+    const held = after([
+      [{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40'],
+      [{ type: 'hold' }, '2025-10-02T09:50'],
+    ]);
     expect(sceneAt(held, '2025-10-02T09:55')).toMatchObject({ kind: 'hold', remainingMs: 30 * MINUTE });
   });
 
@@ -32,7 +35,10 @@ describe('what a hall screen shows', () => {
 
   it('after its last item a hall with nothing more is over', () => {
     expect(sceneAt(idle('namba'), '2025-10-02T20:30')).toEqual({ kind: 'over' });
-    const ended = after([[{ type: 'goto', itemId: 'namba-2025-10-02-1800' }, '2025-10-02T18:00'], [{ type: 'next' }, '2025-10-02T19:50']]);
+    const ended = after([
+      [{ type: 'goto', itemId: 'namba-2025-10-02-1800' }, '2025-10-02T18:00'],
+      [{ type: 'next' }, '2025-10-02T19:50'],
+    ]);
     expect(sceneAt(ended, '2025-10-02T19:55')).toEqual({ kind: 'over' });
   });
 
@@ -41,12 +47,30 @@ describe('what a hall screen shows', () => {
       event: { title: 'Two days', timeZone: 'Asia/Tokyo' },
       halls: [{ id: 'a', name: 'A' }],
       items: [
-        { id: 'd1', hallId: 'a', kind: 'talk', title: 'Day 1', start: '2025-10-02T10:00:00+09:00', end: '2025-10-02T11:00:00+09:00' },
-        { id: 'd2', hallId: 'a', kind: 'talk', title: 'Day 2', start: '2025-10-03T10:00:00+09:00', end: '2025-10-03T11:00:00+09:00' },
+        {
+          id: 'd1',
+          hallId: 'a',
+          kind: 'talk',
+          title: 'Day 1',
+          start: '2025-10-02T10:00:00+09:00',
+          end: '2025-10-02T11:00:00+09:00',
+        },
+        {
+          id: 'd2',
+          hallId: 'a',
+          kind: 'talk',
+          title: 'Day 2',
+          start: '2025-10-03T10:00:00+09:00',
+          end: '2025-10-03T11:00:00+09:00',
+        },
       ],
     });
     const at = tokyo('2025-10-02T18:00');
-    expect(hallScene(twoDays, liveView(twoDays, idle('a'), at), at)).toMatchObject({ kind: 'opening', dayOver: true, opening: { day: 2 } });
+    expect(hallScene(twoDays, liveView(twoDays, idle('a'), at), at)).toMatchObject({
+      kind: 'opening',
+      dayOver: true,
+      opening: { day: 2 },
+    });
   });
 });
 
@@ -66,7 +90,10 @@ describe('the speaker timer', () => {
   it('names breaks, holds and idle halls', () => {
     const onBreak = after([[{ type: 'break', minutes: 10 }, '2025-10-02T09:50']]);
     expect(reading('2025-10-02T09:51', onBreak).tone).toBe('break');
-    const held = after([[{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40'], [{ type: 'hold' }, '2025-10-02T09:50']]);
+    const held = after([
+      [{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:40'],
+      [{ type: 'hold' }, '2025-10-02T09:50'],
+    ]);
     expect(reading('2025-10-02T09:55', held)).toEqual({ tone: 'hold', remainingMs: 30 * MINUTE });
     expect(reading('2025-10-02T08:00', idle('namba'))).toEqual({ tone: 'idle', remainingMs: null });
   });
@@ -83,7 +110,8 @@ describe('the speaker timer', () => {
 
 describe('the stream overlay', () => {
   const view = (state: HallState, at: string) => liveView(program, state, tokyo(at));
-  const overlayAt = (state: HallState, at: string, lowerThirdMs = 12_000) => overlayScene(sceneAt(state, at), view(state, at), tokyo(at), lowerThirdMs);
+  const overlayAt = (state: HallState, at: string, lowerThirdMs = 12_000) =>
+    overlayScene(sceneAt(state, at), view(state, at), tokyo(at), lowerThirdMs);
   const talk = after([[{ type: 'goto', itemId: 'namba-2025-10-02-0940' }, '2025-10-02T09:41']]);
 
   it('shows the lower third from a talk start for the configured time', () => {

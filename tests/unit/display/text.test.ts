@@ -51,11 +51,13 @@ describe('Japanese text and lists of names', () => {
     expect(listCandidates(['A', 'B', 'C'], ', ', more)).toEqual(['A, B, C', 'A, B + 1', 'A + 2']);
     expect(listCandidates([], ', ', more)).toEqual([]);
     expect(nameSeparator(['山田 太郎', 'Ann'])).toBe('、');
-    expect(affiliations([
-      { name: 'a', affiliation: 'X' },
-      { name: 'b', affiliation: ' X ' },
-      { name: 'c', affiliation: '' },
-      { name: 'd', affiliation: 'Y' },
-    ])).toEqual(['X', 'Y']);
+    expect(
+      affiliations([
+        { name: 'a', affiliation: 'X' },
+        { name: 'b', affiliation: ' X ' },
+        { name: 'c', affiliation: '' },
+        { name: 'd', affiliation: 'Y' },
+      ]),
+    ).toEqual(['X', 'Y']);
   });
 });

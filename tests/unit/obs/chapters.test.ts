@@ -9,7 +9,10 @@ function chapter(itemId: string, seconds: number, speaker = ''): ObsChapter {
 
 describe('chapter list', () => {
   it('formats "HH:MM:SS Title — Speaker" lines with the first at 00:00:00', () => {
-    const lines = chapterLines([chapter('a', 3, 'Ong'), chapter('b', 754.9), chapter('c', 3 * 3600 + 62, 'X, Y')], { minSeconds: 10, leadName: 'Hall' });
+    const lines = chapterLines([chapter('a', 3, 'Ong'), chapter('b', 754.9), chapter('c', 3 * 3600 + 62, 'X, Y')], {
+      minSeconds: 10,
+      leadName: 'Hall',
+    });
     expect(chapterText(lines)).toBe('00:00:00 Title a — Ong\n00:12:34 Title b\n03:01:02 Title c — X, Y');
   });
 
@@ -41,14 +44,26 @@ describe('chapter list', () => {
 describe('chapterOffset', () => {
   const now = 1_000_000_000;
   it('takes the recording position when the start is seen live', () => {
-    expect(chapterOffset({ durationMs: 120_000, now, startedAt: now - 200, previousOffsetMs: 0 })).toEqual({ offsetMs: 120_000, estimated: false });
+    expect(chapterOffset({ durationMs: 120_000, now, startedAt: now - 200, previousOffsetMs: 0 })).toEqual({
+      offsetMs: 120_000,
+      estimated: false,
+    });
   });
   it('opens the file with an item that began before the recording', () => {
-    expect(chapterOffset({ durationMs: 2_000, now, startedAt: now - 600_000, previousOffsetMs: null })).toEqual({ offsetMs: 0, estimated: false });
+    expect(chapterOffset({ durationMs: 2_000, now, startedAt: now - 600_000, previousOffsetMs: null })).toEqual({
+      offsetMs: 0,
+      estimated: false,
+    });
   });
   it('estimates a start Lectern learned of late, never before the previous chapter', () => {
-    expect(chapterOffset({ durationMs: 600_000, now, startedAt: now - 60_000, previousOffsetMs: 100_000 })).toEqual({ offsetMs: 540_000, estimated: true });
-    expect(chapterOffset({ durationMs: 600_000, now, startedAt: now - 590_000, previousOffsetMs: 100_000 })).toEqual({ offsetMs: 100_000, estimated: true });
+    expect(chapterOffset({ durationMs: 600_000, now, startedAt: now - 60_000, previousOffsetMs: 100_000 })).toEqual({
+      offsetMs: 540_000,
+      estimated: true,
+    });
+    expect(chapterOffset({ durationMs: 600_000, now, startedAt: now - 590_000, previousOffsetMs: 100_000 })).toEqual({
+      offsetMs: 100_000,
+      estimated: true,
+    });
   });
 });
 

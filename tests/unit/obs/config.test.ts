@@ -25,23 +25,52 @@ describe('OBS config', () => {
       file,
       JSON.stringify({
         halls: {
-          namba: { url: 'ws://10.0.0.21:4455', passwordEnv: 'OBS_NAMBA', scenes, privacyScene: 'Privacy', textInputs: { title: 'Title' } },
-          nakamozu: { url: 'wss://obs.example.org/ws', passwordFile: 'nakamozu.secret', scenes, privacyScene: 'Privacy', pauseRecordingForDoNotRecord: false },
+          namba: {
+            url: 'ws://10.0.0.21:4455',
+            passwordEnv: 'OBS_NAMBA',
+            scenes,
+            privacyScene: 'Privacy',
+            textInputs: { title: 'Title' },
+          },
+          nakamozu: {
+            url: 'wss://obs.example.org/ws',
+            passwordFile: 'nakamozu.secret',
+            scenes,
+            privacyScene: 'Privacy',
+            pauseRecordingForDoNotRecord: false,
+          },
         },
       }),
     );
     const config = await loadObsConfig(file, { OBS_NAMBA: 's3cret-env' });
     expect(config.chapterMinSeconds).toBe(10);
     expect(config.halls).toEqual([
-      expect.objectContaining({ hallId: 'namba', password: 's3cret-env', textInputs: { title: 'Title' }, pauseRecordingForDoNotRecord: true }),
-      expect.objectContaining({ hallId: 'nakamozu', password: 's3cret-file', textInputs: {}, pauseRecordingForDoNotRecord: false }),
+      expect.objectContaining({
+        hallId: 'namba',
+        password: 's3cret-env',
+        textInputs: { title: 'Title' },
+        pauseRecordingForDoNotRecord: true,
+      }),
+      expect.objectContaining({
+        hallId: 'nakamozu',
+        password: 's3cret-file',
+        textInputs: {},
+        pauseRecordingForDoNotRecord: false,
+      }),
     ]);
   });
 
   it('names the path of every mistake', async () => {
     const problems = await problemsOf({
       halls: {
-        namba: { url: 'http://obs', scenes: { ...scenes, qa: '' }, privacyScene: 'P', passwordEnv: 'A', passwordFile: 'b', colour: 'red' },
+        namba: {
+          url: 'http://obs',
+          scenes: { ...scenes, qa: '' },
+          privacyScene: 'P',
+          passwordEnv: 'A',
+          passwordFile: 'b',
+          colour: 'red',
+        },
         'Bad Hall': { url: 'ws://x:1', scenes, privacyScene: 'P' },
       },
       chapters: { minSeconds: -1 },
@@ -68,6 +97,6 @@ describe('OBS config', () => {
     const dir = tempDir();
     const file = join(dir, 'obs.json');
     writeFileSync(file, '{ halls: ');
-    await expect(loadObsConfig(file, {})).rejects.toThrow(/obs\.json:\n  \(file\): not valid JSON/);
+    await expect(loadObsConfig(file, {})).rejects.toThrow(/obs\.json:\n {2}\(file\): not valid JSON/);
   });
 });

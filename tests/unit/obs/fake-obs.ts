@@ -41,7 +41,11 @@ export class FakeObs {
   /** Someone presses "Start recording". */
   startRecord(): void {
     this.record = { active: true, paused: false, durationMs: 0 };
-    this.emit('RecordStateChanged', { outputActive: true, outputState: 'OBS_WEBSOCKET_OUTPUT_STARTED', outputPath: '/rec/a.mkv' });
+    this.emit('RecordStateChanged', {
+      outputActive: true,
+      outputState: 'OBS_WEBSOCKET_OUTPUT_STARTED',
+      outputPath: '/rec/a.mkv',
+    });
   }
 
   calledWith(type: string): unknown[] {
@@ -71,15 +75,31 @@ export class FakeObs {
       case 'SetCurrentProgramScene':
         if (!this.scenes.includes(data.sceneName)) throw Object.assign(new Error('No source was found'), { code: 600 });
         this.program = data.sceneName;
-        if (this.sceneEvents) setTimeout(() => this.emit('CurrentProgramSceneChanged', { sceneName: data.sceneName, sceneUuid: '' }), 5);
+        if (this.sceneEvents)
+          setTimeout(() => this.emit('CurrentProgramSceneChanged', { sceneName: data.sceneName, sceneUuid: '' }), 5);
         return undefined;
       case 'SetInputSettings':
         this.inputText.set(data.inputName, data.inputSettings.text);
         return undefined;
       case 'GetStreamStatus':
-        return { outputActive: false, outputReconnecting: false, outputTimecode: '00:00:00.000', outputDuration: 0, outputCongestion: 0, outputBytes: 0, outputSkippedFrames: 0, outputTotalFrames: 0 };
+        return {
+          outputActive: false,
+          outputReconnecting: false,
+          outputTimecode: '00:00:00.000',
+          outputDuration: 0,
+          outputCongestion: 0,
+          outputBytes: 0,
+          outputSkippedFrames: 0,
+          outputTotalFrames: 0,
+        };
       case 'GetRecordStatus':
-        return { outputActive: this.record.active, outputPaused: this.record.paused, outputTimecode: timecode(this.record.durationMs), outputDuration: this.record.durationMs, outputBytes: 0 };
+        return {
+          outputActive: this.record.active,
+          outputPaused: this.record.paused,
+          outputTimecode: timecode(this.record.durationMs),
+          outputDuration: this.record.durationMs,
+          outputBytes: 0,
+        };
       case 'PauseRecord':
         this.record.paused = true;
         return undefined;
@@ -88,7 +108,8 @@ export class FakeObs {
         return undefined;
       case 'CreateRecordChapter': {
         const [major = 0, minor = 0] = this.webSocketVersion.split('.').map(Number);
-        if (major < 5 || (major === 5 && minor < 5)) throw Object.assign(new Error('Your request type is not valid.'), { code: 204 });
+        if (major < 5 || (major === 5 && minor < 5))
+          throw Object.assign(new Error('Your request type is not valid.'), { code: 204 });
         return undefined;
       }
       default:

@@ -20,7 +20,16 @@ const config: HallObsConfig = {
 };
 
 function item(id: string, extra: Partial<ViewItem> = {}): ViewItem {
-  return { id, hallId: 'namba', kind: 'talk', title: `Talk ${id}`, speakers: [{ name: `Speaker ${id}`, affiliation: '' }], start: NOW, end: NOW + 1_800_000, ...extra };
+  return {
+    id,
+    hallId: 'namba',
+    kind: 'talk',
+    title: `Talk ${id}`,
+    speakers: [{ name: `Speaker ${id}`, affiliation: '' }],
+    start: NOW,
+    end: NOW + 1_800_000,
+    ...extra,
+  };
 }
 
 function view(phase: LiveView['phase'], now: ViewItem | null, itemStartedAt: number | null = NOW): LiveView {
@@ -69,7 +78,14 @@ function setup(fake: FakeObs, options: { backoffMs?: number[]; notReadyRetryMs?:
     timeoutMs: 1000,
     log: (m) => logs.push(m),
   });
-  const hall = new HallObs({ config, connection, store, now: () => now, onStatus: (s) => statuses.push(s), log: (m) => logs.push(m) });
+  const hall = new HallObs({
+    config,
+    connection,
+    store,
+    now: () => now,
+    onStatus: (s) => statuses.push(s),
+    log: (m) => logs.push(m),
+  });
   running.push(hall);
   return { hall, store, statuses, logs, connection, advance: (ms: number) => (now += ms) };
 }
@@ -90,7 +106,10 @@ describe('HallObs with a fake OBS', () => {
     fake.record.durationMs = 60_000;
     hall.update(view('talk', item('b'), NOW + 60_000));
     await until(() => fake.calledWith('CreateRecordChapter').length === 2, 'second marker');
-    expect(fake.calledWith('CreateRecordChapter')).toEqual([{ chapterName: 'Talk a — Speaker a' }, { chapterName: 'Talk b — Speaker b' }]);
+    expect(fake.calledWith('CreateRecordChapter')).toEqual([
+      { chapterName: 'Talk a — Speaker a' },
+      { chapterName: 'Talk b — Speaker b' },
+    ]);
     const chapters = await store.listChapters(hall.status().record!.recordingId!);
     expect(chapters.map((c) => [c.itemId, c.offsetMs])).toEqual([
       ['a', 0],
@@ -215,7 +234,11 @@ describe('HallObs with a fake OBS', () => {
     await until(() => !fake.record.paused && fake.program === 'Talk', 'resumed');
     // The operator pauses by hand: the next item does not resume it.
     fake.record.paused = true;
-    fake.emit('RecordStateChanged', { outputActive: true, outputState: 'OBS_WEBSOCKET_OUTPUT_PAUSED', outputPath: null as unknown as string });
+    fake.emit('RecordStateChanged', {
+      outputActive: true,
+      outputState: 'OBS_WEBSOCKET_OUTPUT_PAUSED',
+      outputPath: null as unknown as string,
+    });
     hall.update(view('talk', item('c')));
     await until(() => hall.status().text?.title === 'Talk c', 'next item handled');
     expect(fake.calledWith('ResumeRecord')).toHaveLength(1);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, liveView, type LiveView } from '../../../shared/index.js';
-import { chapterItem, desiredScene, overlayText, recordingMustPause, speakerLine, speakerNames } from '../../../server/obs/obs.plan.js';
+import {
+  chapterItem,
+  desiredScene,
+  overlayText,
+  recordingMustPause,
+  speakerLine,
+  speakerNames,
+} from '../../../server/obs/obs.plan.js';
 import { demoProgram, idle, tokyo } from '../../support/demo.js';
 
 const plan = {
@@ -40,7 +47,12 @@ describe('desiredScene: the scene derived from the live view', () => {
     expect(desiredScene(after('2025-10-02T10:10', talk, { type: 'qa' }), plan).scene).toBe('Q&A');
     expect(desiredScene(after('2025-10-02T10:15', talk, { type: 'break', minutes: 5 }), plan).scene).toBe('Break');
     expect(desiredScene(after('2025-10-02T10:15', talk, { type: 'hold' }), plan).scene).toBe('Hold');
-    const lastOfDay = { type: 'goto', itemId: program().items.filter((i) => i.hallId === 'namba' && i.start < tokyo('2025-10-03T00:00')).at(-1)!.id } as const;
+    const lastOfDay = {
+      type: 'goto',
+      itemId: program()
+        .items.filter((i) => i.hallId === 'namba' && i.start < tokyo('2025-10-03T00:00'))
+        .at(-1)!.id,
+    } as const;
     expect(desiredScene(after('2025-10-02T18:00', lastOfDay, { type: 'next' }), plan).scene).toBe('Ended');
   });
 
@@ -62,7 +74,10 @@ describe('desiredScene: the scene derived from the live view', () => {
     expect(desiredScene(after('2025-10-02T11:05', jung), plan).reason).toContain('do not record');
     expect(desiredScene(after('2025-10-02T11:05', jung, { type: 'qa' }), plan).scene).toBe('Privacy');
     expect(desiredScene(after('2025-10-02T11:05', jung, { type: 'hold' }), plan).scene).toBe('Privacy');
-    expect(desiredScene(after('2025-10-02T11:45', tsuchiya), plan)).toMatchObject({ scene: 'Privacy', reason: expect.stringContaining('do not stream') });
+    expect(desiredScene(after('2025-10-02T11:45', tsuchiya), plan)).toMatchObject({
+      scene: 'Privacy',
+      reason: expect.stringContaining('do not stream'),
+    });
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OWN_SWITCH_WINDOW_MS, OwnSwitches } from '../../../server/obs/obs.switches.js';
 
-describe('OwnSwitches: telling Lectern\'s scene switches from an operator\'s', () => {
-  it('recognises its own switch, and an operator\'s', () => {
+describe("OwnSwitches: telling Lectern's scene switches from an operator's", () => {
+  it("recognises its own switch, and an operator's", () => {
     const own = new OwnSwitches();
     own.request('Talk', 0);
     expect(own.settle('Talk', 400)).toBe('current');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ProgramEditSchema, applyProgramEdit, findItem, hallItems, type Program, type ProgramEdit } from '../../../shared/index.js';
+import {
+  ProgramEditSchema,
+  applyProgramEdit,
+  findItem,
+  hallItems,
+  type Program,
+  type ProgramEdit,
+} from '../../../shared/index.js';
 import { MINUTE, demoProgram, tokyo } from '../../support/demo.js';
 
 const program = demoProgram();
@@ -54,7 +61,12 @@ describe('editItem', () => {
   });
 
   it('changes times (ISO with offset or epoch ms)', () => {
-    const after = applied({ type: 'editItem', itemId: P2, start: tokyo('2025-10-02T10:25'), end: Date.parse('2025-10-02T10:50:00+09:00') });
+    const after = applied({
+      type: 'editItem',
+      itemId: P2,
+      start: tokyo('2025-10-02T10:25'),
+      end: Date.parse('2025-10-02T10:50:00+09:00'),
+    });
     expect(item(after, P2)).toMatchObject({ start: tokyo('2025-10-02T10:25'), end: tokyo('2025-10-02T10:50') });
   });
 
@@ -67,7 +79,10 @@ describe('editItem', () => {
   });
 
   it('an unknown item is named', () => {
-    expect(applyProgramEdit(program, { type: 'editItem', itemId: 'nope', title: 'x' })).toMatchObject({ ok: false, error: 'unknown_item' });
+    expect(applyProgramEdit(program, { type: 'editItem', itemId: 'nope', title: 'x' })).toMatchObject({
+      ok: false,
+      error: 'unknown_item',
+    });
   });
 });
 
@@ -76,13 +91,26 @@ describe('swap', () => {
     const after = applied({ type: 'swap', itemId: P1, otherItemId: P2 });
     expect(item(after, P2)).toMatchObject({ start: tokyo('2025-10-02T09:40'), end: tokyo('2025-10-02T10:20') });
     expect(item(after, P1)).toMatchObject({ start: tokyo('2025-10-02T10:20'), end: tokyo('2025-10-02T10:50') });
-    expect(hallItems(after, 'namba').map((i) => i.id).slice(2, 4)).toEqual([P2, P1]);
+    expect(
+      hallItems(after, 'namba')
+        .map((i) => i.id)
+        .slice(2, 4),
+    ).toEqual([P2, P1]);
   });
 
   it('refuses items of different halls and an item with itself', () => {
-    expect(applyProgramEdit(program, { type: 'swap', itemId: P1, otherItemId: 'nakamozu-2025-10-03-1400' })).toMatchObject({ ok: false, error: 'invalid' });
-    expect(applyProgramEdit(program, { type: 'swap', itemId: P1, otherItemId: P1 })).toMatchObject({ ok: false, error: 'invalid' });
-    expect(applyProgramEdit(program, { type: 'swap', itemId: P1, otherItemId: 'nope' })).toMatchObject({ ok: false, error: 'unknown_item' });
+    expect(applyProgramEdit(program, { type: 'swap', itemId: P1, otherItemId: 'nakamozu-2025-10-03-1400' })).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(applyProgramEdit(program, { type: 'swap', itemId: P1, otherItemId: P1 })).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(applyProgramEdit(program, { type: 'swap', itemId: P1, otherItemId: 'nope' })).toMatchObject({
+      ok: false,
+      error: 'unknown_item',
+    });
   });
 });
 
@@ -102,7 +130,13 @@ describe('addItem and removeItem', () => {
   it('an added item that overlaps is refused, naming both', () => {
     const outcome = applyProgramEdit(program, {
       type: 'addItem',
-      item: { hallId: 'namba', kind: 'talk', title: 'Intruder', start: tokyo('2025-10-02T10:00'), end: tokyo('2025-10-02T10:10') },
+      item: {
+        hallId: 'namba',
+        kind: 'talk',
+        title: 'Intruder',
+        start: tokyo('2025-10-02T10:00'),
+        end: tokyo('2025-10-02T10:10'),
+      },
     });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problems.map((p) => p.message).join(' ')).toMatch(/Intruder/);

@@ -47,7 +47,10 @@ describe('the demo event', () => {
       expect(talk.speakers[0]?.name).toBeTruthy();
       expect(talk.speakers[0]?.affiliation).toBeTruthy();
     }
-    expect(refs[0]).toMatchObject({ title: 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes', speakers: [{ name: 'Shyue Ping Ong' }] });
+    expect(refs[0]).toMatchObject({
+      title: 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes',
+      speakers: [{ name: 'Shyue Ping Ong' }],
+    });
   });
 
   it('keeps the lunch with its luncheon seminar', () => {
@@ -64,7 +67,10 @@ describe('the demo event', () => {
 
 describe('program validation names the path', () => {
   it('accepts ISO instants with an offset and epoch ms', () => {
-    const parsed = ProgramSchema.parse({ ...base, items: [item(), item({ id: 'x2', start: Date.parse('2025-10-02T01:00:00Z'), end: Date.parse('2025-10-02T01:30:00Z') })] });
+    const parsed = ProgramSchema.parse({
+      ...base,
+      items: [item(), item({ id: 'x2', start: Date.parse('2025-10-02T01:00:00Z'), end: Date.parse('2025-10-02T01:30:00Z') })],
+    });
     expect(parsed.items[0]!.start).toBe(Date.parse('2025-10-02T00:00:00Z'));
     expect(parsed.items[1]!.start).toBe(Date.parse('2025-10-02T01:00:00Z'));
   });
@@ -80,7 +86,9 @@ describe('program validation names the path', () => {
   });
 
   it('rejects an unknown zone', () => {
-    expect(problems({ ...base, event: { title: 'T', timeZone: 'Mars/Olympus' }, items: [] })[0]).toMatchObject({ path: 'event.timeZone' });
+    expect(problems({ ...base, event: { title: 'T', timeZone: 'Mars/Olympus' }, items: [] })[0]).toMatchObject({
+      path: 'event.timeZone',
+    });
   });
 
   it('rejects an unknown hall, a duplicate id and overlapping items', () => {

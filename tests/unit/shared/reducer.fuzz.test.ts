@@ -27,9 +27,24 @@ function randomCommand(next: () => number, program: Program, state: HallState): 
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const hallItems = program.items.filter((i) => i.hallId === state.hallId);
   const stale = next() < 0.1;
-  const expectRevision = next() < 0.5 ? (stale ? Math.max(0, state.revision - 1 - Math.floor(next() * 3)) : state.revision) : undefined;
+  const expectRevision =
+    next() < 0.5 ? (stale ? Math.max(0, state.revision - 1 - Math.floor(next() * 3)) : state.revision) : undefined;
   const base = expectRevision === undefined ? {} : { expectRevision };
-  const type = pick(['next', 'next', 'next', 'previous', 'goto', 'qa', 'break', 'extend', 'hold', 'release', 'message', 'clearMessage', 'reset'] as const);
+  const type = pick([
+    'next',
+    'next',
+    'next',
+    'previous',
+    'goto',
+    'qa',
+    'break',
+    'extend',
+    'hold',
+    'release',
+    'message',
+    'clearMessage',
+    'reset',
+  ] as const);
   switch (type) {
     case 'goto':
       return { ...base, type, itemId: next() < 0.9 && hallItems.length ? pick(hallItems).id : 'missing-item' };

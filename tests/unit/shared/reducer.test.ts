@@ -64,14 +64,22 @@ describe('next', () => {
       [{ type: 'next' }, '2025-10-02T10:52'],
     ]);
     expect(state).toMatchObject({ itemId: BREAK1, phase: 'break' });
-    expect(liveView(program, state, tokyo('2025-10-02T10:52')).countdown).toEqual({ kind: 'break', endsAt: tokyo('2025-10-02T11:07') });
+    expect(liveView(program, state, tokyo('2025-10-02T10:52')).countdown).toEqual({
+      kind: 'break',
+      endsAt: tokyo('2025-10-02T11:07'),
+    });
   });
 
   it('tapped twice on the same revision advances once', () => {
     const start = run([[{ type: 'goto', itemId: P1 }, '2025-10-02T09:40']]);
     const first = applyEnvelope(program, start, { type: 'next', expectRevision: start.revision }, tokyo('2025-10-02T10:20'));
     expect(first.ok).toBe(true);
-    const second = applyEnvelope(program, first.state, { type: 'next', expectRevision: start.revision }, tokyo('2025-10-02T10:20'));
+    const second = applyEnvelope(
+      program,
+      first.state,
+      { type: 'next', expectRevision: start.revision },
+      tokyo('2025-10-02T10:20'),
+    );
     expect(second).toMatchObject({ ok: false, code: 'stale_revision' });
     expect(second.state).toBe(first.state);
     expect(second.state.itemId).toBe(P2);
@@ -101,7 +109,9 @@ describe('goto', () => {
 
   it('refuses an unknown item and an item of another hall', () => {
     expect(reject(idle('namba'), { type: 'goto', itemId: 'nope' }, '2025-10-02T10:00').code).toBe('unknown_item');
-    expect(reject(idle('namba'), { type: 'goto', itemId: 'nakamozu-2025-10-03-1400' }, '2025-10-02T10:00').code).toBe('unknown_item');
+    expect(reject(idle('namba'), { type: 'goto', itemId: 'nakamozu-2025-10-03-1400' }, '2025-10-02T10:00').code).toBe(
+      'unknown_item',
+    );
   });
 });
 
@@ -112,7 +122,10 @@ describe('countdowns', () => {
       [{ type: 'extend', minutes: 5 }, '2025-10-02T10:00'],
       [{ type: 'extend', minutes: 1 }, '2025-10-02T10:01'],
     ]);
-    expect(liveView(program, state, tokyo('2025-10-02T10:05')).countdown).toEqual({ kind: 'talk', endsAt: tokyo('2025-10-02T10:28') });
+    expect(liveView(program, state, tokyo('2025-10-02T10:05')).countdown).toEqual({
+      kind: 'talk',
+      endsAt: tokyo('2025-10-02T10:28'),
+    });
   });
 
   it('extend is refused when nothing runs', () => {
@@ -125,11 +138,17 @@ describe('countdowns', () => {
       [{ type: 'qa' }, '2025-10-02T10:10'],
     ]);
     expect(state.phase).toBe('qa');
-    expect(liveView(program, state, tokyo('2025-10-02T10:10')).countdown).toEqual({ kind: 'qa', endsAt: tokyo('2025-10-02T10:20') });
+    expect(liveView(program, state, tokyo('2025-10-02T10:10')).countdown).toEqual({
+      kind: 'qa',
+      endsAt: tokyo('2025-10-02T10:20'),
+    });
   });
 
   it('with Q&A minutes in the program the talk timer leaves room for them and Q&A gets them', () => {
-    const withQa = ProgramSchema.parse({ ...program, items: program.items.map((i) => (i.id === P1 ? { ...i, qaMinutes: 10 } : i)) });
+    const withQa = ProgramSchema.parse({
+      ...program,
+      items: program.items.map((i) => (i.id === P1 ? { ...i, qaMinutes: 10 } : i)),
+    });
     const talk = run([[{ type: 'goto', itemId: P1 }, '2025-10-02T09:40']], idle('namba'), withQa);
     expect(liveView(withQa, talk, tokyo('2025-10-02T09:41')).countdown?.endsAt).toBe(tokyo('2025-10-02T10:10'));
     const qa = run([[{ type: 'qa' }, '2025-10-02T10:12']], talk, withQa);
@@ -224,7 +243,12 @@ describe('previous', () => {
       [{ type: 'next' }, '2025-10-02T10:05'],
       [{ type: 'previous' }, '2025-10-02T10:05'],
     ]);
-    expect(state).toMatchObject({ itemId: P1, itemStartedAt: tokyo('2025-10-02T09:41'), phase: 'talk', history: [expect.anything()] });
+    expect(state).toMatchObject({
+      itemId: P1,
+      itemStartedAt: tokyo('2025-10-02T09:41'),
+      phase: 'talk',
+      history: [expect.anything()],
+    });
     expect(liveView(program, state, tokyo('2025-10-02T10:06')).countdown?.endsAt).toBe(tokyo('2025-10-02T10:23'));
   });
 
@@ -249,7 +273,11 @@ describe('previous', () => {
 describe('message and reset', () => {
   it('a message goes to every surface unless targeted, without starting the hall', () => {
     const state = run([[{ type: 'message', text: 'Lunch extended by 10 min' }, '2025-10-02T12:30']]);
-    expect(state.message).toEqual({ text: 'Lunch extended by 10 min', targets: ['signage', 'lobby', 'timer', 'stream', 'live'], sentAt: tokyo('2025-10-02T12:30') });
+    expect(state.message).toEqual({
+      text: 'Lunch extended by 10 min',
+      targets: ['signage', 'lobby', 'timer', 'stream', 'live'],
+      sentAt: tokyo('2025-10-02T12:30'),
+    });
     expect(liveView(program, state, tokyo('2025-10-02T12:31'))).toMatchObject({ source: 'schedule', phase: 'break' });
     const targeted = run([[{ type: 'message', text: 'Wrap up', targets: ['timer'] }, '2025-10-02T12:31']], state);
     expect(targeted.message?.targets).toEqual(['timer']);

@@ -122,7 +122,12 @@ describe('delay and projected times', () => {
 
   it('the rest of the day is the coming items of the same program day', () => {
     const view = restOfDay(program, idle('namba'), tokyo('2025-10-02T16:00'));
-    expect(view.map((p) => p.item.title)).toEqual(['Dry mixing and film formation for sulfide solid state battery electrodes', 'Closing', 'Move venue', 'Networking event']);
+    expect(view.map((p) => p.item.title)).toEqual([
+      'Dry mixing and film formation for sulfide solid state battery electrodes',
+      'Closing',
+      'Move venue',
+      'Networking event',
+    ]);
   });
 });
 
@@ -132,9 +137,30 @@ describe('a chair-run state from an earlier day does not show the next day', () 
     event: { title: 'Two days', timeZone: 'Europe/Berlin' },
     halls: [{ id: 'saal-1', name: 'Saal 1' }],
     items: [
-      { id: 'd1-a', hallId: 'saal-1', kind: 'talk', title: 'Day 1 late talk', start: '2014-12-27T23:00:00+01:00', end: '2014-12-28T00:30:00+01:00' },
-      { id: 'd1-b', hallId: 'saal-1', kind: 'talk', title: 'Day 1 night talk', start: '2014-12-28T01:00:00+01:00', end: '2014-12-28T02:00:00+01:00' },
-      { id: 'd2-a', hallId: 'saal-1', kind: 'talk', title: 'Day 2 first talk', start: '2014-12-28T11:30:00+01:00', end: '2014-12-28T12:30:00+01:00' },
+      {
+        id: 'd1-a',
+        hallId: 'saal-1',
+        kind: 'talk',
+        title: 'Day 1 late talk',
+        start: '2014-12-27T23:00:00+01:00',
+        end: '2014-12-28T00:30:00+01:00',
+      },
+      {
+        id: 'd1-b',
+        hallId: 'saal-1',
+        kind: 'talk',
+        title: 'Day 1 night talk',
+        start: '2014-12-28T01:00:00+01:00',
+        end: '2014-12-28T02:00:00+01:00',
+      },
+      {
+        id: 'd2-a',
+        hallId: 'saal-1',
+        kind: 'talk',
+        title: 'Day 2 first talk',
+        start: '2014-12-28T11:30:00+01:00',
+        end: '2014-12-28T12:30:00+01:00',
+      },
     ],
   });
   const berlin = (iso: string) => Date.parse(iso);
@@ -147,7 +173,12 @@ describe('a chair-run state from an earlier day does not show the next day', () 
   });
 
   it('next on the last item of a day ends the day, and the next morning follows the schedule', () => {
-    let state = applyCommand(twoDays, idle('saal-1'), { type: 'goto', itemId: 'd1-b' }, berlin('2014-12-28T01:00:00+01:00')).state;
+    let state = applyCommand(
+      twoDays,
+      idle('saal-1'),
+      { type: 'goto', itemId: 'd1-b' },
+      berlin('2014-12-28T01:00:00+01:00'),
+    ).state;
     state = applyCommand(twoDays, state, { type: 'next' }, berlin('2014-12-28T02:05:00+01:00')).state;
     expect(state.phase).toBe('ended');
     const night = liveView(twoDays, state, berlin('2014-12-28T03:00:00+01:00'));
@@ -159,7 +190,12 @@ describe('a chair-run state from an earlier day does not show the next day', () 
   });
 
   it('a talk left running overnight expires an hour before the next day', () => {
-    const state = applyCommand(twoDays, idle('saal-1'), { type: 'goto', itemId: 'd1-b' }, berlin('2014-12-28T01:00:00+01:00')).state;
+    const state = applyCommand(
+      twoDays,
+      idle('saal-1'),
+      { type: 'goto', itemId: 'd1-b' },
+      berlin('2014-12-28T01:00:00+01:00'),
+    ).state;
     expect(liveView(twoDays, state, berlin('2014-12-28T10:29:00+01:00')).source).toBe('chair');
     expect(liveView(twoDays, state, berlin('2014-12-28T10:30:00+01:00')).source).toBe('schedule');
     const next = applyCommand(twoDays, state, { type: 'next' }, berlin('2014-12-28T11:31:00+01:00'));
@@ -174,7 +210,12 @@ describe('when a closed hall opens next', () => {
 
   it('before its first item the Day 2 hall opens on Day 2 with its first item', () => {
     const view = liveView(program, idle('nakamozu'), tokyo('2025-10-02T09:45'));
-    expect(hallOpening(program, view)).toMatchObject({ day: 2, days: 2, start: tokyo('2025-10-03T13:30'), item: { title: 'Registration (Onsite)' } });
+    expect(hallOpening(program, view)).toMatchObject({
+      day: 2,
+      days: 2,
+      start: tokyo('2025-10-03T13:30'),
+      item: { title: 'Registration (Onsite)' },
+    });
   });
 
   it('on the day itself, before the first item, too', () => {
@@ -188,8 +229,22 @@ describe('when a closed hall opens next', () => {
       event: { title: 'Gap', timeZone: 'Asia/Tokyo' },
       halls: [{ id: 'a', name: 'A' }],
       items: [
-        { id: 'one', hallId: 'a', kind: 'talk', title: 'One', start: '2025-10-02T10:00:00+09:00', end: '2025-10-02T10:30:00+09:00' },
-        { id: 'two', hallId: 'a', kind: 'talk', title: 'Two', start: '2025-10-02T11:00:00+09:00', end: '2025-10-02T11:30:00+09:00' },
+        {
+          id: 'one',
+          hallId: 'a',
+          kind: 'talk',
+          title: 'One',
+          start: '2025-10-02T10:00:00+09:00',
+          end: '2025-10-02T10:30:00+09:00',
+        },
+        {
+          id: 'two',
+          hallId: 'a',
+          kind: 'talk',
+          title: 'Two',
+          start: '2025-10-02T11:00:00+09:00',
+          end: '2025-10-02T11:30:00+09:00',
+        },
       ],
     });
     const gap = liveView(withGap, idle('a'), tokyo('2025-10-02T10:45'));
@@ -202,14 +257,37 @@ describe('when a closed hall opens next', () => {
       event: { title: 'Two days', timeZone: 'Europe/Berlin' },
       halls: [{ id: 'saal-1', name: 'Saal 1' }],
       items: [
-        { id: 'a', hallId: 'saal-1', kind: 'talk', title: 'Day 1 talk', start: '2014-12-27T11:00:00+01:00', end: '2014-12-27T12:00:00+01:00' },
-        { id: 'b', hallId: 'saal-1', kind: 'talk', title: 'Day 2 talk', start: '2014-12-28T11:30:00+01:00', end: '2014-12-28T12:30:00+01:00' },
+        {
+          id: 'a',
+          hallId: 'saal-1',
+          kind: 'talk',
+          title: 'Day 1 talk',
+          start: '2014-12-27T11:00:00+01:00',
+          end: '2014-12-27T12:00:00+01:00',
+        },
+        {
+          id: 'b',
+          hallId: 'saal-1',
+          kind: 'talk',
+          title: 'Day 2 talk',
+          start: '2014-12-28T11:30:00+01:00',
+          end: '2014-12-28T12:30:00+01:00',
+        },
       ],
     });
     const evening = liveView(twoDays, idle('saal-1'), Date.parse('2014-12-27T20:00:00+01:00'));
-    expect(hallOpening(twoDays, evening)).toMatchObject({ day: 2, start: Date.parse('2014-12-28T11:30:00+01:00'), item: { id: 'b' } });
+    expect(hallOpening(twoDays, evening)).toMatchObject({
+      day: 2,
+      start: Date.parse('2014-12-28T11:30:00+01:00'),
+      item: { id: 'b' },
+    });
     // A chair ending the day gets the same answer.
-    const started = applyCommand(twoDays, idle('saal-1'), { type: 'goto', itemId: 'a' }, Date.parse('2014-12-27T11:00:00+01:00')).state;
+    const started = applyCommand(
+      twoDays,
+      idle('saal-1'),
+      { type: 'goto', itemId: 'a' },
+      Date.parse('2014-12-27T11:00:00+01:00'),
+    ).state;
     const ended = applyCommand(twoDays, started, { type: 'next' }, Date.parse('2014-12-27T12:00:00+01:00')).state;
     expect(hallOpening(twoDays, liveView(twoDays, ended, Date.parse('2014-12-27T12:01:00+01:00')))?.item.id).toBe('b');
     expect(hallOpening(twoDays, liveView(twoDays, idle('saal-1'), Date.parse('2014-12-28T13:00:00+01:00')))).toBeNull();
@@ -218,7 +296,10 @@ describe('when a closed hall opens next', () => {
 
 describe('messages go only to the surfaces they target', () => {
   it('answers the message for a targeted surface and null for the others', () => {
-    const state = run([[{ type: 'message', text: 'Take your seats', targets: ['signage', 'stream'] }, '2025-10-02T09:30']], idle('namba'));
+    const state = run(
+      [[{ type: 'message', text: 'Take your seats', targets: ['signage', 'stream'] }, '2025-10-02T09:30']],
+      idle('namba'),
+    );
     const view = liveView(program, state, tokyo('2025-10-02T09:31'));
     expect(messageFor(view, 'signage')?.text).toBe('Take your seats');
     expect(messageFor(view, 'stream')?.text).toBe('Take your seats');

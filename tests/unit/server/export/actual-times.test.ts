@@ -13,7 +13,19 @@ function logOf(hallId: string, steps: [Command, number, boolean?][]): CommandLog
     const outcome = applyCommand(program, state, command, at);
     if (!outcome.ok) throw new Error(`${command.type} at ${new Date(at).toISOString()}: ${outcome.message}`);
     state = outcome.state;
-    return { seq: seq + 1, hallId, revision: state.revision, commandId: null, command, actor: 'director', role: 'director', at, wallAt: at, rehearsal: rehearsal ?? false, state };
+    return {
+      seq: seq + 1,
+      hallId,
+      revision: state.revision,
+      commandId: null,
+      command,
+      actor: 'director',
+      role: 'director',
+      at,
+      wallAt: at,
+      rehearsal: rehearsal ?? false,
+      state,
+    };
   });
 }
 
@@ -43,7 +55,10 @@ describe('actual times from the command log', () => {
 
   it('counts from the last reset; rehearsal rows never count', () => {
     expect(report.countedFrom).toBe(tokyo('2025-10-01T18:00'));
-    expect(row(report, 'namba-2025-10-02-0900')).toMatchObject({ actualStart: tokyo('2025-10-02T09:02'), actualEnd: tokyo('2025-10-02T09:33') });
+    expect(row(report, 'namba-2025-10-02-0900')).toMatchObject({
+      actualStart: tokyo('2025-10-02T09:02'),
+      actualEnd: tokyo('2025-10-02T09:33'),
+    });
   });
 
   it('planned and actual start and end, the delay, the actual length', () => {
@@ -62,13 +77,28 @@ describe('actual times from the command log', () => {
   });
 
   it('a step back onto an item reopens it: its end is when the hall last moved off it', () => {
-    expect(row(report, 'namba-2025-10-02-0940')).toMatchObject({ actualStart: tokyo('2025-10-02T09:45'), actualEnd: tokyo('2025-10-02T10:30') });
-    expect(row(report, 'namba-2025-10-02-1020')).toMatchObject({ actualStart: tokyo('2025-10-02T10:27'), actualEnd: tokyo('2025-10-02T10:58') });
-    expect(row(report, 'namba-2025-10-02-1050')).toMatchObject({ kind: 'break', actualStart: tokyo('2025-10-02T10:58'), actualEnd: tokyo('2025-10-02T11:12') });
+    expect(row(report, 'namba-2025-10-02-0940')).toMatchObject({
+      actualStart: tokyo('2025-10-02T09:45'),
+      actualEnd: tokyo('2025-10-02T10:30'),
+    });
+    expect(row(report, 'namba-2025-10-02-1020')).toMatchObject({
+      actualStart: tokyo('2025-10-02T10:27'),
+      actualEnd: tokyo('2025-10-02T10:58'),
+    });
+    expect(row(report, 'namba-2025-10-02-1050')).toMatchObject({
+      kind: 'break',
+      actualStart: tokyo('2025-10-02T10:58'),
+      actualEnd: tokyo('2025-10-02T11:12'),
+    });
   });
 
   it('the running item has a start and no end; items not reached have neither; every planned item is listed', () => {
-    expect(row(report, 'namba-2025-10-02-1105')).toMatchObject({ actualStart: tokyo('2025-10-02T11:12'), actualEnd: null, actualLengthMs: null, startDelayMs: 7 * MINUTE });
+    expect(row(report, 'namba-2025-10-02-1105')).toMatchObject({
+      actualStart: tokyo('2025-10-02T11:12'),
+      actualEnd: null,
+      actualLengthMs: null,
+      startDelayMs: 7 * MINUTE,
+    });
     expect(row(report, 'namba-2025-10-02-1145')).toMatchObject({ actualStart: null, actualEnd: null, startDelayMs: null });
     expect(report.items.map((r) => r.itemId)).toEqual(program.items.filter((i) => i.hallId === 'namba').map((i) => i.id));
   });
@@ -85,8 +115,14 @@ describe('actual times from the command log', () => {
       ]),
     );
     expect(day2.countedFrom).toBeNull();
-    expect(row(day2, 'nakamozu-2025-10-03-1645')).toMatchObject({ actualStart: tokyo('2025-10-03T16:50'), actualEnd: tokyo('2025-10-03T17:20') });
-    expect(row(day2, 'nakamozu-2025-10-03-1715')).toMatchObject({ actualStart: tokyo('2025-10-03T17:25'), actualEnd: tokyo('2025-10-03T19:30') });
+    expect(row(day2, 'nakamozu-2025-10-03-1645')).toMatchObject({
+      actualStart: tokyo('2025-10-03T16:50'),
+      actualEnd: tokyo('2025-10-03T17:20'),
+    });
+    expect(row(day2, 'nakamozu-2025-10-03-1715')).toMatchObject({
+      actualStart: tokyo('2025-10-03T17:25'),
+      actualEnd: tokyo('2025-10-03T19:30'),
+    });
   });
 
   it('nothing counts when everything was a rehearsal', () => {
@@ -98,8 +134,16 @@ describe('actual times from the command log', () => {
     const full: ActualTimesReport = { event: program.event.title, timeZone: 'Asia/Tokyo', generatedAt: 0, halls: [report] };
     const csv = actualTimesCsv(full);
     const lines = csv.split('\r\n');
-    expect(csv.startsWith('\uFEFFhall,hall_name,item_id,title,kind,planned_start,planned_end,actual_start,actual_end,start_delay_min,planned_min,actual_min')).toBe(true);
-    expect(lines[2]).toBe('namba,I-site Namba,namba-2025-10-02-0930,Opening,ceremony,2025-10-02 09:30:00,2025-10-02 09:40:00,2025-10-02 09:33:00,2025-10-02 09:45:00,3,10,12');
-    expect(lines).toContain('namba,I-site Namba,namba-2025-10-02-1145,Electronic Functions and Applications of Solid State Ionic Devices,talk,2025-10-02 11:45:00,2025-10-02 12:15:00,,,,30,');
+    expect(
+      csv.startsWith(
+        '\uFEFFhall,hall_name,item_id,title,kind,planned_start,planned_end,actual_start,actual_end,start_delay_min,planned_min,actual_min',
+      ),
+    ).toBe(true);
+    expect(lines[2]).toBe(
+      'namba,I-site Namba,namba-2025-10-02-0930,Opening,ceremony,2025-10-02 09:30:00,2025-10-02 09:40:00,2025-10-02 09:33:00,2025-10-02 09:45:00,3,10,12',
+    );
+    expect(lines).toContain(
+      'namba,I-site Namba,namba-2025-10-02-1145,Electronic Functions and Applications of Solid State Ionic Devices,talk,2025-10-02 11:45:00,2025-10-02 12:15:00,,,,30,',
+    );
   });
 });

@@ -32,7 +32,11 @@ describe('frab XML export', () => {
     expect(new Set(slugs).size).toBe(27);
     for (const [, date] of xml.matchAll(/<date>([^<]+)<\/date>/g)) expect(date).toMatch(/\+09:00$/);
     const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
-    expect(doc.schedule.conference).toMatchObject({ title: 'All-Solid-State Battery Symposium 2025', time_zone_name: 'Asia/Tokyo', days: 2 });
+    expect(doc.schedule.conference).toMatchObject({
+      title: 'All-Solid-State Battery Symposium 2025',
+      time_zone_name: 'Asia/Tokyo',
+      days: 2,
+    });
     expect(exportFrabXml(demo)).toBe(xml);
   });
 

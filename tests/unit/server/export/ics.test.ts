@@ -16,7 +16,10 @@ interface Property {
 
 /** A small RFC 5545 reader: unfolds lines, splits components and properties. */
 function readCalendar(text: string) {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
   const events: Property[][] = [];
   const zones: Property[][] = [];
   let current: Property[] | undefined;
@@ -24,7 +27,11 @@ function readCalendar(text: string) {
     const colon = line.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
     const [head, value] = [line.slice(0, colon), line.slice(colon + 1)];
     const [name, ...params] = head.split(';');
-    const property: Property = { name: name!, params: Object.fromEntries(params.map((p) => p.split('=') as [string, string])), value };
+    const property: Property = {
+      name: name!,
+      params: Object.fromEntries(params.map((p) => p.split('=') as [string, string])),
+      value,
+    };
     if (line === 'BEGIN:VEVENT') events.push((current = []));
     else if (line === 'BEGIN:STANDARD' || line === 'BEGIN:DAYLIGHT') zones.push((current = [property]));
     else if (line.startsWith('END:')) current = undefined;
@@ -56,7 +63,10 @@ function check(program: Program, text: string) {
   for (const event of calendar.events) {
     const item = program.items.find((i) => `${i.id}@` === prop(event, 'UID')!.value.split('@')[0] + '@')!;
     expect(item).toBeDefined();
-    for (const [name, instant] of [['DTSTART', item.start], ['DTEND', item.end]] as const) {
+    for (const [name, instant] of [
+      ['DTSTART', item.start],
+      ['DTEND', item.end],
+    ] as const) {
       const p = prop(event, name)!;
       expect(p.params.TZID).toBe(program.event.timeZone);
       expect(instantByVtimezone(p.value, calendar.zones)).toBe(instant);
@@ -89,10 +99,18 @@ describe('ICS export', () => {
   });
 
   it('a program across a daylight-saving change: the VTIMEZONE carries the change, every time is exact', () => {
-    const text = 'date,start,end,hall,title\n2025-10-25,10:00,11:00,Saal 1,"Before, with a comma; and a semicolon"\n2025-10-26,01:30,02:30,Saal 1,Night\n2025-10-26,10:00,11:00,Saal 1,After\n';
+    const text =
+      'date,start,end,hall,title\n2025-10-25,10:00,11:00,Saal 1,"Before, with a comma; and a semicolon"\n2025-10-26,01:30,02:30,Saal 1,Night\n2025-10-26,10:00,11:00,Saal 1,After\n';
     const program = importProgram(text, { zone: 'Europe/Berlin' }).program;
     const calendar = check(program, exportIcs(program, { now: NOW, version: '0.1.0' }));
-    expect(calendar.zones.map((z) => [z[0]!.value, prop(z, 'DTSTART')!.value, prop(z, 'TZOFFSETFROM')!.value, prop(z, 'TZOFFSETTO')!.value])).toEqual([
+    expect(
+      calendar.zones.map((z) => [
+        z[0]!.value,
+        prop(z, 'DTSTART')!.value,
+        prop(z, 'TZOFFSETFROM')!.value,
+        prop(z, 'TZOFFSETTO')!.value,
+      ]),
+    ).toEqual([
       ['DAYLIGHT', '19700101T000000', '+0200', '+0200'],
       ['STANDARD', '20251026T030000', '+0200', '+0100'],
     ]);

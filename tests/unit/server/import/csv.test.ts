@@ -40,9 +40,23 @@ describe('a Japanese CSV program', () => {
       start: tokyo('2025-11-20T10:20'),
       end: tokyo('2025-11-20T10:50'),
     });
-    expect(program.items.find((i) => i.abstractRef === 'P.3')).toMatchObject({ kind: 'talk', title: 'ハロゲン化物電解質の "乾式" プロセス' });
+    expect(program.items.find((i) => i.abstractRef === 'P.3')).toMatchObject({
+      kind: 'talk',
+      title: 'ハロゲン化物電解質の "乾式" プロセス',
+    });
     expect(program.items.find((i) => i.title === '懇親会')).toMatchObject({ kind: 'social', location: '天王殿' });
-    expect(program.items.map((i) => i.kind)).toEqual(['ceremony', 'talk', 'talk', 'break', 'talk', 'meal', 'poster', 'talk', 'ceremony', 'social']);
+    expect(program.items.map((i) => i.kind)).toEqual([
+      'ceremony',
+      'talk',
+      'talk',
+      'break',
+      'talk',
+      'meal',
+      'poster',
+      'talk',
+      'ceremony',
+      'social',
+    ]);
   });
 
   it('the same file as Excel writes it (BOM, CRLF, Japanese header names) imports to the same program', () => {
@@ -58,8 +72,13 @@ describe('a Japanese CSV program', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PLAIN, 'utf16le')]);
     expect(importProgram(decodeProgramBytes(utf16), options).program).toEqual(program);
     // 開会 in Shift_JIS on line 2.
-    const shiftJis = Buffer.concat([Buffer.from('date,start,end,hall,title\n2025-11-20,09:30,09:40,A,'), Buffer.from([0x8a, 0x4a, 0x89, 0xef])]);
-    expect(problemsOf(() => decodeProgramBytes(shiftJis))).toEqual([{ path: 'line 2', message: expect.stringContaining('not UTF-8') }]);
+    const shiftJis = Buffer.concat([
+      Buffer.from('date,start,end,hall,title\n2025-11-20,09:30,09:40,A,'),
+      Buffer.from([0x8a, 0x4a, 0x89, 0xef]),
+    ]);
+    expect(problemsOf(() => decodeProgramBytes(shiftJis))).toEqual([
+      { path: 'line 2', message: expect.stringContaining('not UTF-8') },
+    ]);
   });
 });
 
@@ -68,7 +87,8 @@ const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
 
 describe('other CSV forms', () => {
   it('a duration instead of an end, ISO start times, semicolons as separators, a row past midnight', () => {
-    const text = 'start;duration;hall;title;kind\n2025-10-02T09:00:00+09:00;00:45;Hall A;Welcome;ceremony\n2025-10-02 23:30;90;Hall A;Night owls;\n';
+    const text =
+      'start;duration;hall;title;kind\n2025-10-02T09:00:00+09:00;00:45;Hall A;Welcome;ceremony\n2025-10-02 23:30;90;Hall A;Night owls;\n';
     const items = importProgram(text, { zone: 'Asia/Tokyo' }).program.items;
     expect(items.map((i) => [i.title, i.kind, i.start, i.end])).toEqual([
       ['Welcome', 'ceremony', tokyo('2025-10-02T09:00'), tokyo('2025-10-02T09:45')],
@@ -79,7 +99,10 @@ describe('other CSV forms', () => {
   });
 
   it('unknown columns are ignored with a warning; an id column gives the items their ids', () => {
-    const result = importProgram('id,date,start,end,hall,title,notes\nkeynote,2025-10-02,09:00,10:00,Hall A,Keynote,bring water\n', { zone: 'Asia/Tokyo' });
+    const result = importProgram(
+      'id,date,start,end,hall,title,notes\nkeynote,2025-10-02,09:00,10:00,Hall A,Keynote,bring water\n',
+      { zone: 'Asia/Tokyo' },
+    );
     expect(result.program.items[0]!.id).toBe('keynote');
     expect(result.warnings).toContainEqual({ path: 'line 1', message: 'column "notes" is not one Lectern reads: ignored' });
   });
@@ -94,19 +117,28 @@ describe('other CSV forms', () => {
     );
     const items = importProgram(text, { zone: 'Asia/Tokyo', fillBreaks: true }).program.items;
     expect(items.map((i) => i.title)).toEqual(['One', 'Two', 'Break', 'Three', 'Break', 'Four', 'Five']);
-    expect(items[2]).toMatchObject({ id: 'hall-a-2025-10-02-1000', kind: 'break', start: tokyo('2025-10-02T10:00'), end: tokyo('2025-10-02T10:05') });
+    expect(items[2]).toMatchObject({
+      id: 'hall-a-2025-10-02-1000',
+      kind: 'break',
+      start: tokyo('2025-10-02T10:00'),
+      end: tokyo('2025-10-02T10:05'),
+    });
   });
 });
 
 describe('CSV files that are not right change nothing and name the line', () => {
   it('a file cut off inside a quoted field', () => {
     const cut = PLAIN.slice(0, PLAIN.indexOf('その起源'));
-    expect(problemsOf(() => importProgram(cut, options))).toEqual([{ path: 'line 4', message: expect.stringContaining('never closed') }]);
+    expect(problemsOf(() => importProgram(cut, options))).toEqual([
+      { path: 'line 4', message: expect.stringContaining('never closed') },
+    ]);
   });
 
   it('a file cut off in the middle of a row', () => {
     const cut = PLAIN.slice(0, PLAIN.indexOf(',休憩'));
-    expect(problemsOf(() => importProgram(cut, options))).toEqual([{ path: 'line 5', message: expect.stringContaining('fields but the header has 13') }]);
+    expect(problemsOf(() => importProgram(cut, options))).toEqual([
+      { path: 'line 5', message: expect.stringContaining('fields but the header has 13') },
+    ]);
   });
 
   it('a wrong column: a header that is misspelt, and values in the wrong column', () => {
@@ -122,18 +154,34 @@ describe('CSV files that are not right change nothing and name the line', () => 
     expect(problemsOf(() => importProgram(csv('2025-13-02,09:00,10:00,Hall A,Keynote,'), { zone: 'Asia/Tokyo' }))).toEqual([
       { path: 'line 2', message: 'date "2025-13-02" is not a date (expected YYYY-MM-DD, e.g. 2025-10-02)' },
     ]);
-    expect(problemsOf(() => importProgram('date,start,end,hall,title,kind\n2025-10-02,09:00,10:00,Hall A,Keynote,lecture\n', { zone: 'Asia/Tokyo' }))[0]).toEqual({
+    expect(
+      problemsOf(() =>
+        importProgram('date,start,end,hall,title,kind\n2025-10-02,09:00,10:00,Hall A,Keynote,lecture\n', { zone: 'Asia/Tokyo' }),
+      )[0],
+    ).toEqual({
       path: 'line 2',
       message: expect.stringContaining('kind "lecture" is not one of talk, ceremony'),
     });
-    expect(problemsOf(() => importProgram(PLAIN, { zone: 'Asia/Osaka' }))).toEqual([{ path: 'zone', message: expect.stringContaining('"Asia/Osaka"') }]);
+    expect(problemsOf(() => importProgram(PLAIN, { zone: 'Asia/Osaka' }))).toEqual([
+      { path: 'zone', message: expect.stringContaining('"Asia/Osaka"') },
+    ]);
     expect(importProgram(PLAIN, { zone: 'asia/tokyo' }).zone).toBe('Asia/Tokyo');
   });
 
   it('overlapping items in a hall, and every bad row at once', () => {
-    const text = csv('2025-10-02,09:00,10:00,Hall A,One,', '2025-10-02,09:30,10:30,Hall A,Two,', '2025-10-02,11:00,10:00,Hall B,Backwards,');
-    expect(problemsOf(() => importProgram(text, { zone: 'Asia/Tokyo' }))).toEqual([{ path: 'line 3', message: expect.stringContaining('"Two" (2025-10-02 09:30) overlaps "One" (line 2') }]);
+    const text = csv(
+      '2025-10-02,09:00,10:00,Hall A,One,',
+      '2025-10-02,09:30,10:30,Hall A,Two,',
+      '2025-10-02,11:00,10:00,Hall B,Backwards,',
+    );
+    expect(problemsOf(() => importProgram(text, { zone: 'Asia/Tokyo' }))).toEqual([
+      { path: 'line 3', message: expect.stringContaining('"Two" (2025-10-02 09:30) overlaps "One" (line 2') },
+    ]);
     const many = csv('2025-10-02,9am,10:00,Hall A,One,', '2025-10-02,09:00,,Hall A,Two,', 'x,09:00,10:00,Hall A,Three,');
-    expect(problemsOf(() => importProgram(many, { zone: 'Asia/Tokyo' })).map((p) => p.path)).toEqual(['line 2', 'line 3', 'line 4']);
+    expect(problemsOf(() => importProgram(many, { zone: 'Asia/Tokyo' })).map((p) => p.path)).toEqual([
+      'line 2',
+      'line 3',
+      'line 4',
+    ]);
   });
 });

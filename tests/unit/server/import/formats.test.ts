@@ -19,12 +19,16 @@ describe('telling the format', () => {
   });
 
   it('a file it cannot tell, and an empty file, are errors that ask for --format', () => {
-    expect(problemsOf(() => importProgram('just some words\nand more'))).toEqual([{ path: '(file)', message: expect.stringContaining('pass --format') }]);
+    expect(problemsOf(() => importProgram('just some words\nand more'))).toEqual([
+      { path: '(file)', message: expect.stringContaining('pass --format') },
+    ]);
     expect(problemsOf(() => importProgram('  \n'))).toEqual([{ path: '(file)', message: 'the file is empty' }]);
   });
 
   it('a format forced by --format reads the file that way', () => {
-    expect(problemsOf(() => importProgram(fixture('program-ja.csv'), { format: 'frab' }))[0]!.path).toMatch(/^\(root\)|^line \d+$/);
+    expect(problemsOf(() => importProgram(fixture('program-ja.csv'), { format: 'frab' }))[0]!.path).toMatch(
+      /^\(root\)|^line \d+$/,
+    );
   });
 });
 
@@ -50,7 +54,9 @@ describe("Lectern's own JSON", () => {
     const bad = JSON.parse(text);
     bad.items[3].end = 'tomorrow';
     expect(problemsOf(() => importProgram(JSON.stringify(bad)))[0]!.path).toBe('items[3].end');
-    expect(problemsOf(() => importProgram('{\n  "event": {\n    "title": "X",\n  }\n}'))).toEqual([{ path: 'line 4', message: expect.stringContaining('expected a property name') }]);
+    expect(problemsOf(() => importProgram('{\n  "event": {\n    "title": "X",\n  }\n}'))).toEqual([
+      { path: 'line 4', message: expect.stringContaining('expected a property name') },
+    ]);
   });
 });
 
@@ -63,8 +69,12 @@ describe('the hall map', () => {
   });
 
   it('refuses ids that are not hall ids, and text it cannot read', () => {
-    expect(problemsOf(() => parseHallMap('Saal 1=Saal 1'))).toEqual([{ path: 'hallMap', message: expect.stringContaining('"Saal 1" (for "Saal 1") is not a hall id') }]);
-    expect(problemsOf(() => parseHallMap('Saal 1'))).toEqual([{ path: 'hallMap', message: expect.stringContaining('cannot read "Saal 1"') }]);
+    expect(problemsOf(() => parseHallMap('Saal 1=Saal 1'))).toEqual([
+      { path: 'hallMap', message: expect.stringContaining('"Saal 1" (for "Saal 1") is not a hall id') },
+    ]);
+    expect(problemsOf(() => parseHallMap('Saal 1'))).toEqual([
+      { path: 'hallMap', message: expect.stringContaining('cannot read "Saal 1"') },
+    ]);
   });
 
   it('warns about rooms it names that the file does not have', () => {

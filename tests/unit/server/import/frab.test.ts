@@ -9,7 +9,11 @@ const congress = importProgram(XML, { zone: 'Europe/Berlin' });
 
 /** Every event's id, start (from its <date>) and duration, read with plain regular expressions. */
 function eventsInXml(xml: string) {
-  return [...xml.matchAll(/<event guid='[^']*' id='(\d+)'>\s*<date>([^<]+)<\/date>\s*<start>[^<]*<\/start>\s*<duration>(\d+):(\d+)<\/duration>/g)].map((m) => ({
+  return [
+    ...xml.matchAll(
+      /<event guid='[^']*' id='(\d+)'>\s*<date>([^<]+)<\/date>\s*<start>[^<]*<\/start>\s*<duration>(\d+):(\d+)<\/duration>/g,
+    ),
+  ].map((m) => ({
     id: `frab-${m[1]}`,
     start: Date.parse(m[2]!),
     end: Date.parse(m[2]!) + (Number(m[3]) * 60 + Number(m[4])) * 60_000,
@@ -58,7 +62,10 @@ describe('the 31C3 frab schedule', () => {
     const machine = importProgram(XML, { machineZone: 'Asia/Tokyo' });
     expect(machine).toMatchObject({ zone: 'Asia/Tokyo', zoneSource: 'machine' });
     expect(machine.program.items.map((i) => [i.id, i.start, i.end])).toEqual(program.items.map((i) => [i.id, i.start, i.end]));
-    expect(machine.warnings).toContainEqual({ path: 'schedule.day[0].room[0].event[0].date', message: expect.stringContaining('carry +01:00 but Asia/Tokyo is +09:00') });
+    expect(machine.warnings).toContainEqual({
+      path: 'schedule.day[0].room[0].event[0].date',
+      message: expect.stringContaining('carry +01:00 but Asia/Tokyo is +09:00'),
+    });
     expect(congress.warnings).toEqual([]);
   });
 
@@ -77,7 +84,9 @@ describe('the 31C3 frab schedule', () => {
       expect(length).toBeGreaterThanOrEqual(5 * 60_000);
       expect(length).toBeLessThanOrEqual(3 * 60 * 60_000);
     }
-    const first = hallItems(filled, 'saal-1').slice(0, 4).map((i) => [i.title, i.kind]);
+    const first = hallItems(filled, 'saal-1')
+      .slice(0, 4)
+      .map((i) => [i.title, i.kind]);
     expect(first).toEqual([
       ['31C3 Opening Event', 'talk'],
       ['31C3 Keynote', 'talk'],
@@ -88,10 +97,15 @@ describe('the 31C3 frab schedule', () => {
 });
 
 /** A small frab file; `events` are the <event> elements of one room on one day. */
-function frab(events: string, conference = '<title>Mini Con</title>', day = "date='2025-03-01' start='2025-03-01T10:00:00+01:00'") {
+function frab(
+  events: string,
+  conference = '<title>Mini Con</title>',
+  day = "date='2025-03-01' start='2025-03-01T10:00:00+01:00'",
+) {
   return `<?xml version='1.0' encoding='utf-8' ?>\n<schedule>\n<conference>${conference}</conference>\n<day ${day}>\n<room name='Hall A'>\n${events}\n</room>\n</day>\n</schedule>\n`;
 }
-const event = (id: number, fields: string) => `<event id='${id}' guid='g-${id}'>${fields}<title>Talk ${id}</title><persons><person id='1'>Ada</person></persons></event>`;
+const event = (id: number, fields: string) =>
+  `<event id='${id}' guid='g-${id}'>${fields}<title>Talk ${id}</title><persons><person id='1'>Ada</person></persons></event>`;
 
 describe('frab files that are not right change nothing and name the path', () => {
   it('a truncated file names the line', () => {
@@ -101,38 +115,63 @@ describe('frab files that are not right change nothing and name the path', () =>
   });
 
   it('an event without a duration', () => {
-    const xml = frab(event(1, '<date>2025-03-01T10:00:00+01:00</date><duration>00:30</duration>') + event(2, '<date>2025-03-01T10:30:00+01:00</date><duration></duration>'));
+    const xml = frab(
+      event(1, '<date>2025-03-01T10:00:00+01:00</date><duration>00:30</duration>') +
+        event(2, '<date>2025-03-01T10:30:00+01:00</date><duration></duration>'),
+    );
     expect(problemsOf(() => importProgram(xml, { zone: 'Europe/Berlin' }))).toEqual([
       { path: 'schedule.day[0].room[0].event[1].duration', message: 'missing: every event needs a duration (HH:MM)' },
     ]);
   });
 
   it('bad dates: an impossible event date and a day start without offset', () => {
-    const xml = frab(event(1, '<date>2025-02-30T10:00:00+01:00</date><duration>00:30</duration>'), undefined, "date='2025-03-01' start='10:00'");
+    const xml = frab(
+      event(1, '<date>2025-02-30T10:00:00+01:00</date><duration>00:30</duration>'),
+      undefined,
+      "date='2025-03-01' start='10:00'",
+    );
     const problems = problemsOf(() => importProgram(xml, { zone: 'Europe/Berlin' }));
     expect(problems.map((p) => p.path)).toEqual(['schedule.day[0]@start', 'schedule.day[0].room[0].event[0].date']);
   });
 
   it('overlapping events in a room', () => {
-    const xml = frab(event(1, '<date>2025-03-01T10:00:00+01:00</date><duration>01:00</duration>') + event(2, '<date>2025-03-01T10:30:00+01:00</date><duration>00:30</duration>'));
+    const xml = frab(
+      event(1, '<date>2025-03-01T10:00:00+01:00</date><duration>01:00</duration>') +
+        event(2, '<date>2025-03-01T10:30:00+01:00</date><duration>00:30</duration>'),
+    );
     expect(problemsOf(() => importProgram(xml, { zone: 'Europe/Berlin' }))).toEqual([
-      { path: 'schedule.day[0].room[0].event[1]', message: expect.stringContaining('overlaps "Talk 1" (schedule.day[0].room[0].event[0]') },
+      {
+        path: 'schedule.day[0].room[0].event[1]',
+        message: expect.stringContaining('overlaps "Talk 1" (schedule.day[0].room[0].event[0]'),
+      },
     ]);
   });
 
   it('an unknown zone in the file, and a wrong root element', () => {
-    const xml = frab(event(1, '<date>2025-03-01T10:00:00+01:00</date><duration>00:30</duration>'), '<title>Mini</title><time_zone_name>Mars/Olympus</time_zone_name>');
-    expect(problemsOf(() => importProgram(xml))).toEqual([{ path: 'schedule.conference.time_zone_name', message: expect.stringContaining('"Mars/Olympus"') }]);
-    expect(problemsOf(() => importProgram('<program><item/></program>'))).toEqual([{ path: '(root)', message: 'expected a <schedule> element, found <program>' }]);
+    const xml = frab(
+      event(1, '<date>2025-03-01T10:00:00+01:00</date><duration>00:30</duration>'),
+      '<title>Mini</title><time_zone_name>Mars/Olympus</time_zone_name>',
+    );
+    expect(problemsOf(() => importProgram(xml))).toEqual([
+      { path: 'schedule.conference.time_zone_name', message: expect.stringContaining('"Mars/Olympus"') },
+    ]);
+    expect(problemsOf(() => importProgram('<program><item/></program>'))).toEqual([
+      { path: '(root)', message: 'expected a <schedule> element, found <program>' },
+    ]);
   });
 
   it('entity declarations are refused before parsing', () => {
     const xml = `<?xml version='1.0'?>\n<!DOCTYPE schedule [\n<!ENTITY a "aaaaaaaaaa">\n]>\n<schedule><conference><title>&a;</title></conference></schedule>`;
-    expect(problemsOf(() => importProgram(xml, { zone: 'UTC' }))).toEqual([{ path: 'line 3', message: expect.stringContaining('entity declarations') }]);
+    expect(problemsOf(() => importProgram(xml, { zone: 'UTC' }))).toEqual([
+      { path: 'line 3', message: expect.stringContaining('entity declarations') },
+    ]);
   });
 
   it('an event with only a start time is read on its day in the zone, after midnight when before the day start', () => {
-    const xml = frab(event(1, '<start>23:30</start><duration>01:00</duration>') + event(2, '<start>00:30</start><duration>00:30</duration>'), '<title>Mini</title><time_zone_name>Europe/Berlin</time_zone_name>');
+    const xml = frab(
+      event(1, '<start>23:30</start><duration>01:00</duration>') + event(2, '<start>00:30</start><duration>00:30</duration>'),
+      '<title>Mini</title><time_zone_name>Europe/Berlin</time_zone_name>',
+    );
     const items = importProgram(xml).program.items;
     expect(items.map((i) => new Date(i.start).toISOString())).toEqual(['2025-03-01T22:30:00.000Z', '2025-03-01T23:30:00.000Z']);
   });

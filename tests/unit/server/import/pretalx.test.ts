@@ -11,7 +11,12 @@ describe('a real pretalx schedule.json (DemoCon excerpt)', () => {
 
   it('is detected and takes its zone from time_zone_name', () => {
     expect(democon).toMatchObject({ format: 'pretalx', zone: 'UTC', zoneSource: 'file' });
-    expect(program.event).toEqual({ title: 'DemoCon', timeZone: 'UTC', language: 'en', url: 'http://localhost/democon/schedule/' });
+    expect(program.event).toEqual({
+      title: 'DemoCon',
+      timeZone: 'UTC',
+      language: 'en',
+      url: 'http://localhost/democon/schedule/',
+    });
   });
 
   it('rooms become halls, events items with the ids of the schedule, persons speakers', () => {
@@ -30,7 +35,8 @@ describe('a real pretalx schedule.json (DemoCon excerpt)', () => {
       ],
       track: 'Horizontal',
       language: 'en',
-      abstract: 'Implement distributed e-commerce!\n\nWhy line song happen draw wind. Major believe stock range dark hundred itself. Difficult watch too record.',
+      abstract:
+        'Implement distributed e-commerce!\n\nWhy line song happen draw wind. Major believe stock range dark hundred itself. Difficult watch too record.',
     });
   });
 
@@ -39,11 +45,21 @@ describe('a real pretalx schedule.json (DemoCon excerpt)', () => {
       start: Date.parse('2020-12-14T09:00:00+01:00'),
       end: Date.parse('2020-12-14T09:30:00+01:00'),
     });
-    expect(democon.warnings).toEqual([{ path: 'schedule.conference.days[0].rooms["Gray Room"][0].date', message: expect.stringContaining('+01:00 but UTC is +00:00') }]);
+    expect(democon.warnings).toEqual([
+      {
+        path: 'schedule.conference.days[0].rooms["Gray Room"][0].date',
+        message: expect.stringContaining('+01:00 but UTC is +00:00'),
+      },
+    ]);
   });
 
   it('do_not_record becomes the do-not-record flag; a workshop is a talk', () => {
-    expect(program.items.filter((i) => i.doNotRecord).map((i) => i.id).sort()).toEqual(['frab-27', 'frab-39']);
+    expect(
+      program.items
+        .filter((i) => i.doNotRecord)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['frab-27', 'frab-39']);
     expect(program.items.find((i) => i.id === 'frab-14')!.kind).toBe('talk');
   });
 
@@ -76,23 +92,37 @@ describe('pretalx files that are not right change nothing and name the path', ()
   it('an event without a duration', () => {
     const text = edited((doc) => delete gray(doc)[1].duration);
     expect(problemsOf(() => importProgram(text))).toEqual([
-      { path: 'schedule.conference.days[0].rooms["Gray Room"][1].duration', message: 'missing: every event needs a duration (HH:MM)' },
+      {
+        path: 'schedule.conference.days[0].rooms["Gray Room"][1].duration',
+        message: 'missing: every event needs a duration (HH:MM)',
+      },
     ]);
   });
 
   it('a bad date and an unknown zone', () => {
     expect(problemsOf(() => importProgram(edited((doc) => (gray(doc)[0].date = '2020-12-14 09:00'))))).toEqual([
-      { path: 'schedule.conference.days[0].rooms["Gray Room"][0].date', message: expect.stringContaining('not a date-time with a UTC offset') },
+      {
+        path: 'schedule.conference.days[0].rooms["Gray Room"][0].date',
+        message: expect.stringContaining('not a date-time with a UTC offset'),
+      },
     ]);
-    expect(problemsOf(() => importProgram(edited((doc) => (doc.schedule.conference.time_zone_name = 'Europe/Atlantis'))))).toEqual([
-      { path: 'schedule.conference.time_zone_name', message: expect.stringContaining('"Europe/Atlantis" is not an IANA time zone') },
+    expect(
+      problemsOf(() => importProgram(edited((doc) => (doc.schedule.conference.time_zone_name = 'Europe/Atlantis')))),
+    ).toEqual([
+      {
+        path: 'schedule.conference.time_zone_name',
+        message: expect.stringContaining('"Europe/Atlantis" is not an IANA time zone'),
+      },
     ]);
   });
 
   it('overlapping events in a room', () => {
     const text = edited((doc) => (gray(doc)[1].duration = '01:00'));
     expect(problemsOf(() => importProgram(text))).toEqual([
-      { path: 'schedule.conference.days[0].rooms["Gray Room"][2]', message: expect.stringContaining('overlaps "Quality-focused 6thgeneration website"') },
+      {
+        path: 'schedule.conference.days[0].rooms["Gray Room"][2]',
+        message: expect.stringContaining('overlaps "Quality-focused 6thgeneration website"'),
+      },
     ]);
   });
 

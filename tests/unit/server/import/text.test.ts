@@ -33,22 +33,34 @@ describe('the printed program (seed) with a hall map', () => {
     expect(lunch).toMatchObject({
       kind: 'meal',
       title: 'Lunch',
-      subtitle: 'Luncheon Seminar: Analysis and Evaluation Techniques for Lithium-Ion Batteries - From Raw Materials to Cell Evaluation -',
+      subtitle:
+        'Luncheon Seminar: Analysis and Evaluation Techniques for Lithium-Ion Batteries - From Raw Materials to Cell Evaluation -',
       speakers: [{ name: 'Takashi Sumoto', affiliation: 'Shimadzu Corporation' }],
       start: tokyo('2025-10-02T12:15'),
       end: tokyo('2025-10-02T13:15'),
     });
     expect(result.warnings).toContainEqual({ path: 'line 14', message: expect.stringContaining('"Shimadzu Cor"') });
-    expect(result.warnings).toContainEqual({ path: 'line 14', message: expect.stringContaining('"Luncheon Semir" read as "Luncheon Seminar"') });
+    expect(result.warnings).toContainEqual({
+      path: 'line 14',
+      message: expect.stringContaining('"Luncheon Semir" read as "Luncheon Seminar"'),
+    });
   });
 
   it('gives rows without an end their documented default and says so', () => {
-    const byTitle = (title: string, hallId: string) => result.program.items.find((i) => i.title === title && i.hallId === hallId)!;
+    const byTitle = (title: string, hallId: string) =>
+      result.program.items.find((i) => i.title === title && i.hallId === hallId)!;
     expect(byTitle('Closing', 'namba')).toMatchObject({ start: tokyo('2025-10-02T16:55'), end: tokyo('2025-10-02T17:05') });
     expect(byTitle('Move venue', 'namba')).toMatchObject({ start: tokyo('2025-10-02T17:05'), end: tokyo('2025-10-02T18:00') });
     expect(byTitle('Networking event', 'namba')).toMatchObject({ end: tokyo('2025-10-02T20:00'), location: 'Tennoden' });
-    expect(byTitle('Networking event', 'nakamozu')).toMatchObject({ start: tokyo('2025-10-03T17:15'), end: tokyo('2025-10-03T19:15') });
-    expect(result.warnings.filter((w) => w.message.includes('has no end')).map((w) => w.path)).toEqual(['line 22', 'line 24', 'line 38']);
+    expect(byTitle('Networking event', 'nakamozu')).toMatchObject({
+      start: tokyo('2025-10-03T17:15'),
+      end: tokyo('2025-10-03T19:15'),
+    });
+    expect(result.warnings.filter((w) => w.message.includes('has no end')).map((w) => w.path)).toEqual([
+      'line 22',
+      'line 24',
+      'line 38',
+    ]);
   });
 
   it('attaches each abstract after the table to its talk by title, and stops before the committee list', () => {
@@ -75,7 +87,9 @@ describe('the printed program (seed) with a hall map', () => {
   it('names no event title of its own: --title sets it, else "Program" with a warning', () => {
     expect(result.program.event.title).toBe('Program');
     expect(result.warnings.map((w) => w.path)).toContain('event.title');
-    expect(seed(SEED, { title: 'All-Solid-State Battery Symposium 2025' }).program.event.title).toBe('All-Solid-State Battery Symposium 2025');
+    expect(seed(SEED, { title: 'All-Solid-State Battery Symposium 2025' }).program.event.title).toBe(
+      'All-Solid-State Battery Symposium 2025',
+    );
   });
 
   it('reads clock times in the zone it is given: the same program an hour apart in Asia/Seoul vs Asia/Shanghai', () => {
@@ -92,7 +106,8 @@ describe('the printed program (seed) with a hall map', () => {
 });
 
 describe('other printed layouts', () => {
-  const program = (body: string) => importProgram(`Spring Workshop 2026\n\nApril 10, 2026\n\nVenue: Main Hall\n\n${body}`, { zone: 'Asia/Tokyo' }).program;
+  const program = (body: string) =>
+    importProgram(`Spring Workshop 2026\n\nApril 10, 2026\n\nVenue: Main Hall\n\n${body}`, { zone: 'Asia/Tokyo' }).program;
 
   it('takes a title line before the first day, rows without tabs, ranges in the time column and rows past midnight', () => {
     const p = program('22:30-23:30\tNight session\n23:30 "Late talk" Ada Lovelace (Analytical Engines) P.7\n0:15\tQuiz\n');
@@ -102,11 +117,17 @@ describe('other printed layouts', () => {
       ['Late talk', 'talk', tokyo('2026-04-10T23:30'), tokyo('2026-04-11T00:15')],
       ['Quiz', 'other', tokyo('2026-04-11T00:15'), tokyo('2026-04-11T00:45')],
     ]);
-    expect(p.items[1]).toMatchObject({ speakers: [{ name: 'Ada Lovelace', affiliation: 'Analytical Engines' }], abstractRef: 'P.7' });
+    expect(p.items[1]).toMatchObject({
+      speakers: [{ name: 'Ada Lovelace', affiliation: 'Analytical Engines' }],
+      abstractRef: 'P.7',
+    });
   });
 
   it('reads Japanese day headings and venue lines', () => {
-    const p = importProgram('2025年10月2日（木）\n会場：大阪公立大学, 講堂\n9:00\t受付\n9:30\t開会挨拶\t山田 太郎 (大阪公立大学)\n', { zone: 'Asia/Tokyo' }).program;
+    const p = importProgram(
+      '2025年10月2日（木）\n会場：大阪公立大学, 講堂\n9:00\t受付\n9:30\t開会挨拶\t山田 太郎 (大阪公立大学)\n',
+      { zone: 'Asia/Tokyo' },
+    ).program;
     expect(p.halls).toEqual([{ id: 'hall-1', name: '講堂', venue: '大阪公立大学, 講堂', streamed: false }]);
     expect(p.items.map((i) => i.kind)).toEqual(['registration', 'ceremony']);
     expect(p.event.language).toBe('ja');
@@ -124,7 +145,9 @@ describe('a malformed printed program changes nothing and names the line', () =>
   });
 
   it('a title in the time column (a wrong column)', () => {
-    const problems = problemsOf(() => seed(withLine(10, '"Foundation Potentials for Massive-Scale Design"\t9:40\tShyue Ping Ong (UCSD)\tP.1')));
+    const problems = problemsOf(() =>
+      seed(withLine(10, '"Foundation Potentials for Massive-Scale Design"\t9:40\tShyue Ping Ong (UCSD)\tP.1')),
+    );
     expect(problems).toEqual([{ path: 'line 10', message: expect.stringContaining('is not a time of day') }]);
   });
 
@@ -135,7 +158,9 @@ describe('a malformed printed program changes nothing and names the line', () =>
 
   it('a break that runs into the next talk (overlapping items in a hall), naming both lines', () => {
     const problems = problemsOf(() => seed(withLine(11, '\tBreak (10:50-11:15)\t\t')));
-    expect(problems).toEqual([{ path: 'line 12', message: expect.stringMatching(/overlaps "Break" \(line 11, until 2025-10-02 11:15\) in hall namba/) }]);
+    expect(problems).toEqual([
+      { path: 'line 12', message: expect.stringMatching(/overlaps "Break" \(line 11, until 2025-10-02 11:15\) in hall namba/) },
+    ]);
   });
 
   it('an untimed row with nothing before it', () => {
@@ -149,6 +174,8 @@ describe('a malformed printed program changes nothing and names the line', () =>
   });
 
   it('an unknown zone', () => {
-    expect(problemsOf(() => seed(SEED, { zone: 'Osaka/Namba' }))).toEqual([{ path: 'zone', message: expect.stringContaining('"Osaka/Namba" is not an IANA time zone') }]);
+    expect(problemsOf(() => seed(SEED, { zone: 'Osaka/Namba' }))).toEqual([
+      { path: 'zone', message: expect.stringContaining('"Osaka/Namba" is not an IANA time zone') },
+    ]);
   });
 });
