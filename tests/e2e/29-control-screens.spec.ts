@@ -5,8 +5,12 @@ import { DIRECTOR_TOKEN, ROOT, startServer } from '../support/server.js';
 import { connect } from '../support/socket.js';
 import { expect, test } from './fixtures.js';
 
-/** Screenshots of the control pages at their real sizes, to look at (tests/.artifacts/screens/). */
-const SHOTS = join(ROOT, 'tests/.artifacts/screens');
+/**
+ * Screenshots of the control pages at their real sizes, to look at: tests/.artifacts/screens/, or with
+ * `LECTERN_SCREENSHOTS=update` docs/screenshots/control/ (what the README shows).
+ */
+const SHOTS =
+  process.env.LECTERN_SCREENSHOTS === 'update' ? join(ROOT, 'docs/screenshots/control') : join(ROOT, 'tests/.artifacts/screens');
 mkdirSync(SHOTS, { recursive: true });
 
 test.use({ serverOptions: { args: ['--clock', '2025-10-02T10:12:00+09:00'] } });
