@@ -93,6 +93,7 @@ async function loadAnyProgramFile(path: string): Promise<Program> {
 export async function startLectern(options: ServeOptions): Promise<RunningLectern> {
   const store = new SqliteStore(options.dataDir);
   let obsStore: SqliteObsStore | undefined;
+  let forgetGeneratedToken: (() => Promise<void>) | undefined;
   try {
     const obsConfig = options.obsConfigFile ? await loadObsConfig(options.obsConfigFile) : undefined;
     const fileProgram: Program | undefined = options.programFile ? await loadAnyProgramFile(options.programFile) : undefined;
@@ -103,6 +104,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     const live = await LiveService.open(store, clock, loadDemo, fileProgram);
     const auth = new AuthService(store, clock);
     const { generated } = await auth.initDirectorToken(options.directorToken);
+    if (generated) forgetGeneratedToken = () => auth.forgetGeneratedDirectorToken();
     obsStore = new SqliteObsStore(options.dataDir);
     const obs = new ObsService({ config: obsConfig, live, store: obsStore, now: () => clock.now() });
 
@@ -180,6 +182,8 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       },
     };
   } catch (error) {
+    // The caller prints a generated token only after a successful start: a failed one must not keep it.
+    await forgetGeneratedToken?.();
     await obsStore?.close();
     await store.close();
     throw error;
