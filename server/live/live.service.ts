@@ -250,13 +250,17 @@ export class LiveService {
         }
       }
       const removedHalls = this.program.halls.filter((h) => !program.halls.some((n) => n.id === h.id)).map((h) => h.id);
+      // A removed hall forgets what it ran, in the store too: if it comes back it starts idle, on a new revision.
+      for (const hallId of removedHalls) {
+        const state = this.states.get(hallId);
+        if (state) changed.push({ ...initialHallState(hallId), revision: state.revision + 1, updatedAt: now });
+      }
       const before = new Map(program.halls.map((hall) => [hall.id, this.state(hall.id)]));
       const revision = this.programRevision + 1;
       await this.store.saveProgram({ program, revision }, actor, changed);
       this.program = program;
       this.programRevision = revision;
       for (const state of changed) this.states.set(state.hallId, state);
-      for (const hallId of removedHalls) this.states.delete(hallId);
       this.broadcaster?.programChanged(revision);
       for (const hall of program.halls) {
         const snapshot = this.snapshot(hall.id);
