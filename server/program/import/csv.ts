@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ITEM_KINDS, type InputProblem, type ItemKind, type Speaker } from '../../../shared/index.js';
-import { localInstant, parseClock, parseDuration, parseIsoDate, parseOffsetDateTime } from './clock-time.js';
+import { PAST_MIDNIGHT_HOURS, localInstant, parseClock, parseDuration, parseIsoDate, parseOffsetDateTime } from './clock-time.js';
 import { ensureHall, optionalText, type DraftHall, type DraftItem, type DraftProgram } from './draft.js';
 import { exactKind, kindFromTitle } from './kinds.js';
 import { Problems, fail } from './problems.js';
@@ -181,11 +181,17 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
         const startDate = DateTime.fromMillis(start, { zone }).toISODate()!;
         const value = instantOf(endText, startDate, zone);
         if (typeof value !== 'number') problems.add(source, `end "${endText}" is not a time (expected HH:MM)`);
-        else
-          end =
-            value > start || parseClock(endText) === undefined
-              ? value
-              : DateTime.fromMillis(value, { zone }).plus({ days: 1 }).toMillis();
+        else if (value > start || parseClock(endText) === undefined) end = value;
+        else {
+          // A clock time at or before the start ends after midnight, when that makes a believable length.
+          const nextDay = DateTime.fromMillis(value, { zone }).plus({ days: 1 });
+          if (nextDay.toMillis() - start >= PAST_MIDNIGHT_HOURS * 3_600_000) {
+            problems.add(source, `end "${endText}" is not after start "${row.get('start')}"`);
+          } else {
+            end = nextDay.toMillis();
+            warnings.push({ path: source, message: `end "${endText}" is read as past midnight, on ${nextDay.toISODate()}` });
+          }
+        }
       } else if (durationText) {
         const ms = parseDuration(durationText);
         if (ms === undefined || ms <= 0)
