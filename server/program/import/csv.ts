@@ -63,10 +63,14 @@ function columnOf(name: string): CsvColumn | undefined {
   return (Object.keys(CSV_COLUMNS) as CsvColumn[]).find((column) => (CSV_COLUMNS[column] as readonly string[]).includes(key));
 }
 
-/** True when a first line reads as a Lectern CSV header (it has a title and a start column). */
+/**
+ * True when a first line reads as a Lectern CSV header: a title and a start column, or at least two columns
+ * Lectern knows among three or more (so a header with one misspelt column is still read, and named, as CSV).
+ */
 export function looksLikeCsvHeader(line: string): boolean {
-  const columns = line.split(detectDelimiter(line)).map((name) => columnOf(name.replace(/^"|"$/g, '')));
-  return columns.includes('title') && columns.includes('start');
+  const cells = line.split(detectDelimiter(line));
+  const columns = new Set(cells.map((name) => columnOf(name.replace(/^"|"$/g, ''))).filter((column) => column !== undefined));
+  return (columns.has('title') && columns.has('start')) || (cells.length >= 3 && columns.size >= 2);
 }
 
 function parseFlag(text: string): boolean | undefined | 'bad' {
