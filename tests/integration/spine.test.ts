@@ -202,6 +202,8 @@ describe('robustness', () => {
     expect(bad).toMatchObject({ ok: false, error: 'invalid' });
     const missing = await socket.emitWithAck('hall:watch', { hallId: 'nowhere' });
     expect(missing).toMatchObject({ ok: false, error: 'not_found' });
+    const unknown = await (socket as any).timeout(2000).emitWithAck('no:such:event', { hallId: 'namba' });
+    expect(unknown).toMatchObject({ ok: false, error: 'unknown_event' });
     expect((await api(server.url, '/healthz')).status).toBe(200);
   });
 
