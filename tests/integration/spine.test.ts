@@ -139,6 +139,13 @@ describe('tokens and rights', () => {
     expect(invalid.body.problems[0].path).toBe('minutes');
     expect((await command(server.url, 'namba', { type: 'teleport' })).status).toBe(400);
     expect((await api(server.url, '/api/v1/halls/namba/commands', { rawBody: '{"type":' })).status).toBe(400);
+    const asText = await fetch(`${server.url}/api/v1/halls/namba/commands`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DIRECTOR_TOKEN}`, 'content-type': 'text/plain' },
+      body: '{"type":"next"}',
+    });
+    expect(asText.status).toBe(400);
+    expect((await asText.json()).message).toContain('Content-Type: application/json');
     expect((await command(server.url, 'nowhere', { type: 'next' })).status).toBe(404);
     expect((await command(server.url, 'namba', { type: 'goto', itemId: 'no-such-item' })).status).toBe(404);
   });
