@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../support/http.js';
-import { startServer, tempDir, type TestServer } from '../support/server.js';
+import { ROOT, startServer, tempDir, type TestServer } from '../support/server.js';
 
 // Without LECTERN_DIRECTOR_TOKEN, as on a fresh machine.
 const FRESH = { LECTERN_DIRECTOR_TOKEN: '' };
@@ -12,7 +13,7 @@ const running: TestServer[] = [];
 async function serve(options: Parameters<typeof startServer>[0]) {
   const server = await startServer(options);
   running.push(server);
-  await expect.poll(() => server.output()).toMatch(/Screens \(no token needed\):[\s\S]*overlay \S+nakamozu/);
+  await expect.poll(() => server.output()).toMatch(/Screens \(no token needed\):[\s\S]*overlay \S+\n$/);
   return server;
 }
 afterEach(async () => {
@@ -69,5 +70,15 @@ describe('--public-url', () => {
     const plain = await serve({});
     const local = await api(plain.url, '/api/v1/tokens', { body: { hallId: 'nakamozu' } });
     expect(local.body.url).toBe(`${plain.url}/control/hall/nakamozu#token=${local.body.token}`);
+  });
+});
+
+describe('--program with a file that names no zone', () => {
+  it('says which zone it read the file in, and why, with what the import decided', async () => {
+    const file = join(ROOT, 'tests/fixtures/program-ja.csv');
+    const server = await serve({ args: ['--program', file], env: { TZ: 'Asia/Tokyo' } });
+    expect(server.output()).toContain(`Program from ${file} (csv): zone Asia/Tokyo (this machine's zone`);
+    expect(server.output()).toContain('event.title: the file names no event title');
+    expect(server.output()).toContain(`lectern import ${file} --zone IANA --out program.json`);
   });
 });
