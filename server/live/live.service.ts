@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   applyEnvelope,
   commandOf,
@@ -80,6 +81,7 @@ export class LiveService {
   private readonly queue = new KeyedQueue();
   private broadcaster: Broadcaster | undefined;
   private readonly listeners = new Set<HallChangeListener>();
+  private programTagCache: { revision: number; tag: string } | undefined;
 
   private constructor(
     private readonly store: Store,
@@ -137,6 +139,18 @@ export class LiveService {
 
   getProgramRevision(): number {
     return this.programRevision;
+  }
+
+  /**
+   * Names the program's content, for ETags: its revision and a hash of it. The revision alone is not enough:
+   * a server on a fresh data folder starts again at revision 1 with another program.
+   */
+  programTag(): string {
+    if (this.programTagCache?.revision !== this.programRevision) {
+      const hash = createHash('sha256').update(JSON.stringify(this.program)).digest('base64url').slice(0, 16);
+      this.programTagCache = { revision: this.programRevision, tag: `${this.programRevision}-${hash}` };
+    }
+    return this.programTagCache.tag;
   }
 
   hall(hallId: string): Hall | undefined {

@@ -82,3 +82,16 @@ describe('--program with a file that names no zone', () => {
     expect(server.output()).toContain(`lectern import ${file} --zone IANA --out program.json`);
   });
 });
+
+describe('a server on a fresh data folder with another program', () => {
+  it('never answers 304 to a client that cached the program of another one (both are at revision 1)', async () => {
+    const demo = await serve({});
+    const frab = await serve({ args: ['--program', join(ROOT, 'tests/fixtures/frab-31c3-schedule.xml')] });
+    for (const path of ['/api/v1/program', '/api/v1/export/program.ics', '/api/v1/export/frab.xml']) {
+      const cached = await fetch(`${demo.url}${path}`);
+      const etag = cached.headers.get('etag')!;
+      expect((await fetch(`${demo.url}${path}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+      expect((await fetch(`${frab.url}${path}`, { headers: { 'if-none-match': etag } })).status).toBe(200);
+    }
+  });
+});
