@@ -111,12 +111,17 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     obsStore = new SqliteObsStore(options.dataDir);
     const obs = new ObsService({ config: obsConfig, live, store: obsStore, now: () => clock.now() });
 
-    // The registry exists before the socket server (its routes are mounted first); it publishes through it.
-    // eslint-disable-next-line prefer-const -- assigned once the socket server exists, read by the closure below
-    let broadcaster: SocketBroadcaster | undefined;
-    const displays = new DisplayRegistry(clock, (list) => broadcaster?.displaysChanged(list));
-
     const app = express();
+    const httpServer: HttpServer = createServer(app);
+    const io: LecternServer = new SocketServer(httpServer, {
+      maxHttpBufferSize: 100_000,
+      pingInterval: 10_000,
+      pingTimeout: 8_000,
+      serveClient: false,
+    });
+    const broadcaster = new SocketBroadcaster(io);
+    const displays = new DisplayRegistry(clock, (list) => broadcaster.displaysChanged(list));
+
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
     app.use(securityHeaders({ dev: options.dev }));
@@ -143,14 +148,6 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     app.use(obsRoutes(obs, auth));
     app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
-    const httpServer: HttpServer = createServer(app);
-    const io: LecternServer = new SocketServer(httpServer, {
-      maxHttpBufferSize: 100_000,
-      pingInterval: 10_000,
-      pingTimeout: 8_000,
-      serveClient: false,
-    });
-    broadcaster = new SocketBroadcaster(io);
     live.attach(broadcaster);
     attachLiveGateway(io, live, auth, clock);
     attachDisplayGateway(io, displays);
