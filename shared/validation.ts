@@ -16,9 +16,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-/** The problems in a zod error, each naming its path. */
+/** The problems in a zod error, each naming its path, each once (an intersection reports a wrong root twice). */
 export function describeZodError(error: z.ZodError): InputProblem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  const problems = error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return problems.filter((p, i) => problems.findIndex((q) => q.path === p.path && q.message === p.message) === i);
 }
 
 /** One line per problem: "items[3].start: Invalid input". */

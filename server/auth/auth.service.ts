@@ -43,6 +43,15 @@ export class AuthService {
     return { generated: token };
   }
 
+  /**
+   * Forgets a director token this start generated but could not show (the start failed before printing it),
+   * so the next start generates and prints a new one instead of locking the director out.
+   */
+  async forgetGeneratedDirectorToken(): Promise<void> {
+    this.directorHash = '';
+    await this.store.deleteMeta(DIRECTOR_HASH_KEY);
+  }
+
   /** Replaces the director token with a new one and answers it (the old one stops working). */
   async rotateDirectorToken(): Promise<string> {
     const token = generateToken('director');

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startLectern, type ServeOptions } from '../app.js';
 import { chairPanelUrl } from '../auth/auth.routes.js';
+import { describeZoneSource } from '../program/import/index.js';
 import { UsageError, type CliCommand } from './cli-command.js';
 
 /** `lectern serve`: the server, with its flags (and the environment variables that stand for them). */
@@ -75,6 +76,14 @@ export const serveCommand: CliCommand = {
     console.log(
       `Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`,
     );
+    const read = server.programImport;
+    if (read) {
+      console.log(`Program from ${options.programFile} (${read.format}): zone ${describeZoneSource(read.zone, read.zoneSource)}`);
+      for (const warning of read.warnings) console.log(`  ${warning.path}: ${warning.message}`);
+      if (read.zoneSource === 'machine') {
+        console.log(`  Another zone: lectern import ${options.programFile} --zone IANA --out program.json, then serve that`);
+      }
+    }
     if (server.clock.offsetMs !== 0) {
       console.log(
         `Rehearsal clock: server time is ${new Date(server.clock.now()).toISOString()} (start with --clock real to end it)`,

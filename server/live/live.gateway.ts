@@ -50,6 +50,12 @@ export function attachLiveGateway(io: LecternServer, live: LiveService, auth: Au
   });
 
   io.on('connection', (socket) => {
+    // An event no gateway handles is ignored, with an error acknowledgement when the client asked for one.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (socket.listeners(event as 'hall:watch').length > 0) return;
+      answer(args[args.length - 1], { ok: false, error: 'unknown_event', message: `no such event "${event}"` });
+    });
+
     socket.on(
       'hall:watch',
       guarded(socket, 'hall:watch', (payload, ack) => {

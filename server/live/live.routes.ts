@@ -32,6 +32,17 @@ export function liveRoutes(live: LiveService, auth: AuthService): Router {
     if (principal.role === 'chair' && principal.hallId !== hallId) {
       return sendError(res, 403, 'forbidden', `this chair token is for hall ${principal.hallId}, not ${hallId}`);
     }
+    // express.json reads only JSON: a command sent as text/plain or form data arrives as no body at all.
+    if (req.body === undefined) {
+      return sendError(res, 400, 'invalid', 'send the command as a JSON body with Content-Type: application/json', [
+        {
+          path: '(body)',
+          message: req.is('application/json')
+            ? 'the body is empty'
+            : `expected a JSON command, got ${req.get('content-type') ?? 'no Content-Type'}`,
+        },
+      ]);
+    }
     const parsed = CommandEnvelopeSchema.safeParse(req.body);
     if (!parsed.success) return sendInvalid(res, 'command', parsed.error);
     const answer = await live.command(hallId, parsed.data, principal);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   applyEnvelope,
   commandOf,
@@ -80,6 +81,7 @@ export class LiveService {
   private readonly queue = new KeyedQueue();
   private broadcaster: Broadcaster | undefined;
   private readonly listeners = new Set<HallChangeListener>();
+  private programTagCache: { revision: number; tag: string } | undefined;
 
   private constructor(
     private readonly store: Store,
@@ -137,6 +139,18 @@ export class LiveService {
 
   getProgramRevision(): number {
     return this.programRevision;
+  }
+
+  /**
+   * Names the program's content, for ETags: its revision and a hash of it. The revision alone is not enough:
+   * a server on a fresh data folder starts again at revision 1 with another program.
+   */
+  programTag(): string {
+    if (this.programTagCache?.revision !== this.programRevision) {
+      const hash = createHash('sha256').update(JSON.stringify(this.program)).digest('base64url').slice(0, 16);
+      this.programTagCache = { revision: this.programRevision, tag: `${this.programRevision}-${hash}` };
+    }
+    return this.programTagCache.tag;
   }
 
   hall(hallId: string): Hall | undefined {
@@ -250,13 +264,17 @@ export class LiveService {
         }
       }
       const removedHalls = this.program.halls.filter((h) => !program.halls.some((n) => n.id === h.id)).map((h) => h.id);
+      // A removed hall forgets what it ran, in the store too: if it comes back it starts idle, on a new revision.
+      for (const hallId of removedHalls) {
+        const state = this.states.get(hallId);
+        if (state) changed.push({ ...initialHallState(hallId), revision: state.revision + 1, updatedAt: now });
+      }
       const before = new Map(program.halls.map((hall) => [hall.id, this.state(hall.id)]));
       const revision = this.programRevision + 1;
       await this.store.saveProgram({ program, revision }, actor, changed);
       this.program = program;
       this.programRevision = revision;
       for (const state of changed) this.states.set(state.hallId, state);
-      for (const hallId of removedHalls) this.states.delete(hallId);
       this.broadcaster?.programChanged(revision);
       for (const hall of program.halls) {
         const snapshot = this.snapshot(hall.id);

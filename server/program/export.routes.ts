@@ -29,7 +29,7 @@ export function exportRoutes(live: LiveService, auth: AuthService, store: Store,
     const hallId = hallFilter(live, req.query.hall, res);
     if (hallId === false) return;
     const program = live.getProgram();
-    const etag = `"ics-${program.revision}-${hallId ?? 'all'}"`;
+    const etag = `"ics-${live.programTag()}-${hallId ?? 'all'}"`;
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
     if (req.get('if-none-match') === etag) return res.status(304).end();
@@ -40,7 +40,7 @@ export function exportRoutes(live: LiveService, auth: AuthService, store: Store,
 
   router.get('/api/v1/export/frab.xml', (req, res) => {
     const program = live.getProgram();
-    const etag = `"frab-${program.revision}"`;
+    const etag = `"frab-${live.programTag()}"`;
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
     if (req.get('if-none-match') === etag) return res.status(304).end();

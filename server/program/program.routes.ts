@@ -40,7 +40,7 @@ export function programRoutes(live: LiveService, auth: AuthService): Router {
   const router = Router();
   router.get('/api/v1/program', (req, res) => {
     const program = live.getProgram();
-    const etag = `"program-${program.revision}"`;
+    const etag = `"program-${live.programTag()}"`;
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
     if (req.get('if-none-match') === etag) return res.status(304).end();

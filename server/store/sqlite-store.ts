@@ -134,6 +134,10 @@ export class SqliteStore implements Store {
       .run(key, value);
   }
 
+  async deleteMeta(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  }
+
   async loadProgram(): Promise<StoredProgram | undefined> {
     const row = this.db.prepare('SELECT revision, json FROM program ORDER BY revision DESC LIMIT 1').get() as
       { revision: number; json: string } | undefined;

@@ -51,6 +51,7 @@ export interface Store {
   readonly description: string;
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+  deleteMeta(key: string): Promise<void>;
   loadProgram(): Promise<StoredProgram | undefined>;
   /** Saves the program as a new revision, with the hall states that change with it, in one transaction. */
   saveProgram(stored: StoredProgram, actor: string, states: readonly HallState[]): Promise<void>;

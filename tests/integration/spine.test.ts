@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallSnapshot, LecternClientSocket, LiveView } from '../../shared/index.js';
@@ -139,6 +139,13 @@ describe('tokens and rights', () => {
     expect(invalid.body.problems[0].path).toBe('minutes');
     expect((await command(server.url, 'namba', { type: 'teleport' })).status).toBe(400);
     expect((await api(server.url, '/api/v1/halls/namba/commands', { rawBody: '{"type":' })).status).toBe(400);
+    const asText = await fetch(`${server.url}/api/v1/halls/namba/commands`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DIRECTOR_TOKEN}`, 'content-type': 'text/plain' },
+      body: '{"type":"next"}',
+    });
+    expect(asText.status).toBe(400);
+    expect((await asText.json()).message).toContain('Content-Type: application/json');
     expect((await command(server.url, 'nowhere', { type: 'next' })).status).toBe(404);
     expect((await command(server.url, 'namba', { type: 'goto', itemId: 'no-such-item' })).status).toBe(404);
   });
@@ -202,6 +209,8 @@ describe('robustness', () => {
     expect(bad).toMatchObject({ ok: false, error: 'invalid' });
     const missing = await socket.emitWithAck('hall:watch', { hallId: 'nowhere' });
     expect(missing).toMatchObject({ ok: false, error: 'not_found' });
+    const unknown = await (socket as any).timeout(2000).emitWithAck('no:such:event', { hallId: 'namba' });
+    expect(unknown).toMatchObject({ ok: false, error: 'unknown_event' });
     expect((await api(server.url, '/healthz')).status).toBe(200);
   });
 
@@ -287,6 +296,39 @@ describe('durability', () => {
         const after = (await api<LiveView>(again.url, '/api/v1/halls/namba/live')).body;
         expect(after.revision).toBe(acked!.revision);
         expect(after.message?.text).toBe('message 19');
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await own.stop();
+    }
+  });
+});
+
+describe('a hall that a new program removes and a later one brings back', () => {
+  it('starts idle on a new revision, and a restart after kill -9 shows it the same', async () => {
+    const own = await startServer({ args: ['--clock', '2025-10-02T10:00:00+09:00'] });
+    try {
+      const demo = (await api(own.url, '/api/v1/program', { token: null })).body;
+      const started = await command(own.url, 'namba', { type: 'next' });
+      expect(started.body).toMatchObject({ revision: 1, phase: 'talk', source: 'chair' });
+      const upload = (body: string, type: string) =>
+        fetch(`${own.url}/api/v1/program`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${DIRECTOR_TOKEN}`, 'content-type': type },
+          body,
+        });
+      const frab = readFileSync(join(ROOT, 'tests/fixtures/frab-31c3-schedule.xml'), 'utf8');
+      expect((await upload(frab, 'application/xml')).status).toBe(200);
+      expect((await upload(JSON.stringify(demo), 'application/json')).status).toBe(200);
+
+      const back = (await api<LiveView>(own.url, '/api/v1/halls/namba/live')).body;
+      expect(back).toMatchObject({ revision: 2, source: 'schedule', itemStartedAt: null });
+      await own.stop('SIGKILL');
+      const again = await startServer({ dataDir: own.dataDir });
+      try {
+        const after = (await api<LiveView>(again.url, '/api/v1/halls/namba/live')).body;
+        expect(after).toMatchObject({ revision: back.revision, source: back.source, itemStartedAt: null });
       } finally {
         await again.stop();
       }

@@ -6,6 +6,12 @@ export interface ClockTime {
   minute: number;
 }
 
+/**
+ * A clock time earlier than the one before it is read as past midnight only when that is less than this many
+ * hours later; more is a mistake in the file (a typo, swapped columns), not a night session.
+ */
+export const PAST_MIDNIGHT_HOURS = 12;
+
 const CLOCK = /^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$/;
 
 /** Reads "9:40" or "09:40" (24-hour); undefined when it is not a time of day. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ITEM_KINDS, type InputProblem, type ItemKind, type Speaker } from '../../../shared/index.js';
-import { localInstant, parseClock, parseDuration, parseIsoDate, parseOffsetDateTime } from './clock-time.js';
+import { PAST_MIDNIGHT_HOURS, localInstant, parseClock, parseDuration, parseIsoDate, parseOffsetDateTime } from './clock-time.js';
 import { ensureHall, optionalText, type DraftHall, type DraftItem, type DraftProgram } from './draft.js';
 import { exactKind, kindFromTitle } from './kinds.js';
 import { Problems, fail } from './problems.js';
@@ -63,10 +63,14 @@ function columnOf(name: string): CsvColumn | undefined {
   return (Object.keys(CSV_COLUMNS) as CsvColumn[]).find((column) => (CSV_COLUMNS[column] as readonly string[]).includes(key));
 }
 
-/** True when a first line reads as a Lectern CSV header (it has a title and a start column). */
+/**
+ * True when a first line reads as a Lectern CSV header: a title and a start column, or at least two columns
+ * Lectern knows among three or more (so a header with one misspelt column is still read, and named, as CSV).
+ */
 export function looksLikeCsvHeader(line: string): boolean {
-  const columns = line.split(detectDelimiter(line)).map((name) => columnOf(name.replace(/^"|"$/g, '')));
-  return columns.includes('title') && columns.includes('start');
+  const cells = line.split(detectDelimiter(line));
+  const columns = new Set(cells.map((name) => columnOf(name.replace(/^"|"$/g, ''))).filter((column) => column !== undefined));
+  return (columns.has('title') && columns.has('start')) || (cells.length >= 3 && columns.size >= 2);
 }
 
 function parseFlag(text: string): boolean | undefined | 'bad' {
@@ -181,11 +185,17 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
         const startDate = DateTime.fromMillis(start, { zone }).toISODate()!;
         const value = instantOf(endText, startDate, zone);
         if (typeof value !== 'number') problems.add(source, `end "${endText}" is not a time (expected HH:MM)`);
-        else
-          end =
-            value > start || parseClock(endText) === undefined
-              ? value
-              : DateTime.fromMillis(value, { zone }).plus({ days: 1 }).toMillis();
+        else if (value > start || parseClock(endText) === undefined) end = value;
+        else {
+          // A clock time at or before the start ends after midnight, when that makes a believable length.
+          const nextDay = DateTime.fromMillis(value, { zone }).plus({ days: 1 });
+          if (nextDay.toMillis() - start >= PAST_MIDNIGHT_HOURS * 3_600_000) {
+            problems.add(source, `end "${endText}" is not after start "${row.get('start')}"`);
+          } else {
+            end = nextDay.toMillis();
+            warnings.push({ path: source, message: `end "${endText}" is read as past midnight, on ${nextDay.toISODate()}` });
+          }
+        }
       } else if (durationText) {
         const ms = parseDuration(durationText);
         if (ms === undefined || ms <= 0)

@@ -35,6 +35,28 @@ export interface FrabDocument {
   schedule: XmlNode;
 }
 
+/**
+ * The elements still open at the end of the file, from the validator's message for a file that ends too early
+ * (`Unclosed tag 'schedule'.`, or `Invalid '["schedule", "day", …]' found.`, which it reports at line 1).
+ */
+function unclosedElements(message: string): string[] | undefined {
+  const one = /^Unclosed tag '(.+)'\.$/.exec(message);
+  if (one) return [one[1]!];
+  const many = /^Invalid '(\[.*\])' found\.$/s.exec(message);
+  if (!many) return undefined;
+  try {
+    const names: unknown = JSON.parse(many[1]!);
+    return Array.isArray(names) && names.every((n) => typeof n === 'string') ? names : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The number of the file's last line that has text. */
+function lastLine(text: string): number {
+  return text.replace(/\s+$/, '').split(/\r\n|\r|\n/).length;
+}
+
 /** Parses the XML; a syntax error (a truncated file) names its line. */
 export function readFrab(xml: string): FrabDocument {
   // No schedule declares entities; refusing them keeps an upload from expanding into gigabytes.
@@ -47,6 +69,14 @@ export function readFrab(xml: string): FrabDocument {
     );
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
+    const open = unclosedElements(valid.err.msg);
+    if (open) {
+      fail(
+        `cannot import the ${FORMAT}: the XML is broken`,
+        `line ${lastLine(xml)}`,
+        `the file ends inside <${open.at(-1)}> (still open: ${open.join(' > ')}): is it cut short?`,
+      );
+    }
     fail(
       `cannot import the ${FORMAT}: the XML is broken`,
       `line ${valid.err.line}`,

@@ -1,5 +1,6 @@
+import { DateTime } from 'luxon';
 import type { InputProblem, ItemKind } from '../../../shared/index.js';
-import { localInstant, type ClockTime } from './clock-time.js';
+import { PAST_MIDNIGHT_HOURS, localInstant, type ClockTime } from './clock-time.js';
 import { ensureHall, type DraftHall, type DraftItem, type DraftProgram } from './draft.js';
 import { Problems } from './problems.js';
 import { attachAbstracts } from './text-abstracts.js';
@@ -25,21 +26,33 @@ function minutesOf(clock: ClockTime): number {
   return clock.hour * 60 + clock.minute;
 }
 
+const clockText = (clock: ClockTime) => `${clock.hour}:${String(clock.minute).padStart(2, '0')}`;
+
 /**
  * Instants for the rows of one day in one hall. A row without an end ends where the next row starts when that
  * row is timed; an untimed row ("Move venue") starts at the previous item's end; when the next row is untimed
- * or there is none, the item gets DEFAULT_MINUTES for its kind. Times that go backwards run past midnight.
+ * or there is none, the item gets DEFAULT_MINUTES for its kind. Times that go backwards run past midnight (with a
+ * warning) when they are less than PAST_MIDNIGHT_HOURS after the row before; otherwise they are an error.
  */
 function timeBlock(block: Block, zone: string, problems: Problems, warnings: InputProblem[]): DraftItem[] {
   let dayShift = 0;
-  let lastMinutes = -1;
+  let previous: (TextRow & { start: ClockTime }) | undefined;
   const shifts: number[] = [];
   const starts = block.rows.map((row, index) => {
     shifts[index] = dayShift;
     if (!row.start) return undefined;
-    const minutes = minutesOf(row.start);
-    if (minutes < lastMinutes) dayShift++;
-    lastMinutes = minutes;
+    const timed = { ...row, start: row.start };
+    if (previous && minutesOf(row.start) < minutesOf(previous.start)) {
+      const after = `${clockText(row.start)} comes after ${clockText(previous.start)} (line ${previous.line})`;
+      if (minutesOf(row.start) + 24 * 60 - minutesOf(previous.start) >= PAST_MIDNIGHT_HOURS * 60) {
+        problems.add(`line ${row.line}`, `${after}: the rows of a day go forward in time (is the time a typo?)`);
+      } else {
+        dayShift++;
+        const date = DateTime.fromISO(block.date).plus({ days: dayShift }).toISODate();
+        warnings.push({ path: `line ${row.line}`, message: `${after}: read as past midnight, on ${date}` });
+      }
+    }
+    previous = timed;
     shifts[index] = dayShift;
     return localInstant(block.date, row.start, zone, dayShift);
   });
@@ -57,6 +70,10 @@ function timeBlock(block: Block, zone: string, problems: Problems, warnings: Inp
       const shift = shifts[index] ?? 0;
       end = localInstant(block.date, row.end, zone, shift);
       if (end <= start) end = localInstant(block.date, row.end, zone, shift + 1);
+      if (end - start >= PAST_MIDNIGHT_HOURS * 3_600_000) {
+        problems.add(source, `"${row.title}" ends (${clockText(row.end)}) before it starts: expected a range like 10:50-11:05`);
+        return;
+      }
     } else if (starts[index + 1] !== undefined && index + 1 < block.rows.length) {
       end = starts[index + 1]!;
     } else {

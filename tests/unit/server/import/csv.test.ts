@@ -94,8 +94,18 @@ describe('other CSV forms', () => {
       ['Welcome', 'ceremony', tokyo('2025-10-02T09:00'), tokyo('2025-10-02T09:45')],
       ['Night owls', 'other', tokyo('2025-10-02T23:30'), tokyo('2025-10-03T01:00')],
     ]);
-    const night = importProgram(csv('2025-10-02,23:30,00:30,Hall A,Late,'), { zone: 'Asia/Tokyo' }).program.items[0]!;
-    expect(night.end).toBe(tokyo('2025-10-03T00:30'));
+    const late = importProgram(csv('2025-10-02,23:30,00:30,Hall A,Late,'), { zone: 'Asia/Tokyo' });
+    expect(late.program.items[0]!.end).toBe(tokyo('2025-10-03T00:30'));
+    expect(late.warnings).toContainEqual({ path: 'line 2', message: 'end "00:30" is read as past midnight, on 2025-10-03' });
+  });
+
+  it('an end before the start that is no night session (swapped or mistyped) is an error, not a 23-hour item', () => {
+    expect(problemsOf(() => importProgram(csv('2025-10-02,10:00,09:00,Hall A,Keynote,'), { zone: 'Asia/Tokyo' }))).toEqual([
+      { path: 'line 2', message: 'end "09:00" is not after start "10:00"' },
+    ]);
+    expect(problemsOf(() => importProgram(csv('2025-10-02,10:00,10:00,Hall A,Keynote,'), { zone: 'Asia/Tokyo' }))).toEqual([
+      { path: 'line 2', message: 'end "10:00" is not after start "10:00"' },
+    ]);
   });
 
   it('unknown columns are ignored with a warning; an id column gives the items their ids', () => {
@@ -172,7 +182,7 @@ describe('CSV files that are not right change nothing and name the line', () => 
     const text = csv(
       '2025-10-02,09:00,10:00,Hall A,One,',
       '2025-10-02,09:30,10:30,Hall A,Two,',
-      '2025-10-02,11:00,10:00,Hall B,Backwards,',
+      '2025-10-02,23:00,01:00,Hall B,Past midnight,',
     );
     expect(problemsOf(() => importProgram(text, { zone: 'Asia/Tokyo' }))).toEqual([
       { path: 'line 3', message: expect.stringContaining('"Two" (2025-10-02 09:30) overlaps "One" (line 2') },

@@ -13,6 +13,14 @@ describe('telling the format', () => {
     expect(detectFormat(fixture('31c3.program.json'))).toBe('json');
   });
 
+  it('a CSV whose header misspells a required column is still read as CSV, which names the column', () => {
+    const misspelt = fixture('program-ja.csv').replace('title', 'titel');
+    expect(detectFormat(misspelt)).toBe('csv');
+    expect(problemsOf(() => importProgram(misspelt, { zone: 'Asia/Tokyo' }))).toEqual([
+      { path: 'line 1', message: 'no "title" column (the header needs start, hall, title, and end or duration)' },
+    ]);
+  });
+
   it('broken JSON still goes to the reader that names the line', () => {
     expect(detectFormat('{ "schedule": { "conference": ')).toBe('pretalx');
     expect(detectFormat('{ "event": { "title": ')).toBe('json');

@@ -108,10 +108,21 @@ const event = (id: number, fields: string) =>
   `<event id='${id}' guid='g-${id}'>${fields}<title>Talk ${id}</title><persons><person id='1'>Ada</person></persons></event>`;
 
 describe('frab files that are not right change nothing and name the path', () => {
-  it('a truncated file names the line', () => {
-    const problems = problemsOf(() => importProgram(XML.slice(0, 20_000), { zone: 'Europe/Berlin' }));
-    expect(problems).toHaveLength(1);
-    expect(problems[0]!.path).toMatch(/^line \d+$/);
+  it('a truncated file names its last line and the element it ends in', () => {
+    const cut = XML.slice(0, 20_000);
+    const problems = problemsOf(() => importProgram(cut, { zone: 'Europe/Berlin' }));
+    expect(problems).toEqual([
+      {
+        path: `line ${cut.split('\n').length}`,
+        message: expect.stringMatching(
+          /^the file ends inside <\w+> \(still open: schedule > day > room > event.*\): is it cut short\?$/,
+        ),
+      },
+    ]);
+    const onlyRoot = problemsOf(() => importProgram(frab('').replace('</schedule>\n', ''), { zone: 'UTC' }));
+    expect(onlyRoot).toEqual([
+      { path: 'line 8', message: 'the file ends inside <schedule> (still open: schedule): is it cut short?' },
+    ]);
   });
 
   it('an event without a duration', () => {

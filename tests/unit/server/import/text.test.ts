@@ -123,6 +123,14 @@ describe('other printed layouts', () => {
     });
   });
 
+  it('says when it reads a row as past midnight', () => {
+    const result = importProgram('April 10, 2026\nVenue: Main Hall\n23:30\tLate talk\n0:15\tQuiz\n', { zone: 'Asia/Tokyo' });
+    expect(result.warnings).toContainEqual({
+      path: 'line 4',
+      message: '0:15 comes after 23:30 (line 3): read as past midnight, on 2026-04-11',
+    });
+  });
+
   it('reads Japanese day headings and venue lines', () => {
     const p = importProgram(
       '2025年10月2日（木）\n会場：大阪公立大学, 講堂\n9:00\t受付\n9:30\t開会挨拶\t山田 太郎 (大阪公立大学)\n',
@@ -160,6 +168,23 @@ describe('a malformed printed program changes nothing and names the line', () =>
     const problems = problemsOf(() => seed(withLine(11, '\tBreak (10:50-11:15)\t\t')));
     expect(problems).toEqual([
       { path: 'line 12', message: expect.stringMatching(/overlaps "Break" \(line 11, until 2025-10-02 11:15\) in hall namba/) },
+    ]);
+  });
+
+  it('a time that goes back within the day (a typo), rather than moving the rest of the day to the next', () => {
+    const problems = problemsOf(() => seed(withLine(15, lines[14]!.replace('13:15', '10:00'))));
+    expect(problems).toEqual([
+      {
+        path: 'line 15',
+        message: '10:00 comes after 12:15 (line 14): the rows of a day go forward in time (is the time a typo?)',
+      },
+    ]);
+  });
+
+  it('a range that ends before it starts', () => {
+    const problems = problemsOf(() => seed(withLine(11, '\tBreak (10:50-10:05)\t\t')));
+    expect(problems).toEqual([
+      { path: 'line 11', message: '"Break" ends (10:05) before it starts: expected a range like 10:50-11:05' },
     ]);
   });
 
