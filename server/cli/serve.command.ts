@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { parseArgs } from 'node:util';
 import { startLectern, type ServeOptions } from '../app.js';
 import { chairPanelUrl } from '../auth/auth.routes.js';
@@ -86,15 +87,19 @@ export const serveCommand: CliCommand = {
     }
     if (server.clock.offsetMs !== 0) {
       console.log(
-        `Rehearsal clock: server time is ${new Date(server.clock.now()).toISOString()} (start with --clock real to end it)`,
+        `Rehearsal clock: server time is ${DateTime.fromMillis(server.clock.now(), { zone: program.event.timeZone }).toFormat('ccc d LLL yyyy HH:mm:ss ZZZZ')} (start with --clock real to end it)`,
       );
     }
+    for (const warning of server.warnings) console.log(`Warning: ${warning}`);
     if (server.generatedDirectorToken) {
       const token = server.generatedDirectorToken;
       console.log('\nA director token was generated. It is shown only this once; keep it safe:');
       console.log(`  ${token}`);
       console.log(`  Director console: ${base}/control/director#token=${encodeURIComponent(token)}`);
-      for (const hall of program.halls) console.log(`  Chair panel, ${hall.name}: ${chairPanelUrl(base, hall.id, token)}`);
+      for (const hall of program.halls)
+        console.log(`  Chair panel, ${hall.name} (as director): ${chairPanelUrl(base, hall.id, token)}`);
+      console.log('  These links carry the director token: never hand them to a chair. Mint each chair its own link');
+      console.log('  in the director console (Chair links), scoped to one hall.');
     }
     for (const hallId of server.obs.hallIds()) {
       const status = server.obs.hallStatus(hallId);

@@ -47,9 +47,10 @@ export function liveRoutes(live: LiveService, auth: AuthService): Router {
     if (!parsed.success) return sendInvalid(res, 'command', parsed.error);
     const answer = await live.command(hallId, parsed.data, principal);
     if (answer.ok) return res.json(answer.view);
-    // A stale revision answers the current live view itself (plus why), so the sender can retry on it.
+    // A stale revision answers the current live view itself, so the sender can retry on it. Its `message` stays
+    // the hall's banner; why the command was refused is in `detail`.
     if (answer.status === 409 && answer.view) {
-      return res.status(409).json({ ...answer.view, error: answer.error, message: answer.message });
+      return res.status(409).json({ ...answer.view, error: answer.error, detail: answer.message });
     }
     return sendError(res, answer.status, answer.error, answer.message);
   });

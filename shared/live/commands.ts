@@ -33,7 +33,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
   /** A banner on the screens; `targets` defaults to every surface. */
   z.object({
     type: z.literal('message'),
-    text: z.string().trim().min(1).max(MESSAGE_MAX_LENGTH),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .refine((text) => [...text].length <= MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`),
     targets: z.array(SurfaceSchema).min(1).max(SURFACES.length).optional(),
   }),
   z.object({ type: z.literal('clearMessage') }),

@@ -98,10 +98,15 @@ describe('watch, command, broadcast', () => {
   });
 
   it('a stale revision gets 409 with the current live view and changes nothing', async () => {
+    await command(server.url, 'namba', { type: 'message', text: 'Coffee in the foyer', targets: ['signage'] });
     const before = (await api<LiveView>(server.url, '/api/v1/halls/namba/live')).body;
     const { status, body } = await command(server.url, 'namba', { type: 'next', expectRevision: before.revision - 1 });
     expect(status).toBe(409);
     expect(body).toMatchObject({ error: 'stale_revision', hallId: 'namba', revision: before.revision });
+    expect(body.detail).toMatch(/revision/);
+    // The view's own message (the hall's banner) is not replaced by the error text.
+    expect(body.message).toEqual(before.message);
+    expect(body.message.text).toBe('Coffee in the foyer');
     expect(body.now?.id).toBe(before.now?.id);
     expect((await api<LiveView>(server.url, '/api/v1/halls/namba/live')).body.revision).toBe(before.revision);
   });

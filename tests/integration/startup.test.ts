@@ -95,3 +95,19 @@ describe('a server on a fresh data folder with another program', () => {
     }
   });
 });
+
+describe('the rehearsal clock', () => {
+  it('prints server time in the event zone, and warns when --clock turns time back before commands already made', async () => {
+    const first = await serve({ args: ['--clock', '2025-10-02T10:00'] });
+    expect(first.output()).toMatch(/Rehearsal clock: server time is Thu 2 Oct 2025 10:00:\d\d GMT\+9/);
+    expect((await api(first.url, '/api/v1/halls/namba/commands', { body: { type: 'next' } })).status).toBe(200);
+    await first.stop();
+    const again = await serve({ dataDir: first.dataDir, args: ['--clock', '2025-10-02T09:30'] });
+    expect(again.output()).toMatch(
+      /Warning: --clock 2025-10-02T09:30 is earlier than the last command on this data \(Thu 2 Oct 10:00:\d\d\)/,
+    );
+    await again.stop();
+    const resumed = await serve({ dataDir: first.dataDir });
+    expect(resumed.output()).not.toMatch(/Warning/);
+  });
+});

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +32,17 @@ export interface TestServerOptions {
   env?: Record<string, string>;
 }
 
-/** A new empty temporary folder. */
+const madeDirs: string[] = [];
+// Temporary folders go when the test process does (a restart test reuses one after its server stopped).
+process.once('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty temporary folder, removed when the test process exits. */
 export function tempDir(prefix = 'lectern-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /**

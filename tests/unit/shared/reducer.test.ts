@@ -293,3 +293,11 @@ describe('message and reset', () => {
     expect(state).toMatchObject({ phase: 'idle', itemId: null, message: null, history: [], revision: 3 });
   });
 });
+
+describe('message length', () => {
+  it('counts characters, not UTF-16 units: 280 emoji fit, 281 characters do not', async () => {
+    const { CommandSchema } = await import('../../../shared/index.js');
+    expect(CommandSchema.safeParse({ type: 'message', text: '🎤'.repeat(280) }).success).toBe(true);
+    expect(CommandSchema.safeParse({ type: 'message', text: 'x'.repeat(281) }).success).toBe(false);
+  });
+});
