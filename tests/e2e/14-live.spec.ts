@@ -85,3 +85,20 @@ test.describe('the public live page of a Japanese event', () => {
     await expect(page.locator('[data-hall="hall-a"]').getByTestId('stream-link')).toHaveText('Watch the stream');
   });
 });
+
+test.describe('the public live page before the day opens', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T08:30:00+09:00'] }, timezoneId: 'Asia/Tokyo' });
+
+  test('each hall says when it opens and with what; the rest follows under Later', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live`);
+    await screenReady(page);
+    const namba = page.locator('[data-hall="namba"]');
+    await expect(namba.getByTestId('opening')).toHaveText('Day 1 opens Thursday 09:00');
+    await expect(namba.getByTestId('opening-item')).toHaveText('Registration (Onsite)');
+    await expect(namba.getByTestId('later-item').first()).toContainText('Opening');
+    const nakamozu = page.locator('[data-hall="nakamozu"]');
+    await expect(nakamozu.getByTestId('opening')).toHaveText('Day 2 opens Friday 13:30');
+    await expect(nakamozu.getByTestId('opening-item')).toHaveText('Registration (Onsite)');
+  });
+});
