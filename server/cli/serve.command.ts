@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startLectern, type ServeOptions } from '../app.js';
 import { chairPanelUrl } from '../auth/auth.routes.js';
+import { describeZoneSource } from '../program/import/index.js';
 import { UsageError, type CliCommand } from './cli-command.js';
 
 /** `lectern serve`: the server, with its flags (and the environment variables that stand for them). */
@@ -79,6 +80,18 @@ export const serveCommand: CliCommand = {
       console.log(
         `Rehearsal clock: server time is ${new Date(server.clock.now()).toISOString()} (start with --clock real to end it)`,
       );
+    }
+    if (server.programImport && options.programFile) {
+      const { format, zone, zoneSource, warnings } = server.programImport;
+      if (format !== 'json' || warnings.length > 0) {
+        console.log(`Program ${options.programFile} read as ${format}; zone ${describeZoneSource(zone, zoneSource)}`);
+        if (zoneSource === 'machine') {
+          console.log(
+            `  For another zone: lectern import ${options.programFile} --zone ZONE --out program.json, then --program program.json`,
+          );
+        }
+        for (const warning of warnings) console.log(`  ${warning.path}: ${warning.message}`);
+      }
     }
     if (server.generatedDirectorToken) {
       const token = server.generatedDirectorToken;
