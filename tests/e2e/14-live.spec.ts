@@ -102,3 +102,24 @@ test.describe('the public live page before the day opens', () => {
     await expect(nakamozu.getByTestId('opening-item')).toHaveText('Registration (Onsite)');
   });
 });
+
+test.describe('the public live page over lunch', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T12:30:00+09:00'] }, timezoneId: 'Asia/Tokyo' });
+
+  test('names the meal as the other screens do, and a break after the last item is still a break', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live/namba`);
+    await screenReady(page);
+    const statement = page.getByTestId('break-statement');
+    await expect(statement).toContainText('Lunch');
+    await expect(statement.getByTestId('event-time')).toHaveText('13:15');
+    await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-1800' });
+    await command(server.url, 'namba', { type: 'break', minutes: 10 });
+    await expect(statement).toHaveText('Break', { timeout: 1000 });
+    await expect(page.getByText('The programme has ended')).toHaveCount(0);
+  });
+});
