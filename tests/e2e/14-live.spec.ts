@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { command } from '../support/http.js';
+import { ITEMS, obsTestProgram } from '../support/obs-fixtures.js';
+import { tempDir } from '../support/server.js';
 import { JAPANESE_PROGRAM, screenReady } from './display-helpers.js';
 import { expect, test } from './fixtures.js';
 
@@ -121,5 +125,35 @@ test.describe('the public live page over lunch', () => {
     await command(server.url, 'namba', { type: 'break', minutes: 10 });
     await expect(statement).toHaveText('Break', { timeout: 1000 });
     await expect(page.getByText('The programme has ended')).toHaveCount(0);
+  });
+});
+
+/** The OBS tests' program (Jung's talk do-not-record, Tsuchiya's do-not-stream) with a stream for namba. */
+const CONSENT_PROGRAM = join(tempDir('lectern-live-consent-'), 'program.json');
+const consent = obsTestProgram();
+writeFileSync(
+  CONSENT_PROGRAM,
+  JSON.stringify({
+    ...consent,
+    halls: consent.halls.map((hall) => (hall.id === 'namba' ? { ...hall, streamUrl: 'https://stream.example.org/namba' } : hall)),
+  }),
+);
+
+test.describe('the public live page and consent', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T11:00:00+09:00', '--program', CONSENT_PROGRAM] } });
+
+  test('no stream link while an item marked do-not-record or do-not-stream is on', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live/namba`);
+    await screenReady(page);
+    await expect(page.getByTestId('stream-link')).toBeVisible();
+    await command(server.url, 'namba', { type: 'goto', itemId: ITEMS.jung });
+    await expect(page.getByTestId('stream-link')).toHaveCount(0, { timeout: 1000 });
+    await expect(page.getByTestId('stream-paused')).toBeVisible();
+    await command(server.url, 'namba', { type: 'goto', itemId: ITEMS.tsuchiya });
+    await expect(page.getByTestId('now-title')).toHaveText(/^Electronic Functions/, { timeout: 1000 });
+    await expect(page.getByTestId('stream-link')).toHaveCount(0);
+    await command(server.url, 'namba', { type: 'next' });
+    await expect(page.getByTestId('stream-link')).toBeVisible({ timeout: 1000 });
   });
 });
