@@ -59,6 +59,12 @@ export const ItemSchema = z
 export type Item = z.infer<typeof ItemSchema>;
 export type ItemInput = z.input<typeof ItemSchema>;
 
+/**
+ * A web address people open (a stream, the event's site): http or https only, so a program file cannot turn a
+ * "Watch the stream" link into a `javascript:` or `data:` one.
+ */
+export const WebUrlSchema = z.url({ protocol: /^https?$/, error: 'an http:// or https:// address' });
+
 export const HallSchema = z.object({
   /** Slug used in URLs: lowercase letters, digits, dashes. */
   id: z
@@ -72,7 +78,7 @@ export const HallSchema = z.object({
   /** The hall is streamed online (the public page links its stream). */
   streamed: z.boolean().optional(),
   /** Where online viewers watch this hall's stream. */
-  streamUrl: z.url().optional(),
+  streamUrl: WebUrlSchema.optional(),
 });
 export type Hall = z.infer<typeof HallSchema>;
 
@@ -87,7 +93,7 @@ export const EventSchema = z.object({
   timeZone: TimeZoneSchema,
   /** Default language of the screens. */
   language: z.enum(['en', 'ja']).default('en'),
-  url: z.url().optional(),
+  url: WebUrlSchema.optional(),
 });
 export type EventInfo = z.infer<typeof EventSchema>;
 

@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { command } from '../support/http.js';
+import { ITEMS, obsTestProgram } from '../support/obs-fixtures.js';
+import { tempDir } from '../support/server.js';
 import { JAPANESE_PROGRAM, screenReady } from './display-helpers.js';
 import { expect, test } from './fixtures.js';
 
@@ -83,5 +87,73 @@ test.describe('the public live page of a Japanese event', () => {
     await page.goto(`${server.url}/live?lang=en`);
     await screenReady(page);
     await expect(page.locator('[data-hall="hall-a"]').getByTestId('stream-link')).toHaveText('Watch the stream');
+  });
+});
+
+test.describe('the public live page before the day opens', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T08:30:00+09:00'] }, timezoneId: 'Asia/Tokyo' });
+
+  test('each hall says when it opens and with what; the rest follows under Later', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live`);
+    await screenReady(page);
+    const namba = page.locator('[data-hall="namba"]');
+    await expect(namba.getByTestId('opening')).toHaveText('Day 1 opens Thursday 09:00');
+    await expect(namba.getByTestId('opening-item')).toHaveText('Registration (Onsite)');
+    await expect(namba.getByTestId('later-item').first()).toContainText('Opening');
+    const nakamozu = page.locator('[data-hall="nakamozu"]');
+    await expect(nakamozu.getByTestId('opening')).toHaveText('Day 2 opens Friday 13:30');
+    await expect(nakamozu.getByTestId('opening-item')).toHaveText('Registration (Onsite)');
+  });
+});
+
+test.describe('the public live page over lunch', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T12:30:00+09:00'] }, timezoneId: 'Asia/Tokyo' });
+
+  test('names the meal as the other screens do, and a break after the last item is still a break', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live/namba`);
+    await screenReady(page);
+    const statement = page.getByTestId('break-statement');
+    await expect(statement).toContainText('Lunch');
+    await expect(statement.getByTestId('event-time')).toHaveText('13:15');
+    await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-1800' });
+    await command(server.url, 'namba', { type: 'break', minutes: 10 });
+    await expect(statement).toHaveText('Break', { timeout: 1000 });
+    await expect(page.getByText('The programme has ended')).toHaveCount(0);
+  });
+});
+
+/** The OBS tests' program (Jung's talk do-not-record, Tsuchiya's do-not-stream) with a stream for namba. */
+const CONSENT_PROGRAM = join(tempDir('lectern-live-consent-'), 'program.json');
+const consent = obsTestProgram();
+writeFileSync(
+  CONSENT_PROGRAM,
+  JSON.stringify({
+    ...consent,
+    halls: consent.halls.map((hall) => (hall.id === 'namba' ? { ...hall, streamUrl: 'https://stream.example.org/namba' } : hall)),
+  }),
+);
+
+test.describe('the public live page and consent', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T11:00:00+09:00', '--program', CONSENT_PROGRAM] } });
+
+  test('no stream link while an item marked do-not-record or do-not-stream is on', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live/namba`);
+    await screenReady(page);
+    await expect(page.getByTestId('stream-link')).toBeVisible();
+    await command(server.url, 'namba', { type: 'goto', itemId: ITEMS.jung });
+    await expect(page.getByTestId('stream-link')).toHaveCount(0, { timeout: 1000 });
+    await expect(page.getByTestId('stream-paused')).toBeVisible();
+    await command(server.url, 'namba', { type: 'goto', itemId: ITEMS.tsuchiya });
+    await expect(page.getByTestId('now-title')).toHaveText(/^Electronic Functions/, { timeout: 1000 });
+    await expect(page.getByTestId('stream-link')).toHaveCount(0);
+    await command(server.url, 'namba', { type: 'next' });
+    await expect(page.getByTestId('stream-link')).toBeVisible({ timeout: 1000 });
   });
 });

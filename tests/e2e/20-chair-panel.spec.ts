@@ -228,3 +228,36 @@ test('on a tablet every button is a large touch target', async ({ browser, serve
   }
   await context.close();
 });
+
+test('a chemical name longer than the card wraps inside it on a phone and a tablet, never cut off', async ({
+  browser,
+  server,
+  pageErrors,
+}) => {
+  const titles = {
+    'namba-2025-10-02-0940': 'Lithium bis(trifluoromethanesulfonyl)imide–tetraglyme solvate electrolytes',
+    'namba-2025-10-02-1020': 'Poly(3,4-ethylenedioxythiophene)polystyrenesulfonate binders',
+  };
+  for (const [itemId, title] of Object.entries(titles)) {
+    expect((await api(server.url, '/api/v1/program/edits', { body: { type: 'editItem', itemId, title } })).status).toBe(200);
+  }
+  const chair = await mintChair(server, 'namba');
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1024, height: 768 },
+  ]) {
+    const context = await browser.newContext({ viewport, hasTouch: true });
+    watchErrors(context, pageErrors);
+    const page = await context.newPage();
+    await openPanel(page, chair.url);
+    await expect(page.getByTestId('now-title')).toHaveText(titles['namba-2025-10-02-0940']);
+    await expect(page.getByTestId('next-title')).toHaveText(titles['namba-2025-10-02-1020']);
+    for (const id of ['now-title', 'next-title']) {
+      const { scrollWidth, clientWidth } = await page
+        .getByTestId(id)
+        .evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      expect(scrollWidth, `${id} at ${viewport.width} px`).toBeLessThanOrEqual(clientWidth + 1);
+    }
+    await context.close();
+  }
+});

@@ -59,3 +59,34 @@ test('each hall card shows its OBS live: link, program scene, and a hall whose O
   await page.getByTestId('tab-halls').click();
   await expect(namba).toContainText('MANUAL');
 });
+
+test('the OBS views draw their text in the bundled Noto Sans JP, as the rest of the console does', async ({
+  page,
+  pageErrors,
+}) => {
+  void pageErrors;
+  for (const url of [
+    `${server.url}/control/director?tab=obs#token=${encodeURIComponent(DIRECTOR_TOKEN)}`,
+    `${server.url}/control/obs#token=${encodeURIComponent(DIRECTOR_TOKEN)}`,
+  ]) {
+    await page.goto(url);
+    await expect(page.getByTestId('obs-hall-namba').getByTestId('obs-link')).toHaveText('Connected');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    for (const selector of ['[data-testid="obs-hall-namba"] h3', '[data-testid="obs-hall-namba"] [data-testid="obs-link"]']) {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      expect(nodeId, selector).toBeGreaterThan(0);
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      expect(fonts.length, selector).toBeGreaterThan(0);
+      for (const font of fonts)
+        expect([font.familyName, font.isCustomFont], `${selector} on ${url}`).toEqual([
+          expect.stringMatching(/^Noto Sans JP/),
+          true,
+        ]);
+    }
+    await cdp.detach();
+  }
+});

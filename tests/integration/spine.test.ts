@@ -345,11 +345,18 @@ describe('a hall that a new program removes and a later one brings back', () => 
 
 describe('lectern serve --program', () => {
   it('takes any importable format (here the 31C3 frab file)', async () => {
-    const own = await startServer({ args: ['--program', join(ROOT, 'tests/fixtures/frab-31c3-schedule.xml')] });
+    const own = await startServer({
+      args: ['--program', join(ROOT, 'tests/fixtures/frab-31c3-schedule.xml')],
+      env: { TZ: 'UTC' },
+    });
     try {
       const { body } = await api(own.url, '/api/v1/program', { token: null });
       expect(body.halls.map((h: { id: string }) => h.id)).toEqual(['saal-1', 'saal-2', 'saal-g', 'saal-6']);
       expect(body.items).toHaveLength(138);
+      // The file names no zone: the start says which one the screens will show times in, and how to pick another.
+      expect(own.output()).toContain("(frab): zone UTC (this machine's zone");
+      expect(own.output()).toContain('--zone IANA --out program.json');
+      expect(own.output()).toMatch(/schedule\.day\[0\]\.room\[0\]\.event\[0\]\.date: the file's times carry \+01:00/);
     } finally {
       await own.stop();
     }

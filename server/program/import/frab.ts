@@ -1,6 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { z } from 'zod';
-import type { InputProblem } from '../../../shared/index.js';
+import { WebUrlSchema, type InputProblem } from '../../../shared/index.js';
 import { parseOffsetDateTime } from './clock-time.js';
 import { ensureHall, type DraftHall, type DraftItem, type DraftProgram } from './draft.js';
 import { Problems, fail } from './problems.js';
@@ -185,7 +184,7 @@ export function draftFromFrab(doc: FrabDocument, zone: string, warnings: InputPr
   const title = text(conference.title)?.trim();
   const url = text(conference.base_url)?.trim();
   return {
-    event: { ...(title ? { title } : {}), ...(url && z.url().safeParse(url).success ? { url } : {}) },
+    event: { ...(title ? { title } : {}), ...(url && WebUrlSchema.safeParse(url).success ? { url } : {}) },
     halls: used.length > 0 ? used : halls,
     items,
   };

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { InputProblem } from '../../../shared/index.js';
+import { WebUrlSchema, type InputProblem } from '../../../shared/index.js';
 import { parseOffsetDateTime } from './clock-time.js';
 import { ensureHall, type DraftHall, type DraftItem, type DraftProgram } from './draft.js';
 import { parseJsonText } from './json-text.js';
@@ -149,7 +148,7 @@ export function draftFromPretalx(doc: PretalxDocument, zone: string, warnings: I
   const title = str(conference.title)?.trim();
   const url = (str(schedule.base_url) ?? str(conference.url))?.trim();
   return {
-    event: { ...(title ? { title } : {}), ...(url && z.url().safeParse(url).success ? { url } : {}) },
+    event: { ...(title ? { title } : {}), ...(url && WebUrlSchema.safeParse(url).success ? { url } : {}) },
     halls: used.length > 0 ? used : halls,
     items,
   };

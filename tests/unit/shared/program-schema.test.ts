@@ -100,6 +100,20 @@ describe('program validation names the path', () => {
     expect(found.find((p) => p.path === 'items[1].start')?.message).toMatch(/overlaps/);
   });
 
+  it('takes only http and https addresses for a stream and the event site', () => {
+    const withUrls = (streamUrl: string, url = 'https://example.org/') => ({
+      ...base,
+      event: { ...base.event, url },
+      halls: [{ id: 'a', name: 'Hall A', streamUrl }],
+      items: [],
+    });
+    expect(ProgramSchema.safeParse(withUrls('https://stream.example.org/a', 'http://example.org/')).success).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)']) {
+      expect(problems(withUrls(bad))).toEqual([{ path: 'halls[0].streamUrl', message: 'an http:// or https:// address' }]);
+      expect(problems(withUrls('https://stream.example.org/a', bad)).map((p) => p.path)).toEqual(['event.url']);
+    }
+  });
+
   it('rejects a bad kind and a missing title', () => {
     const found = problems({ ...base, items: [item({ kind: 'keynote', title: '   ' })] });
     expect(found.map((p) => p.path).sort()).toEqual(['items[0].kind', 'items[0].title']);
