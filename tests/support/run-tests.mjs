@@ -19,7 +19,6 @@ const needs = [
   ['/usr/bin/xvfb-run', 'xvfb'],
   ['/usr/bin/xauth', 'xauth'],
   ['/usr/bin/ffmpeg', 'ffmpeg'],
-  ['/usr/bin/redis-server', 'redis-server'],
 ];
 
 function run(label, command, args, extraEnv = {}) {
