@@ -204,6 +204,51 @@ test('on a phone: the big button is in reach, every target is large enough, and 
   await context.close();
 });
 
+test('on a phone the fate of a press is in view without scrolling: the loser of a race is told there', async ({
+  browser,
+  server,
+  pageErrors,
+}) => {
+  const chair = await mintChair(server, 'namba');
+  const viewport = { width: 390, height: 844 };
+  const contexts = [
+    await browser.newContext({ viewport, hasTouch: true, isMobile: true }),
+    await browser.newContext({ viewport, hasTouch: true, isMobile: true }),
+  ];
+  contexts.forEach((c) => watchErrors(c, pageErrors));
+  const [a, b] = await Promise.all(contexts.map((c) => c.newPage()));
+  await openPanel(a!, chair.url);
+  await openPanel(b!, chair.url);
+  const start = (await liveView(server, 'namba')).revision;
+  await expect.poll(() => panelRevision(a!)).toBe(start);
+  await expect.poll(() => panelRevision(b!)).toBe(start);
+  const at = Date.now() + 400;
+  await Promise.all(
+    [a!, b!].map((p) =>
+      p.evaluate((when) => {
+        setTimeout(() => (document.querySelector('[data-testid="btn-next"]') as HTMLButtonElement).click(), when - Date.now());
+      }, at),
+    ),
+  );
+  const fates = async () =>
+    [await a!.getByTestId('status').getAttribute('data-fate'), await b!.getByTestId('status').getAttribute('data-fate')].sort();
+  await expect.poll(fates).toEqual(['done', 'stale']);
+  for (const page of [a!, b!]) {
+    // The status line is on screen where the chair looks (by the big button), not under it or below the fold.
+    const box = (await page.getByTestId('status').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    const onTop = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-testid="status"]') !== null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(onTop).toBe(true);
+  }
+  const loser = (await a!.getByTestId('status').getAttribute('data-fate')) === 'stale' ? a! : b!;
+  await expect(loser.getByTestId('status')).toContainText('Already advanced by another device');
+  await Promise.all(contexts.map((c) => c.close()));
+});
+
 test('on a tablet every button is a large touch target', async ({ browser, server, pageErrors }) => {
   const chair = await mintChair(server, 'namba');
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
