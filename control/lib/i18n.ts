@@ -172,7 +172,8 @@ const ja: Messages = {
     clearMessage: 'メッセージを消す',
     reset: 'リセット',
   },
-  upNext: (title) => `「${title}」を開始`,
+  // The verb first: a long title is cut with an ellipsis at the end of the line, and the verb must stay.
+  upNext: (title) => `開始：「${title}」`,
   keys: 'キー操作',
   keyHelp: [
     ['Space  →  PgDn', '次へ'],

@@ -57,6 +57,9 @@ describe('what the status line says', () => {
     expect(commandLabel({ type: 'extend', minutes: -1 }, JA)).toBe('−1分');
     expect(fateText({ kind: 'done', attempt: attempt({ type: 'extend', minutes: 1 }), view }, JA, null).text).toBe('完了：+1分');
     expect(commandLabel({ type: 'reset' }, JA)).toBe('リセット');
+    // The big button's second line is cut at its end when the title is long: the verb comes first.
+    expect(JA.upNext('Toward Practical High-Energy All-Solid-State Batteries')).toMatch(/^開始/);
+    expect(EN.upNext('Toward Practical High-Energy All-Solid-State Batteries')).toMatch(/^starts/);
     const refused = {
       kind: 'failed',
       attempt: attempt({ type: 'qa' }),
