@@ -43,7 +43,7 @@ export function fateText(
   current: LiveView | null,
 ): { text: string; tone: 'info' | 'ok' | 'warn' | 'error' } {
   if (fate.kind === 'busy') return { text: t.status.busy, tone: 'info' };
-  const what = commandLabel(fate.attempt.command, t);
+  const what = fate.attempt.label ?? commandLabel(fate.attempt.command, t);
   switch (fate.kind) {
     case 'sending':
       return { text: t.status.sending(what), tone: 'info' };

@@ -39,7 +39,7 @@ test('chair clicks and clicker keys drive the hall signage in the same browser',
   await expect(page.getByTestId('now-title')).toHaveText(FOUNDATION);
   await expect(signage.getByTestId('now-title')).toHaveText(FOUNDATION);
   await expect(page.getByTestId('btn-next')).toHaveAttribute('data-state', 'done');
-  await expect(page.getByTestId('status')).toContainText('Done: Start next');
+  await expect(page.getByTestId('status')).toContainText(`Done: Start → ${FOUNDATION}`);
 
   // A clicker: PageDown, then PageUp undoes it; arrows and Space do the same.
   await pressAndConfirm(page, 'PageDown');

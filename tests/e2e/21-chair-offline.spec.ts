@@ -120,7 +120,7 @@ test('on a phone scrolled down to the buttons: the offline banner stays in view,
   await expect(page.getByTestId('offline-banner')).toBeVisible();
   await expect.poll(() => inView('offline-banner')).toBe(true);
   await page.getByTestId('btn-next').tap();
-  await expect(page.getByTestId('queued')).toContainText('Queued: Start next');
+  await expect(page.getByTestId('queued')).toContainText('Queued: Start.');
 
   const again = await startServer({ dataDir: server.dataDir, port: server.port });
   try {

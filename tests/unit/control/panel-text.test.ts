@@ -45,6 +45,17 @@ describe('what the status line says', () => {
     );
   });
 
+  it('says what the button said: the first press of the day is "Start", the last "End the day"', () => {
+    const start = { ...attempt({ type: 'next' }), label: EN.action.start };
+    expect(fateText({ kind: 'done', attempt: start, view }, EN, null).text).toBe('Done: Start → Opening (On now)');
+    expect(fateText({ kind: 'queued', attempt: { ...start, label: EN.action.endDay } }, EN, null).text).toMatch(
+      /^Queued: End the day\./,
+    );
+    expect(fateText({ kind: 'done', attempt: attempt({ type: 'next' }), view }, EN, null).text).toBe(
+      'Done: Start next → Opening (On now)',
+    );
+  });
+
   it('names every command', () => {
     expect(commandLabel({ type: 'extend', minutes: 5 }, EN)).toBe('+5 min');
     expect(commandLabel({ type: 'extend', minutes: -1 }, EN)).toBe('−1 min');
