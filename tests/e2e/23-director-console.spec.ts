@@ -73,11 +73,10 @@ test('the console mints a chair link; its QR code decodes to that link, which op
   await expect(panel.getByTestId('now-title')).toHaveText(FOUNDATION);
   expect((await liveView(server, 'namba')).now?.title).toBe(FOUNDATION);
 
-  // Revoked from the console: the panel stops working at its next press.
+  // Revoked from the console: the open panel says so at once.
   const row = page.locator('[data-testid^="token-"]', { hasText: 'Lectern tablet, Namba' });
   await row.getByTestId('revoke').click();
   await expect(row).toContainText('revoked');
-  await panel.getByTestId('btn-next').click();
   await expect(panel.getByTestId('access-title')).toHaveText('This link does not work (any more)');
   await tablet.close();
 });
