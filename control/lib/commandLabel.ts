@@ -14,7 +14,7 @@ export function commandLabel(command: Command, t: Messages): string {
     case 'break':
       return command.minutes ? t.action.breakMinutes(command.minutes) : t.action.break;
     case 'extend':
-      return command.minutes > 0 ? `+${command.minutes} min` : `−${-command.minutes} min`;
+      return t.action.extendBy(command.minutes);
     case 'hold':
       return t.action.hold;
     case 'release':
@@ -26,7 +26,7 @@ export function commandLabel(command: Command, t: Messages): string {
     case 'goto':
       return t.action.start;
     case 'reset':
-      return 'Reset';
+      return t.action.reset;
   }
 }
 
@@ -43,7 +43,7 @@ export function fateText(
   current: LiveView | null,
 ): { text: string; tone: 'info' | 'ok' | 'warn' | 'error' } {
   if (fate.kind === 'busy') return { text: t.status.busy, tone: 'info' };
-  const what = commandLabel(fate.attempt.command, t);
+  const what = fate.attempt.label ?? commandLabel(fate.attempt.command, t);
   switch (fate.kind) {
     case 'sending':
       return { text: t.status.sending(what), tone: 'info' };
@@ -64,6 +64,6 @@ export function fateText(
       return { text: moved ? t.status.staleAdvanced(shownAs(view, t)) : t.status.staleChanged(shownAs(view, t)), tone: 'warn' };
     }
     case 'failed':
-      return { text: t.status.failed(fate.message), tone: 'error' };
+      return { text: t.status.failed(t.status.reasons[fate.error] ?? fate.message), tone: 'error' };
   }
 }

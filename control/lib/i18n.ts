@@ -43,8 +43,10 @@ const en = {
     extend1: '+1 min',
     extend5: '+5 min',
     shorten1: '−1 min',
+    extendBy: (m: number) => `${m > 0 ? '+' : '−'}${Math.abs(m)} min`,
     message: 'Message',
     clearMessage: 'Clear message',
+    reset: 'Reset',
   },
   upNext: (title: string) => `starts “${title}”`,
   keys: 'Keys',
@@ -66,6 +68,8 @@ const en = {
     staleChanged: (title: string) => `Another device changed the hall first; your press was not applied. Now: ${title}.`,
     busy: 'Wait: the last press is still being sent',
     failed: (why: string) => `Not done: ${why}`,
+    /** Why a press was refused, by error code, where the server's own (English) message will not do. */
+    reasons: {} as Partial<Record<string, string>>,
   },
   offline: {
     banner: 'Offline: this panel cannot reach Lectern. Reconnecting…',
@@ -163,10 +167,13 @@ const ja: Messages = {
     extend1: '+1分',
     extend5: '+5分',
     shorten1: '−1分',
+    extendBy: (m) => `${m > 0 ? '+' : '−'}${Math.abs(m)}分`,
     message: 'メッセージ',
     clearMessage: 'メッセージを消す',
+    reset: 'リセット',
   },
-  upNext: (title) => `「${title}」を開始`,
+  // The verb first: a long title is cut with an ellipsis at the end of the line, and the verb must stay.
+  upNext: (title) => `開始：「${title}」`,
   keys: 'キー操作',
   keyHelp: [
     ['Space  →  PgDn', '次へ'],
@@ -186,6 +193,16 @@ const ja: Messages = {
     staleChanged: (title) => `別の端末が先に操作したため、この操作は適用されませんでした。現在：${title}。`,
     busy: 'お待ちください：直前の操作を送信中です',
     failed: (why) => `できませんでした：${why}`,
+    reasons: {
+      not_applicable: '今の状態ではこの操作はできません',
+      unknown_item: 'その項目はプログラムにありません',
+      unauthorized: 'このリンクは使用できません',
+      forbidden: 'このリンクではこの操作はできません',
+      not_found: 'このホールはプログラムにありません',
+      invalid: '操作の内容が正しくありません',
+      store_failed: 'サーバーが保存できませんでした。もう一度押してください',
+      internal: 'サーバーで問題が起きました。もう一度押してください',
+    },
   },
   offline: {
     banner: 'オフライン：Lecternに接続できません。再接続しています…',
@@ -261,3 +278,5 @@ export function useMessages(eventLanguage: Ref<string | undefined>): { lang: Com
 
 /** English texts, for pages that are English only (the director console). */
 export const EN: Messages = en;
+/** Japanese texts. */
+export const JA: Messages = ja;

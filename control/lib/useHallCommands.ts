@@ -18,6 +18,8 @@ export interface Attempt {
   /** Which button: a name the page chose ("next", "extend+5"…). */
   key: string;
   command: Command;
+  /** What the button said when pressed ("Start", "End the day"), if it says more than the command's name. */
+  label?: string;
   commandId: string;
   expectRevision: number | undefined;
   /** Server time of the press (epoch ms). */
@@ -44,8 +46,8 @@ export interface HallCommands {
   fate: Ref<Fate | null>;
   /** The button that just succeeded (for its confirmation mark), cleared after a moment. */
   doneKey: Ref<string | null>;
-  /** Sends a command for the button `key`; ignored while another press is on its way. */
-  send(key: string, command: Command): void;
+  /** Sends a command for the button `key` (labelled `label`); ignored while another press is on its way. */
+  send(key: string, command: Command, label?: string): void;
   /** Sends the queued press on the current state (its id kept, so it cannot apply twice). */
   confirmQueued(): void;
   discardQueued(): void;
@@ -133,7 +135,7 @@ export function useHallCommands(live: LiveConnection, hallId: Ref<string>, view:
     fate.value = { kind: 'failed', attempt, error: result.error, message: result.message };
   }
 
-  function send(key: string, command: Command): void {
+  function send(key: string, command: Command, label?: string): void {
     if (inFlight.value) {
       fate.value = { kind: 'busy', key };
       return;
@@ -141,6 +143,7 @@ export function useHallCommands(live: LiveConnection, hallId: Ref<string>, view:
     const attempt: Attempt = {
       key,
       command,
+      ...(label ? { label } : {}),
       commandId: newCommandId(),
       expectRevision: view.value?.revision,
       pressedAt: live.now.value,

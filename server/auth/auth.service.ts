@@ -16,6 +16,7 @@ const DIRECTOR_HASH_KEY = 'directorTokenHash';
 /** Resolves bearer tokens to principals and mints chair tokens. */
 export class AuthService {
   private directorHash = '';
+  private readonly revokeListeners = new Set<(tokenId: string) => void>();
 
   constructor(
     private readonly store: Store,
@@ -107,8 +108,16 @@ export class AuthService {
     return this.store.listTokens();
   }
 
-  revoke(id: string): Promise<boolean> {
-    return this.store.revokeToken(id, this.clock.now());
+  /** Revokes a token; listeners hear of it once it is saved (the live gateway drops the token's sockets). */
+  async revoke(id: string): Promise<boolean> {
+    const revoked = await this.store.revokeToken(id, this.clock.now());
+    if (revoked) for (const listener of this.revokeListeners) listener(id);
+    return revoked;
+  }
+
+  /** Calls `listener` with the id of each token revoked from now on. */
+  onRevoked(listener: (tokenId: string) => void): void {
+    this.revokeListeners.add(listener);
   }
 }
 

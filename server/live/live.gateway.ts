@@ -49,6 +49,13 @@ export function attachLiveGateway(io: LecternServer, live: LiveService, auth: Au
     next();
   });
 
+  // A revoked chair link stops at once on an open panel too: its sockets are dropped, and reconnecting is refused.
+  auth.onRevoked((tokenId) => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (socket.data.actor === `chair:${tokenId}`) socket.disconnect(true);
+    }
+  });
+
   io.on('connection', (socket) => {
     // An event no gateway handles is ignored, with an error acknowledgement when the client asked for one.
     socket.onAny((event: string, ...args: unknown[]) => {

@@ -39,7 +39,7 @@ test('chair clicks and clicker keys drive the hall signage in the same browser',
   await expect(page.getByTestId('now-title')).toHaveText(FOUNDATION);
   await expect(signage.getByTestId('now-title')).toHaveText(FOUNDATION);
   await expect(page.getByTestId('btn-next')).toHaveAttribute('data-state', 'done');
-  await expect(page.getByTestId('status')).toContainText('Done: Start next');
+  await expect(page.getByTestId('status')).toContainText(`Done: Start → ${FOUNDATION}`);
 
   // A clicker: PageDown, then PageUp undoes it; arrows and Space do the same.
   await pressAndConfirm(page, 'PageDown');
@@ -164,10 +164,10 @@ test('a chair link for one hall cannot act on another, and a bad or missing link
   await expect(page.getByTestId('chair-panel')).toBeVisible();
   await clickAndConfirm(page, 'btn-next');
 
-  // Revoked: the next press says the link no longer works.
+  // Revoked: the open panel says at once that the link no longer works, before anyone presses anything.
   expect((await api(server.url, `/api/v1/tokens/${namba.id}`, { method: 'DELETE' })).status).toBe(204);
-  await page.getByTestId('btn-next').click();
   await expect(page.getByTestId('access-title')).toHaveText('This link does not work (any more)');
+  await expect(page.getByTestId('btn-next')).toHaveCount(0);
 
   // No token at all.
   const fresh = await page.context().newPage();
@@ -202,6 +202,51 @@ test('on a phone: the big button is in reach, every target is large enough, and 
   // Nothing wider than the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
+});
+
+test('on a phone the fate of a press is in view without scrolling: the loser of a race is told there', async ({
+  browser,
+  server,
+  pageErrors,
+}) => {
+  const chair = await mintChair(server, 'namba');
+  const viewport = { width: 390, height: 844 };
+  const contexts = [
+    await browser.newContext({ viewport, hasTouch: true, isMobile: true }),
+    await browser.newContext({ viewport, hasTouch: true, isMobile: true }),
+  ];
+  contexts.forEach((c) => watchErrors(c, pageErrors));
+  const [a, b] = await Promise.all(contexts.map((c) => c.newPage()));
+  await openPanel(a!, chair.url);
+  await openPanel(b!, chair.url);
+  const start = (await liveView(server, 'namba')).revision;
+  await expect.poll(() => panelRevision(a!)).toBe(start);
+  await expect.poll(() => panelRevision(b!)).toBe(start);
+  const at = Date.now() + 400;
+  await Promise.all(
+    [a!, b!].map((p) =>
+      p.evaluate((when) => {
+        setTimeout(() => (document.querySelector('[data-testid="btn-next"]') as HTMLButtonElement).click(), when - Date.now());
+      }, at),
+    ),
+  );
+  const fates = async () =>
+    [await a!.getByTestId('status').getAttribute('data-fate'), await b!.getByTestId('status').getAttribute('data-fate')].sort();
+  await expect.poll(fates).toEqual(['done', 'stale']);
+  for (const page of [a!, b!]) {
+    // The status line is on screen where the chair looks (by the big button), not under it or below the fold.
+    const box = (await page.getByTestId('status').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    const onTop = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-testid="status"]') !== null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(onTop).toBe(true);
+  }
+  const loser = (await a!.getByTestId('status').getAttribute('data-fate')) === 'stale' ? a! : b!;
+  await expect(loser.getByTestId('status')).toContainText('Already advanced by another device');
+  await Promise.all(contexts.map((c) => c.close()));
 });
 
 test('on a tablet every button is a large touch target', async ({ browser, server, pageErrors }) => {

@@ -99,3 +99,38 @@ test('an answer lost on the way is retried with the same command id and applied 
   expect(log.entries.map((e) => e.command.type)).toEqual(['next']);
   await expect(page.getByTestId('now-title')).toHaveText(FOUNDATION);
 });
+
+test('on a phone scrolled down to the buttons: the offline banner stays in view, and the question comes into view when back', async ({
+  browser,
+  server,
+  pageErrors,
+}) => {
+  const chair = await mintChair(server, 'namba');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  context.on('page', (p) => p.on('pageerror', (error) => pageErrors.push(error.message)));
+  const page = await context.newPage();
+  await openPanel(page, chair.url);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const inView = async (testid: string) => {
+    const box = await page.getByTestId(testid).boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= 844;
+  };
+
+  await server.stop();
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await expect.poll(() => inView('offline-banner')).toBe(true);
+  await page.getByTestId('btn-next').tap();
+  await expect(page.getByTestId('queued')).toContainText('Queued: Start.');
+
+  const again = await startServer({ dataDir: server.dataDir, port: server.port });
+  try {
+    await expect(page.getByTestId('queued-send')).toBeAttached({ timeout: 15_000 });
+    await expect.poll(() => inView('queued-send')).toBe(true);
+    await page.getByTestId('queued-send').tap();
+    await expect(page.getByTestId('status')).toHaveAttribute('data-fate', 'done');
+    await expect(page.getByTestId('now-title')).toHaveText(FOUNDATION);
+  } finally {
+    await again.stop();
+    await context.close();
+  }
+});

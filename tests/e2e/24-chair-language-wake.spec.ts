@@ -56,3 +56,29 @@ test('the screen is kept awake where the browser allows it; elsewhere the panel 
   await expect(plain.getByTestId('wake-hint')).toHaveCount(0);
   await context.close();
 });
+
+test('a message typed in Japanese: the Enter that confirms a conversion does not send it, the next Enter does', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
+  void pageErrors;
+  const chair = await mintChair(server, 'namba');
+  await openPanel(page, chair.url);
+  await page.getByTestId('btn-message').click();
+  const text = page.getByTestId('message-text');
+  await text.fill('昼食は');
+  // What a Japanese IME sends when the chair presses Enter to pick the kanji of the word being typed.
+  await text.evaluate((el) =>
+    el.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true }),
+    ),
+  );
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('message-sheet')).toBeVisible();
+  await expect(page.getByTestId('message-strip')).toHaveCount(0);
+  await text.fill('昼食は15分延長します');
+  await text.press('Enter');
+  await expect(page.getByTestId('message-strip')).toContainText('昼食は15分延長します');
+  await expect(page.getByTestId('message-sheet')).toHaveCount(0);
+});

@@ -147,8 +147,13 @@ const CSV_HEADER = [
   'actual_min',
 ];
 
+/**
+ * One CSV field. A text starting like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`, so a title from a
+ * call for papers such as `=HYPERLINK(…)` stays text in a spreadsheet; numbers (a negative delay) stay numbers.
+ */
 function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  let text = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -130,6 +130,32 @@ describe('actual times from the command log', () => {
     expect(rehearsal.items.every((r) => r.actualStart === null && r.actualEnd === null)).toBe(true);
   });
 
+  it('as CSV: a title that looks like a formula stays text in a spreadsheet; a negative delay stays a number', () => {
+    const row = (title: string, startDelayMs: number) => ({
+      ...report.items[0]!,
+      title,
+      startDelayMs,
+    });
+    const hostile: ActualTimesReport = {
+      event: program.event.title,
+      timeZone: 'Asia/Tokyo',
+      generatedAt: 0,
+      halls: [
+        {
+          ...report,
+          name: '@Main',
+          items: [row('=HYPERLINK("http://evil.example","Slides")', -120_000), row('+1 talk', 0), row('-2+3', 0)],
+        },
+      ],
+    };
+    const lines = actualTimesCsv(hostile).split('\r\n');
+    expect(lines[1]).toContain(`,'@Main,`);
+    expect(lines[1]).toContain(`,"'=HYPERLINK(""http://evil.example"",""Slides"")",`);
+    expect(lines[1]).toMatch(/,-2,[^,]*,[^,]*$/);
+    expect(lines[2]).toContain(`,'+1 talk,`);
+    expect(lines[3]).toContain(`,'-2+3,`);
+  });
+
   it('as CSV: BOM, a header, local times in the event zone, minutes', () => {
     const full: ActualTimesReport = { event: program.event.title, timeZone: 'Asia/Tokyo', generatedAt: 0, halls: [report] };
     const csv = actualTimesCsv(full);
