@@ -65,3 +65,28 @@ test('the title shrinks to its floor, then cuts with an ellipsis; co-authors bec
   await screenReady(page);
   await expect(page.getByTestId('speakers').first()).toHaveText(/^山田 太郎、.*ほか\d+名$/);
 });
+
+test('a break with a long title and a message keeps its countdown whole; the slate names forty co-authors legibly', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
+  test.setTimeout(120_000);
+  void pageErrors;
+  // "Coffee break with posters, exhibition and the industry round table in the foyer of the north wing", then a
+  // talk with forty speakers.
+  await command(server.url, 'main', { type: 'goto', itemId: 'main-1020' });
+  await command(server.url, 'main', { type: 'message', text: LONG_MESSAGE, targets: ['signage', 'stream'] });
+  for (const [path, viewport] of [
+    ['/display/hall/main', LANDSCAPE],
+    ['/display/hall/main', PORTRAIT],
+    ['/display/overlay/main', LANDSCAPE],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.goto(`${server.url}${path}`);
+    await screenReady(page);
+    await expect(page.getByTestId('countdown').or(page.getByTestId('slate-countdown'))).toBeVisible();
+    expect(await overflowing(page), `${path} ${viewport.width}x${viewport.height}`).toEqual([]);
+    expect(await smallText(page, 28), path).toEqual([]);
+  }
+});
