@@ -60,6 +60,22 @@ test.describe('the public live page during Day 1 of the demo event', () => {
   });
 });
 
+test.describe('the public live page and its query', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] } });
+
+  test('the hall links carry ?lang= only when it names a language', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live?lang=ja`);
+    await screenReady(page);
+    await expect(page.locator('[data-hall="namba"]').getByTestId('hall-link')).toHaveAttribute('href', '/live/namba?lang=ja');
+    // A crafted value (here "ja&x=1#top", URL-encoded) neither reaches the links nor breaks the page.
+    await page.goto(`${server.url}/live?lang=ja%26x%3D1%23top`);
+    await screenReady(page);
+    await expect(page.locator('[data-hall="namba"]').getByTestId('hall-link')).toHaveAttribute('href', '/live/namba');
+    await expect(page.getByTestId('zones')).toHaveText(/^Times in Tokyo time/);
+  });
+});
+
 test.describe('the public live page of a Japanese event', () => {
   test.use({
     serverOptions: { args: ['--clock', '2025-10-02T10:00:00+09:00', '--program', JAPANESE_PROGRAM] },
