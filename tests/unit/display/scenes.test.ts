@@ -137,6 +137,16 @@ describe('the stream overlay', () => {
     const v = liveView(privateProgram, idle('namba'), at);
     expect(overlayScene(hallScene(privateProgram, v, at), v, at, 12_000)).toEqual({ slate: 'privacy', lowerThird: null });
   });
+
+  it('covers an item that must not be recorded too, as OBS does (no lower third naming its speaker)', () => {
+    const unrecorded = ProgramSchema.parse({
+      ...program,
+      items: program.items.map((item) => (item.id === 'namba-2025-10-02-0940' ? { ...item, doNotRecord: true } : item)),
+    });
+    const at = tokyo('2025-10-02T09:40:05');
+    const v = liveView(unrecorded, idle('namba'), at);
+    expect(overlayScene(hallScene(unrecorded, v, at), v, at, 12_000)).toEqual({ slate: 'privacy', lowerThird: null });
+  });
 });
 
 describe('a congress night that runs past midnight', () => {
