@@ -16,7 +16,7 @@ test.describe('hall signage on Day 1 of the demo event', () => {
       'Foundation Potentials for Massive-Scale Design of Solid Electrolytes',
     );
     await expect(page.getByTestId('speakers').first()).toHaveText('Shyue Ping Ong');
-    await expect(page.getByTestId('next-title')).toHaveText(/^Challenges toward reproducibility/);
+    await expect(page.getByTestId('next-title')).toHaveText(/^Foundation Potentials/);
     await expect(page.getByTestId('clock')).toHaveText(/^09:4\d$/);
 
     expect((await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-1020' })).status).toBe(200);
@@ -47,6 +47,12 @@ test.describe('hall signage on Day 1 of the demo event', () => {
     await command(server.url, 'namba', { type: 'hold' });
     await expect(page.getByTestId('slate-hold')).toContainText('Please stand by', { timeout: 1000 });
     await expect(page.getByTestId('message')).toHaveCount(0);
+    // On hold the screen still says what comes next (portrait: and the rest of the day after it, not instead of it).
+    await expect(page.getByTestId('next-title')).toHaveText(/^Foundation Potentials/);
+    await page.setViewportSize(PORTRAIT);
+    await expect(page.getByTestId('next-title')).toBeVisible();
+    await expect(page.getByTestId('later')).not.toContainText('Foundation Potentials');
+    await page.setViewportSize(LANDSCAPE);
     await command(server.url, 'namba', { type: 'message', text: 'Please take your seats', targets: ['signage', 'lobby'] });
     await expect(page.getByTestId('message')).toHaveText('Please take your seats', { timeout: 1000 });
     await command(server.url, 'namba', { type: 'clearMessage' });
