@@ -16,7 +16,7 @@ test.describe('hall signage on Day 1 of the demo event', () => {
       'Foundation Potentials for Massive-Scale Design of Solid Electrolytes',
     );
     await expect(page.getByTestId('speakers').first()).toHaveText('Shyue Ping Ong');
-    await expect(page.getByTestId('next-title')).toHaveText(/^Foundation Potentials/);
+    await expect(page.getByTestId('next-title')).toHaveText(/^Challenges toward reproducibility/);
     await expect(page.getByTestId('clock')).toHaveText(/^09:4\d$/);
 
     expect((await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-1020' })).status).toBe(200);
