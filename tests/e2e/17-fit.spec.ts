@@ -90,3 +90,19 @@ test('a break with a long title and a message keeps its countdown whole; the sla
     expect(await smallText(page, 28), path).toEqual([]);
   }
 });
+
+test('portrait signage reads a long message whole, and still fits', async ({ page, server, pageErrors }) => {
+  void pageErrors;
+  const text =
+    'The shuttle buses to the conference dinner at the Osaka Castle Hotel leave from the north entrance at 18:15 sharp; please bring your badge and the dinner ticket, and mind the step';
+  await command(server.url, 'main', { type: 'goto', itemId: 'main-0940' });
+  await command(server.url, 'main', { type: 'message', text, targets: ['signage'] });
+  await page.setViewportSize(PORTRAIT);
+  for (const itemId of ['main-0940', 'main-1020']) {
+    await command(server.url, 'main', { type: 'goto', itemId });
+    await page.goto(`${server.url}/display/hall/main`);
+    await screenReady(page);
+    await expect(page.getByTestId('message')).toHaveText(text);
+    expect(await overflowing(page), itemId).toEqual([]);
+  }
+});
