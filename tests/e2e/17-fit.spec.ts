@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { command } from '../support/http.js';
+import { tempDir } from '../support/server.js';
 import { LANDSCAPE, PORTRAIT, STRESS_PROGRAM, overflowing, screenReady, smallText } from './display-helpers.js';
 import { expect, test } from './fixtures.js';
 
@@ -105,4 +108,43 @@ test('portrait signage reads a long message whole, and still fits', async ({ pag
     await expect(page.getByTestId('message')).toHaveText(text);
     expect(await overflowing(page), itemId).toEqual([]);
   }
+});
+
+/** The stress program with a title that takes six lines at 92 px on a portrait screen, five at 73 px. */
+const SIX_LINE_PROGRAM = join(tempDir('lectern-fit-six-lines-'), 'program.json');
+const stress = JSON.parse(readFileSync(STRESS_PROGRAM, 'utf8')) as { items: { id: string; title: string }[] };
+writeFileSync(
+  SIX_LINE_PROGRAM,
+  JSON.stringify({
+    ...stress,
+    items: stress.items.map((item) =>
+      item.id === 'main-0940'
+        ? {
+            ...item,
+            title:
+              'Towards gigafactory-scale dry electrode processing for sulfide solid electrolytes: a round-robin study of binder fibrillation',
+          }
+        : item,
+    ),
+  }),
+);
+
+test.describe('a title near its line limit', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:47:00+09:00', '--program', SIX_LINE_PROGRAM] } });
+
+  test('takes at most its number of lines (five on portrait signage), not one more', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.setViewportSize(PORTRAIT);
+    await page.goto(`${server.url}/display/hall/main`);
+    await screenReady(page);
+    const title = page.getByTestId('now-title');
+    await expect(title).toHaveText(/^Towards gigafactory-scale/);
+    const lines = await title.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines).toBeLessThanOrEqual(5);
+    expect(await title.textContent()).not.toContain('…');
+  });
 });
