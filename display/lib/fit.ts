@@ -24,23 +24,28 @@ function setSize(el: HTMLElement, size: number): void {
 }
 
 /**
- * The height of one line of the element's text as laid out. Not the CSS line-height: with a font split by
- * unicode range, the line's strut may come from another face, and each line box grows a little beyond it.
+ * The height of the first line of the element's text as laid out, and the step to each further line. Not the
+ * CSS line-height: with a font split by unicode range, the line's strut may come from another face, and the
+ * first line box grows beyond it (a title at line-height 1.14 measures about 1.3 em for one line, but adds only
+ * 1.14 em per further line, so counting in first-line heights let a five-line title take six).
  */
-function lineBoxHeight(el: HTMLElement): number {
+function lineMetrics(el: HTMLElement): { first: number; step: number } {
   const text = el.textContent;
-  el.textContent = 'Xg';
-  const height = el.scrollHeight;
+  const sample = `Xg${Array.from(text.trim())[0] ?? ''}`;
+  el.textContent = sample;
+  const first = el.scrollHeight;
+  el.replaceChildren(sample, document.createElement('br'), sample);
+  const step = Math.max(1, el.scrollHeight - first);
   el.textContent = text;
-  return height;
+  return { first, step };
 }
 
 function fits(el: HTMLElement, lines: number): boolean {
   if (el.scrollWidth > el.clientWidth + 1) return false;
   const height = el.scrollHeight;
-  const one = lineBoxHeight(el);
-  // Each line box is at least a line; allow half a line of slack for rounding, never a whole extra line.
-  return height <= one * lines + one / 2;
+  const { first, step } = lineMetrics(el);
+  // Allow half a line of slack for rounding, never a whole extra line.
+  return height <= first + step * (lines - 1) + step / 2;
 }
 
 function tryText(el: HTMLElement, text: string, lines: number): boolean {

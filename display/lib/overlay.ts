@@ -13,7 +13,8 @@ export interface OverlayScene {
 /** The overlay's scene at server time `now`; `lowerThirdMs` is how long the lower third stays after a start. */
 export function overlayScene(scene: HallScene | null, view: LiveView | null, now: number, lowerThirdMs: number): OverlayScene {
   if (!scene || !view) return { slate: 'none', lowerThird: null };
-  if ('item' in scene && scene.item?.doNotStream) return { slate: 'privacy', lowerThird: null };
+  // OBS shows its privacy scene for both: the overlay never names a speaker who did not consent to be recorded.
+  if ('item' in scene && (scene.item?.doNotStream || scene.item?.doNotRecord)) return { slate: 'privacy', lowerThird: null };
   switch (scene.kind) {
     case 'item': {
       const startedAt = view.itemStartedAt ?? scene.item.start;

@@ -58,11 +58,12 @@ const KEY_COLOURS: Record<string, string> = { green: '#00b140', blue: '#0047bb' 
 
 /**
  * `?key=green` (or any CSS colour) for an overlay in a setup without alpha: the background colour to key out.
- * Undefined for none (transparent) or a value that is not a colour.
+ * Undefined for none (transparent) or a value that is not a colour, or that reads the page's own CSS
+ * (`var(--accent)`, `env()`, `attr()`): a key colour is a colour, not a way into the theme.
  */
 export function keyColour(params: URLSearchParams, isColour: (value: string) => boolean): string | undefined {
   const raw = params.get('key')?.trim();
-  if (!raw) return undefined;
+  if (!raw || /\b(?:var|env|attr)\s*\(/i.test(raw)) return undefined;
   const colour = KEY_COLOURS[raw.toLowerCase()] ?? raw;
   return isColour(colour) ? colour : undefined;
 }

@@ -1,12 +1,4 @@
-import {
-  hallItems,
-  hallOpening,
-  localDate,
-  type HallOpening,
-  type LiveView,
-  type Program,
-  type ViewItem,
-} from '../../shared/index.js';
+import { hallItems, hallOpening, type HallOpening, type LiveView, type Program, type ViewItem } from '../../shared/index.js';
 
 /**
  * What a hall screen shows, one focal element per scene: the item (talk, Q&A), the break countdown, the hold
@@ -19,7 +11,7 @@ export type HallScene =
   | { kind: 'hold'; item: ViewItem | null; remainingMs: number | null }
   /** A gap between two items of the day. */
   | { kind: 'upNext'; startsAt: number }
-  /** Closed: the hall opens later (`dayOver` when it already ran a day today). */
+  /** Closed: the hall opens later (`dayOver` when its previous day ended more recently than it opens). */
   | { kind: 'opening'; opening: HallOpening; dayOver: boolean }
   /** Nothing comes any more. */
   | { kind: 'over' };
@@ -44,11 +36,14 @@ export function hallScene(program: Program, view: LiveView, now: number): HallSc
   return { kind: 'over' };
 }
 
-/** True when the hall's program day before `opening` ended today (in the event's zone): the day is over. */
+/**
+ * True when the hall's last program day is over and its next is not near yet: the previous item has ended and
+ * less time has passed since than is left until the opening. A congress night that ran past midnight is "over"
+ * at 02:00, and opening soon at 10:40 the same calendar morning.
+ */
 function ranToday(program: Program, hallId: string, opening: HallOpening, now: number): boolean {
   const items = hallItems(program, hallId);
   const index = items.findIndex((item) => item.id === opening.item.id);
   const before = index > 0 ? items[index - 1] : undefined;
-  const zone = program.event.timeZone;
-  return !!before && before.end <= now && localDate(before.end, zone) === localDate(now, zone);
+  return !!before && before.end <= now && now - before.end < opening.start - now;
 }

@@ -1,5 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { command } from '../support/http.js';
-import { CCC_PROGRAM, LANDSCAPE, PORTRAIT, screenReady } from './display-helpers.js';
+import { tempDir } from '../support/server.js';
+import { CCC_PROGRAM, JAPANESE_PROGRAM, LANDSCAPE, PORTRAIT, overflowing, screenReady } from './display-helpers.js';
 import { expect, test } from './fixtures.js';
 
 test.describe('hall signage on Day 1 of the demo event', () => {
@@ -44,6 +47,12 @@ test.describe('hall signage on Day 1 of the demo event', () => {
     await command(server.url, 'namba', { type: 'hold' });
     await expect(page.getByTestId('slate-hold')).toContainText('Please stand by', { timeout: 1000 });
     await expect(page.getByTestId('message')).toHaveCount(0);
+    // On hold the screen still says what comes next (portrait: and the rest of the day after it, not instead of it).
+    await expect(page.getByTestId('next-title')).toHaveText(/^Foundation Potentials/);
+    await page.setViewportSize(PORTRAIT);
+    await expect(page.getByTestId('next-title')).toBeVisible();
+    await expect(page.getByTestId('later')).not.toContainText('Foundation Potentials');
+    await page.setViewportSize(LANDSCAPE);
     await command(server.url, 'namba', { type: 'message', text: 'Please take your seats', targets: ['signage', 'lobby'] });
     await expect(page.getByTestId('message')).toHaveText('Please take your seats', { timeout: 1000 });
     await command(server.url, 'namba', { type: 'clearMessage' });
@@ -117,5 +126,46 @@ test.describe("hall signage at the 31C3, after a hall's first night", () => {
     await page.goto(`${server.url}/display/hall/saal-1`);
     await screenReady(page);
     await expect(page.getByTestId('now-title')).toHaveText('Citizenfour');
+  });
+});
+
+/** The Japanese event with a next talk whose title takes two lines. */
+const LONG_NEXT_PROGRAM = join(tempDir('lectern-signage-long-next-'), 'program.json');
+const japanese = JSON.parse(readFileSync(JAPANESE_PROGRAM, 'utf8')) as { items: { id: string; title: string }[] };
+writeFileSync(
+  LONG_NEXT_PROGRAM,
+  JSON.stringify({
+    ...japanese,
+    items: japanese.items.map((item) =>
+      item.id === 'a-1020'
+        ? { ...item, title: '全固体電池における正極／固体電解質界面の抵抗低減と高電位正極材料の被覆設計に関する系統的研究' }
+        : item,
+    ),
+  }),
+);
+
+test.describe('hall signage with a message over a two-line title and a two-line next title', () => {
+  test.use({
+    serverOptions: { args: ['--clock', '2025-10-02T09:52:00+09:00', '--program', LONG_NEXT_PROGRAM] },
+    viewport: LANDSCAPE,
+  });
+
+  test('everything stays inside the landscape screen', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await command(server.url, 'hall-a', { type: 'goto', itemId: 'a-0940' });
+    await command(server.url, 'hall-a', {
+      type: 'message',
+      text: '次の講演者の方は演台横でお待ちください。懇親会のバスは18時15分に北口から出発します。',
+      targets: ['signage'],
+    });
+    await page.goto(`${server.url}/display/hall/hall-a`);
+    await screenReady(page);
+    await expect(page.getByTestId('message')).toBeVisible();
+    expect(await overflowing(page)).toEqual([]);
+    // The title is still a NOW title, the next one still names its talk.
+    expect(
+      await page.getByTestId('now-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(72);
+    await expect(page.getByTestId('next-title')).toContainText('全固体電池における正極');
   });
 });

@@ -60,6 +60,10 @@ test('warning and danger thresholds from the URL; Q&A is named', async ({ page, 
   await expect(page.getByTestId('timer-label')).toHaveText('Q&A', { timeout: 1000 });
   await page.goto(`${server.url}/display/timer/namba?lang=ja`);
   await expect(page.getByTestId('timer-label')).toHaveText('質疑応答');
+  // Q&A that runs over time still says it is Q&A.
+  await command(server.url, 'namba', { type: 'extend', minutes: -45 });
+  await expect(timer(page)).toHaveAttribute('data-tone', 'overtime', { timeout: 1000 });
+  await expect(page.getByTestId('timer-label')).toHaveText('質疑応答 · 時間超過');
 });
 
 test('a message for the speaker; hold pauses the countdown on a grey screen', async ({ page, server, pageErrors }) => {

@@ -43,6 +43,13 @@ test.describe('the stream overlay on Day 1 of the demo event', () => {
     await page.goto(`${server.url}/display/overlay/namba?lowerThird=0&key=%23ff00ff`);
     await screenReady(page);
     expect(await pixel(page, 960, 300)).toEqual([255, 0, 255, 255]);
+    // Hostile values: no second declaration, no theme variable, no markup; the overlay stays transparent and works.
+    for (const key of ['red;background-image:url(/x)', 'var(--accent)', '"><script>alert(1)</script>', 'red}html{opacity:0']) {
+      await page.goto(`${server.url}/display/overlay/namba?lowerThird=0&key=${encodeURIComponent(key)}`);
+      await screenReady(page);
+      expect((await pixel(page, 960, 300))[3], key).toBe(0);
+      expect(await page.locator('.screen').getAttribute('style'), key).not.toMatch(/url|script|opacity|var/);
+    }
   });
 
   test('a talk start brings the lower third in the bottom third, inside title-safe, out after ?lowerThird= seconds', async ({

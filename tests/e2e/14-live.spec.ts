@@ -60,6 +60,39 @@ test.describe('the public live page during Day 1 of the demo event', () => {
   });
 });
 
+test.describe('the public live page and its query', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] } });
+
+  test('the hall links carry ?lang= only when it names a language', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live?lang=ja`);
+    await screenReady(page);
+    await expect(page.locator('[data-hall="namba"]').getByTestId('hall-link')).toHaveAttribute('href', '/live/namba?lang=ja');
+    // A crafted value (here "ja&x=1#top", URL-encoded) neither reaches the links nor breaks the page.
+    await page.goto(`${server.url}/live?lang=ja%26x%3D1%23top`);
+    await screenReady(page);
+    await expect(page.locator('[data-hall="namba"]').getByTestId('hall-link')).toHaveAttribute('href', '/live/namba');
+    await expect(page.getByTestId('zones')).toHaveText(/^Times in Tokyo time/);
+  });
+});
+
+test.describe('the public live page during an ad-hoc break and a hold', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:45:00+09:00'] } });
+
+  test('what comes after the break or the hold is still named', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/live/namba`);
+    await screenReady(page);
+    await command(server.url, 'namba', { type: 'hold' });
+    await expect(page.getByTestId('live-hall')).toHaveAttribute('data-scene', 'hold', { timeout: 1000 });
+    await expect(page.getByTestId('live-hall')).toContainText('Foundation Potentials for Massive-Scale Design');
+    await command(server.url, 'namba', { type: 'release' });
+    await command(server.url, 'namba', { type: 'break', minutes: 15 });
+    await expect(page.getByTestId('live-hall')).toHaveAttribute('data-scene', 'break', { timeout: 1000 });
+    await expect(page.getByTestId('live-hall')).toContainText('Foundation Potentials for Massive-Scale Design');
+  });
+});
+
 test.describe('the public live page of a Japanese event', () => {
   test.use({
     serverOptions: { args: ['--clock', '2025-10-02T10:00:00+09:00', '--program', JAPANESE_PROGRAM] },

@@ -50,3 +50,24 @@ test('portrait signage and lobby at the congress fit', async ({ page, server, pa
     expect(await overflowing(page), path).toEqual([]);
   }
 });
+
+test('four halls in the lobby: a break countdown, a hold and a long message fit their cards', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
+  void pageErrors;
+  await command(server.url, 'saal-2', {
+    type: 'message',
+    text: 'Saal 2 is full: please follow the talk on the stream in Saal G or in the lounge',
+    targets: ['lobby'],
+  });
+  await command(server.url, 'saal-g', { type: 'hold' });
+  await command(server.url, 'saal-6', { type: 'break', minutes: 15 });
+  await page.goto(`${server.url}/display/lobby`);
+  await screenReady(page);
+  await expect(page.locator('[data-hall="saal-6"]').getByTestId('countdown')).toHaveText(/^1[45]:\d\d$/);
+  expect(await overflowing(page)).toEqual([]);
+  // The chair's message is read whole, not cut after two lines of a narrow card.
+  await expect(page.locator('[data-hall="saal-2"]').getByTestId('message')).not.toContainText('…');
+});

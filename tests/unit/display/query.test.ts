@@ -41,6 +41,11 @@ describe('screen options from the URL', () => {
     expect(keyColour(q('key=magenta'), isColour)).toBe('magenta');
     expect(keyColour(q('key=url(x)'), isColour)).toBeUndefined();
     expect(keyColour(q(''), isColour)).toBeUndefined();
+    // Values a browser would take as a colour, but that read the page's own CSS.
+    const anything = () => true;
+    expect(keyColour(q('key=var(--accent)'), anything)).toBeUndefined();
+    expect(keyColour(q('key=VAR%20(--bg)'), anything)).toBeUndefined();
+    expect(keyColour(q('key=color-mix(in%20srgb,%20env(x),%20red)'), anything)).toBeUndefined();
   });
 
   it('a screen name is trimmed and bounded', () => {

@@ -137,4 +137,51 @@ describe('the stream overlay', () => {
     const v = liveView(privateProgram, idle('namba'), at);
     expect(overlayScene(hallScene(privateProgram, v, at), v, at, 12_000)).toEqual({ slate: 'privacy', lowerThird: null });
   });
+
+  it('covers an item that must not be recorded too, as OBS does (no lower third naming its speaker)', () => {
+    const unrecorded = ProgramSchema.parse({
+      ...program,
+      items: program.items.map((item) => (item.id === 'namba-2025-10-02-0940' ? { ...item, doNotRecord: true } : item)),
+    });
+    const at = tokyo('2025-10-02T09:40:05');
+    const v = liveView(unrecorded, idle('namba'), at);
+    expect(overlayScene(hallScene(unrecorded, v, at), v, at, 12_000)).toEqual({ slate: 'privacy', lowerThird: null });
+  });
+});
+
+describe('a congress night that runs past midnight', () => {
+  const night = ProgramSchema.parse({
+    event: { title: 'Congress', timeZone: 'Europe/Berlin' },
+    halls: [{ id: 'a', name: 'A' }],
+    items: [
+      {
+        id: 'n1',
+        hallId: 'a',
+        kind: 'talk',
+        title: 'Late talk',
+        start: '2014-12-28T23:30:00+01:00',
+        end: '2014-12-29T01:30:00+01:00',
+      },
+      {
+        id: 'd2',
+        hallId: 'a',
+        kind: 'talk',
+        title: 'Morning keynote',
+        start: '2014-12-29T11:30:00+01:00',
+        end: '2014-12-29T12:30:00+01:00',
+      },
+    ],
+  });
+  const at = (iso: string) => {
+    const instant = Date.parse(iso);
+    const view = liveView(night, idle('a'), instant);
+    return { scene: hallScene(night, view, instant), view, instant };
+  };
+
+  it('is over for the night at 02:00, and opens soon (not "that\'s all for today") at 10:40 the same date', () => {
+    expect(at('2014-12-29T02:00:00+01:00').scene).toMatchObject({ kind: 'opening', dayOver: true });
+    const morning = at('2014-12-29T10:40:00+01:00');
+    expect(morning.scene).toMatchObject({ kind: 'opening', dayOver: false, opening: { item: { id: 'd2' } } });
+    expect(overlayScene(morning.scene, morning.view, morning.instant, 12_000).slate).toBe('startingSoon');
+  });
 });
