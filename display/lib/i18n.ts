@@ -39,6 +39,8 @@ export interface Strings {
   lobby: string;
   liveTitle: string;
   nothingMore: string;
+  /** Caption of the wall clock a speaker timer shows when nothing is timed (so it is not read as time left). */
+  timeNow: string;
   kind: Record<ItemKind, string>;
   /** "Day 2 opens Friday 13:30"; `days` is the event's length (a one-day event has no day number). */
   opens(day: number, days: number, when: string): string;
@@ -87,6 +89,7 @@ const en: Strings = {
   lobby: 'Lobby',
   liveTitle: 'Live now',
   nothingMore: 'Nothing more today',
+  timeNow: 'Time now',
   kind: {
     talk: 'Talk',
     ceremony: 'Ceremony',
@@ -144,6 +147,7 @@ const ja: Strings = {
   lobby: 'ロビー',
   liveTitle: 'ただいま',
   nothingMore: '本日の予定はありません',
+  timeNow: '現在時刻',
   kind: {
     talk: '講演',
     ceremony: '式典',

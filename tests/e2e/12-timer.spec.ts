@@ -90,3 +90,28 @@ test('portrait stacks minutes over seconds, each line big', async ({ page, serve
   const glyph = await digits(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * 0.75);
   expect(glyph * 2).toBeGreaterThanOrEqual(PORTRAIT.height / 2);
 });
+
+test.describe('before the day starts', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T08:40:00+09:00'] } });
+
+  test('nothing timed: the wall clock is captioned and smaller than a countdown, so no one reads it as time left', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/display/timer/namba`);
+    await screenReady(page);
+    await expect(timer(page)).toHaveAttribute('data-tone', 'idle');
+    await expect(page.getByTestId('timer-label')).toHaveText('Next at 09:00');
+    const idle = page.getByTestId('idle-clock');
+    await expect(idle).toHaveText(/^Time now\s*08:4\d$/);
+    // Only one clock on the screen, and its digits well under the countdown's half-screen height.
+    await expect(page.getByTestId('clock')).toHaveCount(0);
+    const glyph = await idle.locator('.tabular').evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * 0.75);
+    expect(glyph).toBeLessThan(LANDSCAPE.height / 3);
+    await page.goto(`${server.url}/display/timer/namba?lang=ja`);
+    await screenReady(page);
+    await expect(idle).toHaveText(/^現在時刻\s*08:4\d$/);
+  });
+});
