@@ -2,6 +2,7 @@ import jsQRModule from 'jsqr';
 import QRCode from 'qrcode';
 import type { LecternClientSocket, Program } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
+import { demoProgram, tokyo } from '../support/demo.js';
 import { DIRECTOR_TOKEN } from '../support/server.js';
 import { connect } from '../support/socket.js';
 import { clickAndConfirm, liveView, mintChair, openPanel, watchErrors } from './control-helpers.js';
@@ -276,6 +277,27 @@ test('program: shift, edit times and title, swap, add and remove, with validatio
   // Every change is a stored revision.
   const revisions = (await api(server.url, '/api/v1/program/revisions')).body as { revision: number }[];
   expect(revisions.map((r) => r.revision)).toEqual([6, 5, 4, 3, 2, 1]);
+});
+
+test('an item added to a hall with no items goes on the server’s day (the rehearsal clock), not the browser’s', async ({
+  page,
+  server,
+  pageErrors,
+}) => {
+  void pageErrors;
+  const withAnnex = { ...demoProgram(), halls: [...demoProgram().halls, { id: 'annex', name: 'Annex' }] };
+  expect((await api(server.url, '/api/v1/program', { body: withAnnex })).status).toBe(200);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(consoleUrl(server.url, 'program'));
+  await page.getByTestId('program-hall-annex').click();
+  await page.getByTestId('add-kind').selectOption('other');
+  await page.getByTestId('add-title').fill('Press briefing');
+  await page.getByTestId('add-start').fill('12:00');
+  await page.getByTestId('add-end').fill('12:30');
+  await page.getByTestId('add-send').click();
+  await expect(page.getByTestId('program-done')).toContainText('"Press briefing" added at 12:00');
+  const added = (await api<Program>(server.url, '/api/v1/program')).body.items.find((i) => i.title === 'Press briefing')!;
+  expect(added).toMatchObject({ hallId: 'annex', start: tokyo('2025-10-02T12:00'), end: tokyo('2025-10-02T12:30') });
 });
 
 test('timeline: each hall’s command log (who, what, when, rehearsal), live, and the export link', async ({
