@@ -276,6 +276,11 @@ export class HallObs {
         await this.sync();
       } catch (error) {
         this.needsSync = true;
+        // Still loading after every 207 retry, or another passing failure: try again, as for any other step.
+        if (!(error instanceof ObsUnavailableError)) {
+          this.lastError = `reading OBS's scenes: ${obsErrorMessage(error)}`;
+          this.retrySoon();
+        }
         throw error;
       }
     }

@@ -148,6 +148,23 @@ describe('HallObs with a fake OBS', () => {
     expect(fake.calledWith('GetVersion')).toHaveLength(3);
   });
 
+  it('when OBS is still loading after every 207 retry, it tries again later rather than waiting for a change', async () => {
+    const fake = new FakeObs();
+    fake.program = 'Hold';
+    const notReady = { code: 207, message: 'OBS is not ready to perform the request.' };
+    // The connection's 20 retries and one more: the first reconcile gives up.
+    fake.failures.set('GetVersion', Array.from({ length: 21 }, () => notReady));
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => fake.calledWith('GetVersion').length === 21, 'every 207 retry used');
+    await until(() => hall.status().lastError !== null, 'the problem shown');
+    expect(hall.status().lastError).toContain('207');
+    // Nothing changes in the hall; Lectern still puts OBS right once it is ready.
+    await until(() => fake.program === 'Talk', 'scene set after OBS got ready', 5000);
+    expect(hall.status().lastError).toBeNull();
+  });
+
   it('never retries after close code 4009 (wrong password), and reports it', async () => {
     const fake = new FakeObs();
     fake.refuse = { code: 4009, message: 'Authentication failed.' };
