@@ -21,7 +21,7 @@ export interface HallObsOptions {
   /** Told whenever the hall's OBS status may have changed. */
   onStatus: (status: ObsHallStatus) => void;
   log: (message: string) => void;
-  /** Poll stream and record status this often while one is active (ms). */
+  /** Read stream and record status this often while connected (ms); it is also the heartbeat. */
   pollMs?: number;
 }
 
@@ -53,6 +53,7 @@ export class HallObs {
   private needsSync = false;
   private queue: Promise<void> = Promise.resolve();
   private reconcileQueued = false;
+  private pollQueued = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private lastEmitted = '';
@@ -98,13 +99,18 @@ export class HallObs {
     });
   }
 
-  /** Loads the stored mode and starts connecting. */
+  /** Loads the stored mode and starts connecting; then reads stream and record status every `pollMs`. */
   async start(): Promise<void> {
     this.mode = (await this.options.store.getMode(this.hallId)) ?? this.mode;
     this.options.connection.start();
+    // Also the heartbeat: a frozen OBS answers nothing, and only an unanswered request shows it.
     this.pollTimer = setInterval(() => {
-      const { stream, record } = this.outputs;
-      if (this.options.connection.connected && (stream?.active || record?.active)) this.enqueue(() => this.outputs.refresh());
+      if (!this.options.connection.connected || this.pollQueued) return;
+      this.pollQueued = true;
+      this.enqueue(async () => {
+        this.pollQueued = false;
+        await this.outputs.refresh();
+      });
     }, this.options.pollMs ?? 2000);
     this.pollTimer.unref?.();
     this.emit();

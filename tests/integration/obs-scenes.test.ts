@@ -169,6 +169,39 @@ describe('Lectern drives a real OBS 29', () => {
     expect(displaySaw).toEqual([]);
   });
 
+  it('OBS frozen (port open, nothing answered): shown down without a command, chairs go on; thawed: reconciled', async () => {
+    await chair('goto', { itemId: ITEMS.ong });
+    await sceneIs(SCENES.talk);
+    obs.freeze();
+    try {
+      // No command needed: the status reads are the heartbeat, and an unanswered one ends the session.
+      const down = await obsStatusUntil(
+        server.url,
+        'namba',
+        (s) => s.connection.state === 'disconnected',
+        30_000,
+        'a frozen OBS shown down',
+      );
+      expect(down.connection.error).toMatch(/stopped answering/);
+      const started = Date.now();
+      await chair('hold');
+      await chair('release');
+      await chair('qa');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      obs.thaw();
+    }
+    await obsStatusUntil(
+      server.url,
+      'namba',
+      (s) => s.connection.state === 'connected' && s.scene.actual === SCENES.qa,
+      40_000,
+      'reconnected after the thaw',
+    );
+    await sceneIs(SCENES.qa);
+    expect((await obsStatus(server.url, 'namba')).mode).toBe('auto');
+  });
+
   it('validates the mode request and needs the director token', async () => {
     expect((await api(server.url, '/api/v1/obs/namba/mode', { body: { mode: 'sometimes' } })).body.problems[0].path).toBe('mode');
     expect((await api(server.url, '/api/v1/obs/nakamozu/mode', { body: { mode: 'auto' } })).status).toBe(404);
