@@ -41,6 +41,8 @@ export class HallObs {
   private sceneError: string | null = null;
   /** A scene OBS said it does not have: not asked for again until something changes. */
   private failedScene: string | null = null;
+  /** In manual mode, the item Lectern last put the privacy scene up for. */
+  private privacyForcedFor: string | null = null;
   private missing: string[] = [];
   private obsInfo: ObsHallStatus['obs'] = null;
   private readonly outputs: HallOutputs;
@@ -74,6 +76,7 @@ export class HallObs {
       this.written = {};
       this.lastPauseWanted = null;
       this.ownSwitches.clear();
+      this.privacyForcedFor = null;
       this.needsSync = true;
       this.kick();
     });
@@ -129,6 +132,7 @@ export class HallObs {
     const before = this.planKey();
     this.view = view;
     this.desired = desiredScene(view, this.options.config);
+    if (!this.desired.privacyItemId) this.privacyForcedFor = null;
     if (this.planKey() !== before) {
       if (this.desired.scene !== this.failedScene) this.failedScene = null;
       this.kick();
@@ -318,12 +322,25 @@ export class HallObs {
 
   private async switchScene(): Promise<void> {
     const scene = this.desired?.scene;
-    if (!scene || this.mode.mode !== 'auto' || scene === this.actual || scene === this.failedScene) return;
+    if (!scene) return;
+    // Consent outranks manual mode: an item that must not go out gets the privacy scene when it comes on (once;
+    // an operator who then switches away by hand is not fought).
+    const privacyItemId = this.desired?.privacyItemId;
+    const manual = this.mode.mode !== 'auto';
+    if (manual && (!privacyItemId || privacyItemId === this.privacyForcedFor)) return;
+    if (scene === this.actual || scene === this.failedScene) {
+      if (manual) this.privacyForcedFor = privacyItemId ?? null;
+      return;
+    }
     const request = this.ownSwitches.request(scene, this.options.now());
     try {
       await this.call('SetCurrentProgramScene', { sceneName: scene });
       this.actual = scene;
       this.sceneError = null;
+      if (manual) {
+        this.privacyForcedFor = privacyItemId ?? null;
+        this.options.log(`manual mode, but ${this.desired?.reason}: switched to "${scene}"`);
+      }
     } catch (error) {
       this.ownSwitches.cancel(request);
       if (obsErrorCode(error) === NOT_FOUND) {

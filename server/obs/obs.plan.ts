@@ -10,6 +10,8 @@ export interface ScenePlan {
 export interface DesiredScene {
   scene: string;
   reason: string;
+  /** The privacy scene is asked for this item (do not record / do not stream). */
+  privacyItemId?: string;
 }
 
 /** Phases in which an item's own `obsScene` replaces the hall's scene. A hold keeps the hold slate. */
@@ -31,7 +33,13 @@ function restrictedBy(view: LiveView): { item: ViewItem; what: string } | null {
  */
 export function desiredScene(view: LiveView, plan: ScenePlan): DesiredScene {
   const restricted = restrictedBy(view);
-  if (restricted) return { scene: plan.privacyScene, reason: `privacy (${restricted.what}): ${restricted.item.title}` };
+  if (restricted) {
+    return {
+      scene: plan.privacyScene,
+      reason: `privacy (${restricted.what}): ${restricted.item.title}`,
+      privacyItemId: restricted.item.id,
+    };
+  }
   if (view.now?.obsScene && ITEM_SCENE_PHASES.includes(view.phase)) {
     return { scene: view.now.obsScene, reason: `${view.phase}: scene of ${view.now.title}` };
   }

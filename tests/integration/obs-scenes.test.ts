@@ -202,6 +202,26 @@ describe('Lectern drives a real OBS 29', () => {
     expect((await obsStatus(server.url, 'namba')).mode).toBe('auto');
   });
 
+  it('in manual mode a do-not-stream item still gets the privacy scene when it comes on, once', async () => {
+    await chair('goto', { itemId: ITEMS.ong });
+    await sceneIs(SCENES.talk);
+    await observer.call('SetCurrentProgramScene', { sceneName: SCENES.break });
+    await obsStatusUntil(server.url, 'namba', (s) => s.mode === 'manual');
+
+    await chair('goto', { itemId: ITEMS.tsuchiya });
+    await sceneIs(PRIVACY_SCENE);
+    // The operator keeps the hall: still manual, and a switch away by hand is not fought.
+    await sleep(1500);
+    expect(await obsStatus(server.url, 'namba')).toMatchObject({ mode: 'manual', scene: { actual: PRIVACY_SCENE } });
+    await observer.call('SetCurrentProgramScene', { sceneName: SCENES.hold });
+    await obsStatusUntil(server.url, 'namba', (s) => s.scene.actual === SCENES.hold);
+    await sleep(2500);
+    expect(await programScene(observer)).toBe(SCENES.hold);
+
+    await api(server.url, '/api/v1/obs/namba/mode', { body: { mode: 'auto' } });
+    await sceneIs(PRIVACY_SCENE);
+  });
+
   it('validates the mode request and needs the director token', async () => {
     expect((await api(server.url, '/api/v1/obs/namba/mode', { body: { mode: 'sometimes' } })).body.problems[0].path).toBe('mode');
     expect((await api(server.url, '/api/v1/obs/nakamozu/mode', { body: { mode: 'auto' } })).status).toBe(404);
