@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type OBSWebSocket from 'obs-websocket-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -302,6 +303,38 @@ describe('OBS that refuses or is not there', () => {
     const everything = other.output() + JSON.stringify((await api(other.url, '/api/v1/obs')).body);
     expect(everything).not.toContain('not-the-password');
     expect(everything).not.toContain('unused-secret');
+  });
+
+  it('an OBS host that accepts the connection and never answers: commands go on, the status says so, it is retried', async () => {
+    const sockets = new Set<Socket>();
+    const blackhole = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
+    const { port } = blackhole.address() as AddressInfo;
+    try {
+      const config = writeObsConfig({
+        halls: { namba: hallConfig(`ws://127.0.0.1:${port}`, { passwordEnv: 'TEST_OBS_NAMBA_PASSWORD' }) },
+      });
+      const other = await startServer({ args: ['--clock', CLOCK, '--obs', config], env: { TEST_OBS_NAMBA_PASSWORD: 'unused' } });
+      servers.push(other);
+      await eventually(
+        () => sockets.size,
+        (n) => n > 0,
+        5000,
+        'a connection to the blackhole',
+      );
+      const started = Date.now();
+      for (const type of ['next', 'qa', 'hold', 'release']) {
+        expect((await command(other.url, 'namba', { type })).status).toBe(200);
+      }
+      expect(Date.now() - started).toBeLessThan(5000);
+      const down = await obsStatusUntil(other.url, 'namba', (s) => s.connection.state === 'disconnected', 20_000);
+      expect(down.connection.error).toMatch(/did not complete the handshake/);
+      expect(down.connection.nextRetryAt).toBeGreaterThan(0);
+      expect(down.scene.desired).toBe(SCENES.qa);
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      blackhole.close();
+    }
   });
 
   it('a config file with mistakes stops the start with each path named', async () => {
