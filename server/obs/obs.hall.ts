@@ -65,7 +65,7 @@ export class HallObs {
   constructor(private readonly options: HallObsOptions) {
     this.hallId = options.config.hallId;
     const connection = options.connection;
-    this.outputs = new HallOutputs(this.hallId, connection, options.store, options.now);
+    this.outputs = new HallOutputs(this.hallId, connection, options.store, options.now, options.log);
     connection.onState((status) => {
       if (status.state !== 'connected') this.actual = null;
       this.emit();

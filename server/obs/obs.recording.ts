@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LiveView, ObsRecordStatus, ObsStreamStatus } from '../../shared/index.js';
 import { chapterName, chapterOffset } from './obs.chapters.js';
-import type { ObsConnection } from './obs.connection.js';
+import { ObsUnavailableError, obsErrorMessage, type ObsConnection } from './obs.connection.js';
 import { OUTPUT_STATE, recordStatusOf, streamStatusOf } from './obs.outputs.js';
 import { chapterItem, speakerNames } from './obs.plan.js';
 import type { ObsStore } from './obs.store.js';
@@ -17,12 +17,15 @@ export class HallOutputs {
   private recordingId: string | null = null;
   private pausedByLectern = false;
   private lastChapter: { itemId: string; offsetMs: number } | null = null;
+  /** The recording that refused a chapter marker (not a Hybrid MP4 file). */
+  private markersRefusedBy: string | null = null;
 
   constructor(
     private readonly hallId: string,
     private readonly connection: Pick<ObsConnection, 'call'>,
     private readonly store: ObsStore,
     private readonly now: () => number,
+    private readonly log: (message: string) => void = () => undefined,
   ) {}
 
   /** Reads stream and record status from OBS. */
@@ -128,9 +131,20 @@ export class HallOutputs {
     const chapter = { itemId: item.id, offsetMs, title: item.title, speaker: speakerNames(item.speakers), estimated };
     await this.store.addChapter(this.recordingId, chapter, now);
     this.lastChapter = { itemId: item.id, offsetMs };
-    if (markers && !estimated) {
-      // Only Hybrid MP4 recordings take markers; the exported list is there either way.
-      await this.connection.call('CreateRecordChapter', { chapterName: chapterName(chapter) });
+    if (markers && !estimated && this.markersRefusedBy !== this.recordingId) await this.mark(chapterName(chapter));
+  }
+
+  /**
+   * Marks a chapter in the file. Only Hybrid MP4 recordings take markers: a recording that refuses one is not
+   * asked again (said once in the log); the stored chapter and the exported list do not depend on it.
+   */
+  private async mark(name: string): Promise<void> {
+    try {
+      await this.connection.call('CreateRecordChapter', { chapterName: name });
+    } catch (error) {
+      if (error instanceof ObsUnavailableError) throw error;
+      this.markersRefusedBy = this.recordingId;
+      this.log(`OBS marks no chapters in this recording (${obsErrorMessage(error)}); only Hybrid MP4 takes them, the exported list has them all`);
     }
   }
 }

@@ -117,6 +117,27 @@ describe('HallObs with a fake OBS', () => {
     ]);
   });
 
+  it('a recording that refuses chapter markers (not Hybrid MP4) is not asked again, and is no error', async () => {
+    const fake = new FakeObs();
+    fake.webSocketVersion = '5.5.2';
+    fake.failures.set('CreateRecordChapter', [{ code: 500, message: 'The current recording does not support chapters.' }]);
+    const { hall, store, advance, logs } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs?.chapterMarkers === true, 'synced');
+    fake.startRecord();
+    await until(() => fake.calledWith('CreateRecordChapter').length === 1, 'first marker asked');
+    advance(60_000);
+    fake.record.durationMs = 60_000;
+    hall.update(view('talk', item('b'), NOW + 60_000));
+    const id = hall.status().record!.recordingId!;
+    await until(async () => (await store.listChapters(id)).length === 2, 'both chapters stored');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fake.calledWith('CreateRecordChapter')).toHaveLength(1);
+    expect(hall.status().lastError).toBeNull();
+    expect(logs.filter((line) => line.includes('marks no chapters'))).toHaveLength(1);
+  });
+
   it('with obs-websocket 5.1 it never sends CreateRecordChapter, and stores the chapters all the same', async () => {
     const fake = new FakeObs();
     const { hall, store, advance } = setup(fake);
