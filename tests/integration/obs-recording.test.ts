@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 describe('recording: VOD chapters and consent', () => {
-  it('stores a chapter at each item start from the record timecode, pauses for a do-not-record item, exports the list', async () => {
+  it('stores a chapter at each item start from the record timecode, pauses for do-not-record and do-not-stream items, exports the list', async () => {
     // The opening started before the recording: its chapter opens the file.
     await chair('goto', { itemId: ITEMS.opening });
     await sleep(500);
@@ -108,7 +108,14 @@ describe('recording: VOD chapters and consent', () => {
     await sleep(1500);
     expect(Math.abs((await recordPosition()) - frozen)).toBeLessThan(300);
 
-    // The next item is recorded again (it is only do-not-stream): resumed, and it gets a chapter.
+    // Do not stream: OBS would record only the privacy slate, so the recording stays paused and no chapter.
+    await chair('next');
+    await obsStatusUntil(server.url, 'namba', (s) => s.scene.reason.includes('do not stream'));
+    await sleep(1500);
+    expect((await observer.call('GetRecordStatus')).outputPaused).toBe(true);
+    expect(await programScene(observer)).toBe(PRIVACY_SCENE);
+
+    // Lunch may be recorded: resumed, and it gets a chapter.
     await chair('next');
     await eventually(
       () => observer.call('GetRecordStatus'),
@@ -116,10 +123,7 @@ describe('recording: VOD chapters and consent', () => {
       10_000,
       'recording resumed',
     );
-    expected.push({
-      title: 'Electronic Functions and Applications of Solid State Ionic Devices — Takashi Tsuchiya',
-      ms: await recordPosition(),
-    });
+    expected.push({ title: 'Lunch — Takashi Sumoto', ms: await recordPosition() });
     await sleep(2000);
     const { outputPath } = await observer.call('StopRecord');
     const stopped = await obsStatusUntil(server.url, 'namba', (s) => s.record?.active === false);
@@ -131,7 +135,7 @@ describe('recording: VOD chapters and consent', () => {
     expect(json.body.recordings).toHaveLength(1);
     expect(stored).toMatchObject({ id: recording.record!.recordingId, hallId: 'namba', outputPath });
     expect(stored!.stoppedAt).toBeGreaterThan(stored!.startedAt);
-    expect(stored!.chapters.map((c) => c.itemId)).toEqual([ITEMS.opening, ITEMS.ong, ITEMS.ohno, ITEMS.tsuchiya]);
+    expect(stored!.chapters.map((c) => c.itemId)).toEqual([ITEMS.opening, ITEMS.ong, ITEMS.ohno, ITEMS.lunch]);
     expect(stored!.chapters.every((c) => !c.estimated)).toBe(true);
 
     const text = await fetch(`${server.url}/api/v1/obs/namba/chapters`, {
