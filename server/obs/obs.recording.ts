@@ -17,6 +17,8 @@ export class HallOutputs {
   private recordingId: string | null = null;
   private pausedByLectern = false;
   private lastChapter: { itemId: string; offsetMs: number } | null = null;
+  /** The position (ms) Lectern last read of the recording it follows. */
+  private lastSeen: { recordingId: string; positionMs: number } | null = null;
   /** The recording that refused a chapter marker (not a Hybrid MP4 file). */
   private markersRefusedBy: string | null = null;
 
@@ -33,6 +35,7 @@ export class HallOutputs {
     const stream = await this.connection.call('GetStreamStatus');
     const record = await this.connection.call('GetRecordStatus');
     this.stream = streamStatusOf(stream);
+    if (record.outputActive && this.recordingId) this.lastSeen = { recordingId: this.recordingId, positionMs: record.outputDuration };
     if (!record.outputActive || !record.outputPaused) this.pausedByLectern = false;
     this.record = recordStatusOf(record, { pausedByLectern: this.pausedByLectern, recordingId: this.recordingId });
   }
@@ -42,8 +45,13 @@ export class HallOutputs {
     if (this.stream) this.stream = { ...this.stream, reconnecting: true };
   }
 
-  /** After (re)connecting: matches OBS's recording with the stored one; the same one continues, else a new one. */
+  /**
+   * After (re)connecting: matches OBS's recording with the stored one; the same one continues, else a new one.
+   * The same recording cannot have begun before the stored one, nor be at an earlier position than Lectern last
+   * saw it at (or stored a chapter at): a recording restarted while Lectern was away is a new one.
+   */
   async sync(): Promise<void> {
+    const seen = this.lastSeen;
     await this.refresh();
     const open = await this.store.openRecording(this.hallId);
     const now = this.now();
@@ -53,11 +61,16 @@ export class HallOutputs {
       this.lastChapter = null;
       return;
     }
+    const position = this.record.durationMs ?? 0;
     // A recording's duration excludes its pauses, so it cannot have begun after now − duration.
-    const began = now - (this.record.durationMs ?? 0);
-    if (open && began >= open.startedAt - 5000) {
+    const began = now - position;
+    const chapters = open ? await this.store.listChapters(open.id) : [];
+    const reached = Math.max(
+      seen && seen.recordingId === open?.id ? seen.positionMs : 0,
+      ...chapters.map((chapter) => chapter.offsetMs),
+    );
+    if (open && began >= open.startedAt - 5000 && position >= reached - 1000) {
       if (this.recordingId !== open.id) {
-        const chapters = await this.store.listChapters(open.id);
         const last = chapters[chapters.length - 1];
         this.lastChapter = last ? { itemId: last.itemId, offsetMs: last.offsetMs } : null;
       }

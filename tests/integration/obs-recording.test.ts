@@ -188,3 +188,58 @@ describe('stream status', () => {
     await obsStatusUntil(server.url, 'namba', (s) => s.stream?.active === false, 20_000, 'stream stopped');
   });
 });
+
+describe('a recording restarted while Lectern was away', () => {
+  it('is a new recording: its chapters are not mixed into the one before', async () => {
+    await chair('goto', { itemId: ITEMS.ong });
+    await observer.call('StartRecord');
+    const first = await obsStatusUntil(server.url, 'namba', (s) => !!s.record?.recordingId);
+    // Far enough in that the new recording is not there yet when Lectern is back.
+    await sleep(8000);
+    await chair('next');
+    const chaptersOf = async (id: string) => {
+      const json = await api<{ recordings: ObsRecording[] }>(server.url, '/api/v1/obs/namba/chapters?format=json');
+      return json.body.recordings.find((r) => r.id === id)?.chapters ?? [];
+    };
+    await eventually(
+      () => chaptersOf(first.record!.recordingId!),
+      (chapters) => chapters.length === 2,
+      10_000,
+      'two chapters',
+    );
+
+    // Lectern goes down; meanwhile the operator splits the recording.
+    const { dataDir } = server;
+    await server.stop('SIGKILL');
+    await observer.call('StopRecord');
+    await eventually(
+      () => observer.call('GetRecordStatus'),
+      (s) => !s.outputActive,
+      10_000,
+      'recording stopped',
+    );
+    await observer.call('StartRecord');
+    await sleep(1000);
+    server = await startServer({
+      dataDir,
+      args: [
+        '--clock',
+        CLOCK,
+        '--program',
+        writeProgram(),
+        '--obs',
+        writeObsConfig({
+          halls: { namba: hallConfig(obs.url, { passwordEnv: 'TEST_OBS_PASSWORD' }) },
+          chapters: { minSeconds: 1 },
+        }),
+      ],
+      env: { TEST_OBS_PASSWORD: obs.password },
+    });
+    const second = await obsStatusUntil(server.url, 'namba', (s) => !!s.record?.recordingId);
+    expect(second.record!.recordingId).not.toBe(first.record!.recordingId);
+    expect(await chaptersOf(first.record!.recordingId!)).toHaveLength(2);
+    const json = await api<{ recordings: ObsRecording[] }>(server.url, '/api/v1/obs/namba/chapters?format=json');
+    expect(json.body.recordings.find((r) => r.id === first.record!.recordingId)?.stoppedAt).not.toBeNull();
+    await observer.call('StopRecord');
+  });
+});
