@@ -35,7 +35,8 @@ export class HallOutputs {
     const stream = await this.connection.call('GetStreamStatus');
     const record = await this.connection.call('GetRecordStatus');
     this.stream = streamStatusOf(stream);
-    if (record.outputActive && this.recordingId) this.lastSeen = { recordingId: this.recordingId, positionMs: record.outputDuration };
+    if (record.outputActive && this.recordingId)
+      this.lastSeen = { recordingId: this.recordingId, positionMs: record.outputDuration };
     if (!record.outputActive || !record.outputPaused) this.pausedByLectern = false;
     this.record = recordStatusOf(record, { pausedByLectern: this.pausedByLectern, recordingId: this.recordingId });
   }
@@ -157,7 +158,9 @@ export class HallOutputs {
     } catch (error) {
       if (error instanceof ObsUnavailableError) throw error;
       this.markersRefusedBy = this.recordingId;
-      this.log(`OBS marks no chapters in this recording (${obsErrorMessage(error)}); only Hybrid MP4 takes them, the exported list has them all`);
+      this.log(
+        `OBS marks no chapters in this recording (${obsErrorMessage(error)}); only Hybrid MP4 takes them, the exported list has them all`,
+      );
     }
   }
 }

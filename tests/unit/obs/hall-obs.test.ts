@@ -174,7 +174,10 @@ describe('HallObs with a fake OBS', () => {
     fake.program = 'Hold';
     const notReady = { code: 207, message: 'OBS is not ready to perform the request.' };
     // The connection's 20 retries and one more: the first reconcile gives up.
-    fake.failures.set('GetVersion', Array.from({ length: 21 }, () => notReady));
+    fake.failures.set(
+      'GetVersion',
+      Array.from({ length: 21 }, () => notReady),
+    );
     const { hall } = setup(fake);
     hall.update(view('talk', item('a')));
     await hall.start();
