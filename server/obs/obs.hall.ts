@@ -21,6 +21,8 @@ export interface HallObsOptions {
   /** Told whenever the hall's OBS status may have changed. */
   onStatus: (status: ObsHallStatus) => void;
   log: (message: string) => void;
+  /** The scenes the hall's items name (`obsScene`), checked with the configured ones on connect. */
+  itemScenes?: () => readonly string[];
   /** Read stream and record status this often while connected (ms); it is also the heartbeat. */
   pollMs?: number;
 }
@@ -257,7 +259,7 @@ export class HallObs {
     this.actual = currentProgramSceneName;
     const have = new Set(scenes.map((scene) => String(scene.sceneName)));
     const config = this.options.config;
-    const wanted = new Set([...Object.values(config.scenes), config.privacyScene]);
+    const wanted = new Set([...Object.values(config.scenes), config.privacyScene, ...(this.options.itemScenes?.() ?? [])]);
     const { inputs } = await this.call('GetInputList');
     const inputNames = new Set(inputs.map((input) => String(input.inputName)));
     const missingInputs = [config.textInputs.title, config.textInputs.speaker].filter(

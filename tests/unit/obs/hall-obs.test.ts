@@ -63,7 +63,10 @@ afterEach(async () => {
   for (const hall of running.splice(0)) await hall.close();
 });
 
-function setup(fake: FakeObs, options: { backoffMs?: number[]; notReadyRetryMs?: number; dataDir?: string } = {}) {
+function setup(
+  fake: FakeObs,
+  options: { backoffMs?: number[]; notReadyRetryMs?: number; dataDir?: string; itemScenes?: string[] } = {},
+) {
   const store = new SqliteObsStore(options.dataDir ?? tempDir('lectern-obs-unit-'));
   const statuses: ObsHallStatus[] = [];
   const logs: string[] = [];
@@ -85,6 +88,7 @@ function setup(fake: FakeObs, options: { backoffMs?: number[]; notReadyRetryMs?:
     now: () => now,
     onStatus: (s) => statuses.push(s),
     log: (m) => logs.push(m),
+    itemScenes: () => options.itemScenes ?? [],
   });
   running.push(hall);
   return { hall, store, statuses, logs, connection, advance: (ms: number) => (now += ms) };
@@ -284,6 +288,15 @@ describe('HallObs with a fake OBS', () => {
     await until(() => hall.status().text?.title === 'Talk c', 'next item handled');
     expect(fake.calledWith('ResumeRecord')).toHaveLength(1);
     expect(fake.record.paused).toBe(true);
+  });
+
+  it('names a scene an item of the hall asks for that OBS lacks, before that item comes on', async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake, { itemScenes: ['Wide shot', 'Talk'] });
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    expect(hall.status().scene.missing).toEqual(['Wide shot']);
   });
 
   it('reports a scene OBS does not have, and does not ask for it again until something changes', async () => {
