@@ -111,6 +111,19 @@ describe('Lectern drives a real OBS 29', () => {
     });
   });
 
+  it("fast changes (transitions cut short, events of some never sent) never pass for an operator's hand", async () => {
+    await chair('goto', { itemId: ITEMS.ong });
+    await sceneIs(SCENES.talk);
+    for (const type of ['hold', 'release', 'qa', 'hold', 'release', 'break', 'release', 'back', 'next']) {
+      await command(server.url, 'namba', type === 'break' ? { type, minutes: 5 } : { type });
+    }
+    await Promise.all(['hold', 'release', 'hold', 'release'].map((type) => command(server.url, 'namba', { type })));
+    const status = await obsStatusUntil(server.url, 'namba', (s) => !!s.scene.desired && s.scene.actual === s.scene.desired);
+    await sleep(2000);
+    expect(await obsStatus(server.url, 'namba')).toMatchObject({ mode: 'auto', scene: { actual: status.scene.desired } });
+    expect(await programScene(observer)).toBe(status.scene.desired);
+  });
+
   it('writes the title and speaker to the text inputs, Japanese included', async () => {
     await chair('goto', { itemId: ITEMS.ohno });
     await eventually(
