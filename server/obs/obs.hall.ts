@@ -79,6 +79,8 @@ export class HallObs {
       this.lastPauseWanted = null;
       this.ownSwitches.clear();
       this.privacyForcedFor = null;
+      // A scene collection change the last session did not see end is over (sync reads the scenes again).
+      this.collectionChanging = false;
       this.needsSync = true;
       this.kick();
     });

@@ -264,6 +264,21 @@ describe('HallObs with a fake OBS', () => {
     await until(() => fake.program === 'Talk', 'reconciled');
   });
 
+  it('a scene collection change cut off by a lost connection does not keep manual mode from working after it', async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().scene.actual === 'Talk', 'synced');
+    fake.emit('CurrentSceneCollectionChanging', { sceneCollectionName: 'Other' });
+    fake.crash();
+    await until(() => fake.connects === 2 && hall.status().connection.state === 'connected', 'reconnected');
+    await until(() => hall.status().scene.actual === 'Talk', 'synced again');
+    fake.program = 'Hold';
+    fake.emit('CurrentProgramSceneChanged', { sceneName: 'Hold', sceneUuid: '' });
+    expect(hall.status().mode).toBe('manual');
+  });
+
   it('pauses the recording for a do-not-record item and resumes it after, but never resumes a pause it did not make', async () => {
     const fake = new FakeObs();
     const { hall } = setup(fake);
