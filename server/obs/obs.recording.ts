@@ -7,6 +7,12 @@ import { chapterItem, speakerNames } from './obs.plan.js';
 import type { ObsStore } from './obs.store.js';
 
 /**
+ * How long OBS gets to show a pause it was asked for before the scene switch goes on (ms); a pause that shows up
+ * later is found on the next try.
+ */
+const PAUSE_WAIT_MS = 300;
+
+/**
  * One hall's stream and recording as Lectern follows them: their status, which stored recording OBS is writing,
  * the pause Lectern made for a do-not-record item, and the VOD chapters. Its methods talk to OBS; the hall's
  * controller calls them one at a time.
@@ -17,6 +23,8 @@ export class HallOutputs {
   private recordingId: string | null = null;
   private pausedByLectern = false;
   private lastChapter: { itemId: string; offsetMs: number } | null = null;
+  /** The recording Lectern sent PauseRecord for (until it resumes). */
+  private pauseAskedFor: string | null = null;
   /** The position (ms) Lectern last read of the recording it follows. */
   private lastSeen: { recordingId: string; positionMs: number } | null = null;
   /** The recording that refused a chapter marker (not a Hybrid MP4 file). */
@@ -104,12 +112,23 @@ export class HallOutputs {
     }
   }
 
-  /** Pauses a running recording for a do-not-record item, and checks that OBS did. */
+  /**
+   * Pauses a running recording for a do-not-record or do-not-stream item, and checks that OBS did. OBS answers
+   * PauseRecord before its UI thread pauses (and ignores it while its last resume is not applied): Lectern waits
+   * a moment for it, and a pause that shows up only after that is still Lectern's (so it is resumed after the item).
+   */
   async pause(): Promise<void> {
     await this.refresh();
-    if (!this.record?.active || this.record.paused) return;
-    await this.connection.call('PauseRecord');
-    await this.refresh();
+    if (!this.record?.active) return;
+    if (this.record.paused && this.pauseAskedFor !== this.recordingId) return;
+    if (!this.record.paused) {
+      await this.connection.call('PauseRecord');
+      this.pauseAskedFor = this.recordingId;
+      for (let wait = 0; wait < PAUSE_WAIT_MS && !this.record?.paused; wait += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await this.refresh();
+      }
+    }
     if (!this.record?.paused) {
       throw new Error('OBS did not pause (a recording that shares the stream encoder cannot pause: give it its own encoder)');
     }
@@ -119,6 +138,7 @@ export class HallOutputs {
 
   /** Resumes the recording, only when Lectern paused it. */
   async resume(): Promise<void> {
+    this.pauseAskedFor = null;
     if (!this.pausedByLectern) return;
     await this.refresh();
     if (this.record?.active && this.record.paused && this.pausedByLectern) await this.connection.call('ResumeRecord');

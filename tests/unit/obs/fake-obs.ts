@@ -18,6 +18,8 @@ export class FakeObs {
   calls: { type: string; data: unknown }[] = [];
   /** Report each program scene change (real OBS does, when the transition ends, unless another cuts it short). */
   sceneEvents = true;
+  /** How long after answering PauseRecord the recording shows paused (ms). */
+  pauseDelayMs = 0;
   /** Connect attempts. */
   connects = 0;
   /** When set, connect attempts fail with this (e.g. 4009, or -1 for "refused"). */
@@ -101,7 +103,9 @@ export class FakeObs {
           outputBytes: 0,
         };
       case 'PauseRecord':
-        this.record.paused = true;
+        // Real OBS answers first and pauses on its UI thread a moment later.
+        if (this.pauseDelayMs > 0) setTimeout(() => (this.record.paused = true), this.pauseDelayMs);
+        else this.record.paused = true;
         return undefined;
       case 'ResumeRecord':
         this.record.paused = false;

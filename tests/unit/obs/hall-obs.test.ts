@@ -279,6 +279,26 @@ describe('HallObs with a fake OBS', () => {
     expect(hall.status().mode).toBe('manual');
   });
 
+  it("a pause OBS makes a moment after answering (its UI thread) is still Lectern's, and is resumed after the item", async () => {
+    for (const pauseDelayMs of [150, 1000]) {
+      const fake = new FakeObs();
+      fake.pauseDelayMs = pauseDelayMs;
+      const { hall } = setup(fake);
+      hall.update(view('talk', item('a')));
+      await hall.start();
+      await until(() => hall.status().obs !== null, 'synced');
+      fake.startRecord();
+      await until(() => !!hall.status().record?.recordingId, 'recording');
+      hall.update(view('talk', item('secret', { doNotRecord: true })));
+      // Later than Lectern waits: it says OBS did not pause, then finds the pause it asked for on its next try.
+      await until(() => hall.status().record?.pausedByLectern === true, `paused by Lectern (${pauseDelayMs} ms)`, 6000);
+      hall.update(view('talk', item('b')));
+      await until(() => !fake.record.paused, `resumed (${pauseDelayMs} ms)`);
+      expect(fake.calledWith('PauseRecord')).toHaveLength(1);
+      await hall.close();
+    }
+  });
+
   it('pauses the recording for a do-not-record item and resumes it after, but never resumes a pause it did not make', async () => {
     const fake = new FakeObs();
     const { hall } = setup(fake);
