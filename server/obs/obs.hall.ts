@@ -316,7 +316,10 @@ export class HallObs {
     };
     if (pauseWanted && pauseChanged) await step('pausing the recording', () => this.outputs.pause());
     await step('switching the scene', () => this.switchScene());
-    if (!pauseWanted && pauseChanged) await step('resuming the recording', () => this.outputs.resume());
+    // Also a pause of Lectern's that OBS made after the item had already ended.
+    if (!pauseWanted && (pauseChanged || this.outputs.lecternPauseOutstanding())) {
+      await step('resuming the recording', () => this.outputs.resume());
+    }
     await step('writing the text inputs', () => this.writeText(view));
     await step('storing a chapter', () => this.outputs.addChapter(view, this.obsInfo?.chapterMarkers ?? false));
     this.lastError = this.problems.length > 0 ? this.problems.join('; ') : null;

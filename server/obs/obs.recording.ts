@@ -7,10 +7,12 @@ import { chapterItem, speakerNames } from './obs.plan.js';
 import type { ObsStore } from './obs.store.js';
 
 /**
- * How long OBS gets to show a pause it was asked for before the scene switch goes on (ms); a pause that shows up
- * later is found on the next try.
+ * How long OBS gets to show a pause or resume it was asked for before the scene switch goes on (ms); one that
+ * shows up later is found on the next try.
  */
-const PAUSE_WAIT_MS = 300;
+const SETTLE_MS = 300;
+/** A pause Lectern asked for that OBS shows this much later is not taken for Lectern's (ms). */
+const PAUSE_LATE_MS = 15_000;
 
 /**
  * One hall's stream and recording as Lectern follows them: their status, which stored recording OBS is writing,
@@ -23,8 +25,8 @@ export class HallOutputs {
   private recordingId: string | null = null;
   private pausedByLectern = false;
   private lastChapter: { itemId: string; offsetMs: number } | null = null;
-  /** The recording Lectern sent PauseRecord for (until it resumes). */
-  private pauseAskedFor: string | null = null;
+  /** When Lectern last sent PauseRecord, and for which recording (until it resumed it). */
+  private pauseAsked: { recordingId: string; at: number } | null = null;
   /** The position (ms) Lectern last read of the recording it follows. */
   private lastSeen: { recordingId: string; positionMs: number } | null = null;
   /** The recording that refused a chapter marker (not a Hybrid MP4 file). */
@@ -115,19 +117,16 @@ export class HallOutputs {
   /**
    * Pauses a running recording for a do-not-record or do-not-stream item, and checks that OBS did. OBS answers
    * PauseRecord before its UI thread pauses (and ignores it while its last resume is not applied): Lectern waits
-   * a moment for it, and a pause that shows up only after that is still Lectern's (so it is resumed after the item).
+   * a moment for it, and a pause it asked for that shows up only later is still Lectern's.
    */
   async pause(): Promise<void> {
     await this.refresh();
     if (!this.record?.active) return;
-    if (this.record.paused && this.pauseAskedFor !== this.recordingId) return;
+    if (this.record.paused && !this.pauseAskedLately()) return;
     if (!this.record.paused) {
       await this.connection.call('PauseRecord');
-      this.pauseAskedFor = this.recordingId;
-      for (let wait = 0; wait < PAUSE_WAIT_MS && !this.record?.paused; wait += 100) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        await this.refresh();
-      }
+      if (this.recordingId) this.pauseAsked = { recordingId: this.recordingId, at: this.now() };
+      await this.settle(() => !!this.record?.paused);
     }
     if (!this.record?.paused) {
       throw new Error('OBS did not pause (a recording that shares the stream encoder cannot pause: give it its own encoder)');
@@ -136,14 +135,37 @@ export class HallOutputs {
     this.record = { ...this.record, pausedByLectern: true };
   }
 
-  /** Resumes the recording, only when Lectern paused it. */
+  /** True while the recording is paused by Lectern, or by a pause Lectern asked for that OBS made late. */
+  lecternPauseOutstanding(): boolean {
+    return !!this.record?.active && this.record.paused && (this.pausedByLectern || this.pauseAskedLately());
+  }
+
+  private pauseAskedLately(): boolean {
+    const asked = this.pauseAsked;
+    return !!asked && asked.recordingId === this.recordingId && this.now() - asked.at < PAUSE_LATE_MS;
+  }
+
+  /**
+   * Resumes the recording, only when Lectern paused it (or asked OBS to). Until OBS shows it resumed, the pause
+   * stays Lectern's and is tried again.
+   */
   async resume(): Promise<void> {
-    this.pauseAskedFor = null;
-    if (!this.pausedByLectern) return;
     await this.refresh();
-    if (this.record?.active && this.record.paused && this.pausedByLectern) await this.connection.call('ResumeRecord');
+    if (!this.lecternPauseOutstanding()) return;
+    await this.connection.call('ResumeRecord');
+    await this.settle(() => !this.record?.paused);
+    if (this.record?.active && this.record.paused) throw new Error('OBS has not resumed the recording yet');
     this.pausedByLectern = false;
+    this.pauseAsked = null;
+  }
+
+  /** Reads the status again, a little while, until `done`. */
+  private async settle(done: () => boolean): Promise<void> {
     await this.refresh();
+    for (let wait = 0; wait < SETTLE_MS && !done(); wait += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await this.refresh();
+    }
   }
 
   /**

@@ -245,7 +245,7 @@ describe('a recording restarted while Lectern was away', () => {
 });
 
 describe('the consent pause, when OBS answers PauseRecord before it pauses', () => {
-  it('every do-not-record item is paused by Lectern and resumed after it', async () => {
+  it('every do-not-record item is paused by Lectern and resumed after it, also one tapped past at once', async () => {
     await chair('goto', { itemId: ITEMS.ong });
     await eventually(
       () => observer.call('GetRecordStatus'),
@@ -268,6 +268,20 @@ describe('the consent pause, when OBS answers PauseRecord before it pauses', () 
       );
       // Items are minutes apart in a hall; OBS also ignores a pause asked for before its last resume is applied.
       await sleep(500);
+    }
+    // A chair who taps past a do-not-record item: OBS's pause may land after the chair has moved on.
+    for (let round = 1; round <= 4; round++) {
+      await chair('goto', { itemId: ITEMS.jung });
+      await chair('goto', { itemId: ITEMS.ohno });
+      await sleep(300);
+      await eventually(
+        () => observer.call('GetRecordStatus'),
+        (s) => s.outputActive && !s.outputPaused,
+        10_000,
+        `quick round ${round}: recording`,
+      );
+      await sleep(2500);
+      expect((await observer.call('GetRecordStatus')).outputPaused, `quick round ${round}: still recording`).toBe(false);
     }
     await observer.call('StopRecord');
   });

@@ -299,6 +299,41 @@ describe('HallObs with a fake OBS', () => {
     }
   });
 
+  it('a pause OBS makes only after the do-not-record item already ended is resumed', async () => {
+    const fake = new FakeObs();
+    fake.pauseDelayMs = 700;
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    fake.startRecord();
+    await until(() => !!hall.status().record?.recordingId, 'recording');
+    hall.update(view('talk', item('secret', { doNotRecord: true })));
+    await until(() => fake.calledWith('PauseRecord').length === 1, 'pause asked');
+    // The chair moves on before OBS has paused.
+    hall.update(view('talk', item('b')));
+    await until(() => fake.calledWith('ResumeRecord').length === 1, 'the late pause resumed', 3000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(fake.record.paused).toBe(false);
+    expect(fake.calledWith('ResumeRecord')).toHaveLength(1);
+  });
+
+  it('a resume OBS answers but does not carry out is asked again, so the recording goes on', async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    fake.startRecord();
+    await until(() => !!hall.status().record?.recordingId, 'recording');
+    hall.update(view('talk', item('secret', { doNotRecord: true })));
+    await until(() => hall.status().record?.pausedByLectern === true, 'paused by Lectern');
+    fake.ignoredResumes = 1;
+    hall.update(view('talk', item('b')));
+    await until(() => !fake.record.paused, 'resumed on the second request', 5000);
+    expect(fake.calledWith('ResumeRecord')).toHaveLength(2);
+  });
+
   it('pauses the recording for a do-not-record item and resumes it after, but never resumes a pause it did not make', async () => {
     const fake = new FakeObs();
     const { hall } = setup(fake);
