@@ -31,7 +31,7 @@ export interface ObsStreamStatus extends ObsOutputStatus {
 
 export interface ObsRecordStatus extends ObsOutputStatus {
   paused: boolean;
-  /** Lectern paused it for a do-not-record item (and will resume it after). */
+  /** Lectern paused it for a do-not-record or do-not-stream item (and will resume it after). */
   pausedByLectern: boolean;
   /** Lectern's id of this recording (chapters are kept per recording). */
   recordingId: string | null;

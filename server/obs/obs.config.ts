@@ -35,7 +35,7 @@ const HallObsSchema = z
     privacyScene: SceneNameSchema,
     /** Text inputs (e.g. text_ft2_source_v2, text_gdiplus) Lectern writes the current title and speaker to. */
     textInputs: z.strictObject({ title: InputNameSchema.optional(), speaker: InputNameSchema.optional() }).optional(),
-    /** Pause the recording while a do-not-record item is on (default true). */
+    /** Pause the recording while a do-not-record or do-not-stream item is on (default true). */
     pauseRecordingForDoNotRecord: z.boolean().default(true),
   })
   .refine((hall) => !(hall.passwordEnv && hall.passwordFile), {

@@ -44,6 +44,11 @@ export class ObsUnavailableError extends Error {
   override name = 'ObsUnavailableError';
 }
 
+/** A request (or handshake) OBS did not answer in time: OBS is frozen or the host does not answer. */
+export class ObsTimeoutError extends Error {
+  override name = 'ObsTimeoutError';
+}
+
 /** The code of an OBS error (request status or close code), if it has one. */
 export function obsErrorCode(error: unknown): number | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -128,7 +133,11 @@ export class ObsConnection {
     await this.bounded(session.socket.disconnect()).catch(() => undefined);
   }
 
-  /** A request to OBS: rejects when not connected, on timeout, when the session closes, or with OBS's error. */
+  /**
+   * A request to OBS: rejects when not connected, when the session closes, or with OBS's error. A request OBS
+   * does not answer in time ends the session (a frozen OBS keeps its TCP connection open but is down all the
+   * same): the link shows it and reconnects.
+   */
   async call<T extends keyof OBSRequestTypes>(requestType: T, requestData?: OBSRequestTypes[T]): Promise<OBSResponseTypes[T]> {
     const retries = this.options.notReadyRetries ?? 20;
     for (let attempt = 0; ; attempt++) {
@@ -140,6 +149,7 @@ export class ObsConnection {
           session.closed,
         ]);
       } catch (error) {
+        if (error instanceof ObsTimeoutError) throw this.abandon(session, error);
         if (obsErrorCode(error) !== NOT_READY || attempt >= retries) throw error;
         await sleep(this.options.notReadyRetryMs ?? 500);
       }
@@ -150,9 +160,20 @@ export class ObsConnection {
     const timeoutMs = this.options.timeoutMs ?? 8000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} within ${timeoutMs / 1000} s`)), timeoutMs);
+      timer = setTimeout(() => reject(new ObsTimeoutError(`${what} within ${timeoutMs / 1000} s`)), timeoutMs);
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Gives up a session that stopped answering; answers the error for the caller. */
+  private abandon(session: Session, error: ObsTimeoutError): ObsUnavailableError {
+    if (this.session === session) {
+      this.session = undefined;
+      session.end(`OBS stopped answering: ${error.message}`);
+      void this.bounded(session.socket.disconnect()).catch(() => undefined);
+      this.lost({ message: `OBS stopped answering (${error.message})` });
+    }
+    return new ObsUnavailableError(`OBS stopped answering: ${error.message}`);
   }
 
   private setStatus(change: Partial<ConnectionStatus>): void {

@@ -21,7 +21,9 @@ export interface HallObsOptions {
   /** Told whenever the hall's OBS status may have changed. */
   onStatus: (status: ObsHallStatus) => void;
   log: (message: string) => void;
-  /** Poll stream and record status this often while one is active (ms). */
+  /** The scenes the hall's items name (`obsScene`), checked with the configured ones on connect. */
+  itemScenes?: () => readonly string[];
+  /** Read stream and record status this often while connected (ms); it is also the heartbeat. */
   pollMs?: number;
 }
 
@@ -41,6 +43,8 @@ export class HallObs {
   private sceneError: string | null = null;
   /** A scene OBS said it does not have: not asked for again until something changes. */
   private failedScene: string | null = null;
+  /** In manual mode, the item Lectern last put the privacy scene up for. */
+  private privacyForcedFor: string | null = null;
   private missing: string[] = [];
   private obsInfo: ObsHallStatus['obs'] = null;
   private readonly outputs: HallOutputs;
@@ -53,6 +57,7 @@ export class HallObs {
   private needsSync = false;
   private queue: Promise<void> = Promise.resolve();
   private reconcileQueued = false;
+  private pollQueued = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private lastEmitted = '';
@@ -62,7 +67,7 @@ export class HallObs {
   constructor(private readonly options: HallObsOptions) {
     this.hallId = options.config.hallId;
     const connection = options.connection;
-    this.outputs = new HallOutputs(this.hallId, connection, options.store, options.now);
+    this.outputs = new HallOutputs(this.hallId, connection, options.store, options.now, options.log);
     connection.onState((status) => {
       if (status.state !== 'connected') this.actual = null;
       this.emit();
@@ -73,6 +78,9 @@ export class HallObs {
       this.written = {};
       this.lastPauseWanted = null;
       this.ownSwitches.clear();
+      this.privacyForcedFor = null;
+      // A scene collection change the last session did not see end is over (sync reads the scenes again).
+      this.collectionChanging = false;
       this.needsSync = true;
       this.kick();
     });
@@ -98,13 +106,18 @@ export class HallObs {
     });
   }
 
-  /** Loads the stored mode and starts connecting. */
+  /** Loads the stored mode and starts connecting; then reads stream and record status every `pollMs`. */
   async start(): Promise<void> {
     this.mode = (await this.options.store.getMode(this.hallId)) ?? this.mode;
     this.options.connection.start();
+    // Also the heartbeat: a frozen OBS answers nothing, and only an unanswered request shows it.
     this.pollTimer = setInterval(() => {
-      const { stream, record } = this.outputs;
-      if (this.options.connection.connected && (stream?.active || record?.active)) this.enqueue(() => this.outputs.refresh());
+      if (!this.options.connection.connected || this.pollQueued) return;
+      this.pollQueued = true;
+      this.enqueue(async () => {
+        this.pollQueued = false;
+        await this.outputs.refresh();
+      });
     }, this.options.pollMs ?? 2000);
     this.pollTimer.unref?.();
     this.emit();
@@ -123,6 +136,7 @@ export class HallObs {
     const before = this.planKey();
     this.view = view;
     this.desired = desiredScene(view, this.options.config);
+    if (!this.desired.privacyItemId) this.privacyForcedFor = null;
     if (this.planKey() !== before) {
       if (this.desired.scene !== this.failedScene) this.failedScene = null;
       this.kick();
@@ -247,7 +261,7 @@ export class HallObs {
     this.actual = currentProgramSceneName;
     const have = new Set(scenes.map((scene) => String(scene.sceneName)));
     const config = this.options.config;
-    const wanted = new Set([...Object.values(config.scenes), config.privacyScene]);
+    const wanted = new Set([...Object.values(config.scenes), config.privacyScene, ...(this.options.itemScenes?.() ?? [])]);
     const { inputs } = await this.call('GetInputList');
     const inputNames = new Set(inputs.map((input) => String(input.inputName)));
     const missingInputs = [config.textInputs.title, config.textInputs.speaker].filter(
@@ -276,6 +290,11 @@ export class HallObs {
         await this.sync();
       } catch (error) {
         this.needsSync = true;
+        // Still loading after every 207 retry, or another passing failure: try again, as for any other step.
+        if (!(error instanceof ObsUnavailableError)) {
+          this.lastError = `reading OBS's scenes: ${obsErrorMessage(error)}`;
+          this.retrySoon();
+        }
         throw error;
       }
     }
@@ -297,7 +316,10 @@ export class HallObs {
     };
     if (pauseWanted && pauseChanged) await step('pausing the recording', () => this.outputs.pause());
     await step('switching the scene', () => this.switchScene());
-    if (!pauseWanted && pauseChanged) await step('resuming the recording', () => this.outputs.resume());
+    // Also a pause of Lectern's that OBS made after the item had already ended.
+    if (!pauseWanted && (pauseChanged || this.outputs.lecternPauseOutstanding())) {
+      await step('resuming the recording', () => this.outputs.resume());
+    }
     await step('writing the text inputs', () => this.writeText(view));
     await step('storing a chapter', () => this.outputs.addChapter(view, this.obsInfo?.chapterMarkers ?? false));
     this.lastError = this.problems.length > 0 ? this.problems.join('; ') : null;
@@ -307,12 +329,25 @@ export class HallObs {
 
   private async switchScene(): Promise<void> {
     const scene = this.desired?.scene;
-    if (!scene || this.mode.mode !== 'auto' || scene === this.actual || scene === this.failedScene) return;
+    if (!scene) return;
+    // Consent outranks manual mode: an item that must not go out gets the privacy scene when it comes on (once;
+    // an operator who then switches away by hand is not fought).
+    const privacyItemId = this.desired?.privacyItemId;
+    const manual = this.mode.mode !== 'auto';
+    if (manual && (!privacyItemId || privacyItemId === this.privacyForcedFor)) return;
+    if (scene === this.actual || scene === this.failedScene) {
+      if (manual) this.privacyForcedFor = privacyItemId ?? null;
+      return;
+    }
     const request = this.ownSwitches.request(scene, this.options.now());
     try {
       await this.call('SetCurrentProgramScene', { sceneName: scene });
       this.actual = scene;
       this.sceneError = null;
+      if (manual) {
+        this.privacyForcedFor = privacyItemId ?? null;
+        this.options.log(`manual mode, but ${this.desired?.reason}: switched to "${scene}"`);
+      }
     } catch (error) {
       this.ownSwitches.cancel(request);
       if (obsErrorCode(error) === NOT_FOUND) {

@@ -10,6 +10,8 @@ export interface ScenePlan {
 export interface DesiredScene {
   scene: string;
   reason: string;
+  /** The privacy scene is asked for this item (do not record / do not stream). */
+  privacyItemId?: string;
 }
 
 /** Phases in which an item's own `obsScene` replaces the hall's scene. A hold keeps the hold slate. */
@@ -31,16 +33,25 @@ function restrictedBy(view: LiveView): { item: ViewItem; what: string } | null {
  */
 export function desiredScene(view: LiveView, plan: ScenePlan): DesiredScene {
   const restricted = restrictedBy(view);
-  if (restricted) return { scene: plan.privacyScene, reason: `privacy (${restricted.what}): ${restricted.item.title}` };
+  if (restricted) {
+    return {
+      scene: plan.privacyScene,
+      reason: `privacy (${restricted.what}): ${restricted.item.title}`,
+      privacyItemId: restricted.item.id,
+    };
+  }
   if (view.now?.obsScene && ITEM_SCENE_PHASES.includes(view.phase)) {
     return { scene: view.now.obsScene, reason: `${view.phase}: scene of ${view.now.title}` };
   }
   return { scene: plan.scenes[view.phase], reason: `phase ${view.phase}` };
 }
 
-/** True while the recording must be paused: the item on now is marked do-not-record (and the hall pauses for it). */
-export function recordingMustPause(view: LiveView, pauseForDoNotRecord: boolean): boolean {
-  return pauseForDoNotRecord && view.now?.doNotRecord === true;
+/**
+ * True while the recording must be paused: the item on now is marked do-not-record or do-not-stream (OBS records
+ * its program output, which shows the privacy slate then), and the hall pauses for them.
+ */
+export function recordingMustPause(view: LiveView, pauseForConsent: boolean): boolean {
+  return pauseForConsent && !!(view.now?.doNotRecord || view.now?.doNotStream);
 }
 
 /** Names for a chapter or a lower third: "A, B, C et al." (the presenting speaker first). */
@@ -65,8 +76,8 @@ export function overlayText(view: LiveView): { title: string; speaker: string } 
   return { title: item.title, speaker: speakerLine(item.speakers) };
 }
 
-/** The item a VOD chapter should start for now: the one on, unless it must not be recorded. */
+/** The item a VOD chapter should start for now: the one on, unless it must not be recorded or streamed. */
 export function chapterItem(view: LiveView): ViewItem | null {
-  if (!view.now || view.now.doNotRecord) return null;
+  if (!view.now || view.now.doNotRecord || view.now.doNotStream) return null;
   return view.now;
 }

@@ -54,6 +54,11 @@ export class ObsService {
         now: options.now,
         log: (message) => log(prefix + message),
         onStatus: (status) => this.listeners.forEach((listener) => listener(status)),
+        itemScenes: () =>
+          options.live
+            .getProgram()
+            .items.filter((item) => item.hallId === config.hallId && item.obsScene)
+            .map((item) => item.obsScene!),
         ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       });
       this.halls.set(config.hallId, hall);

@@ -75,7 +75,7 @@ test('the OBS status shows each hall, follows changes live, and switches manual 
   await observer.call('StartRecord');
   await expect(namba.getByTestId('obs-record')).toContainText('REC');
   expect((await command(server.url, 'namba', { type: 'goto', itemId: ITEMS.jung })).status).toBe(200);
-  await expect(namba.getByTestId('obs-record')).toContainText('PAUSED · do not record');
+  await expect(namba.getByTestId('obs-record')).toContainText('PAUSED · privacy');
   await expect(namba.getByTestId('obs-scene')).toHaveText(PRIVACY_SCENE);
   await page.screenshot({ path: 'tests/.artifacts/e2e/obs-status-privacy.png' });
   await observer.call('StopRecord');

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type OBSWebSocket from 'obs-websocket-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +111,19 @@ describe('Lectern drives a real OBS 29', () => {
     });
   });
 
+  it("fast changes (transitions cut short, events of some never sent) never pass for an operator's hand", async () => {
+    await chair('goto', { itemId: ITEMS.ong });
+    await sceneIs(SCENES.talk);
+    for (const type of ['hold', 'release', 'qa', 'hold', 'release', 'break', 'release', 'back', 'next']) {
+      await command(server.url, 'namba', type === 'break' ? { type, minutes: 5 } : { type });
+    }
+    await Promise.all(['hold', 'release', 'hold', 'release'].map((type) => command(server.url, 'namba', { type })));
+    const status = await obsStatusUntil(server.url, 'namba', (s) => !!s.scene.desired && s.scene.actual === s.scene.desired);
+    await sleep(2000);
+    expect(await obsStatus(server.url, 'namba')).toMatchObject({ mode: 'auto', scene: { actual: status.scene.desired } });
+    expect(await programScene(observer)).toBe(status.scene.desired);
+  });
+
   it('writes the title and speaker to the text inputs, Japanese included', async () => {
     await chair('goto', { itemId: ITEMS.ohno });
     await eventually(
@@ -167,6 +181,59 @@ describe('Lectern drives a real OBS 29', () => {
       'obs:changed',
     );
     expect(displaySaw).toEqual([]);
+  });
+
+  it('OBS frozen (port open, nothing answered): shown down without a command, chairs go on; thawed: reconciled', async () => {
+    await chair('goto', { itemId: ITEMS.ong });
+    await sceneIs(SCENES.talk);
+    obs.freeze();
+    try {
+      // No command needed: the status reads are the heartbeat, and an unanswered one ends the session.
+      const down = await obsStatusUntil(
+        server.url,
+        'namba',
+        (s) => s.connection.state === 'disconnected',
+        30_000,
+        'a frozen OBS shown down',
+      );
+      expect(down.connection.error).toMatch(/stopped answering/);
+      const started = Date.now();
+      await chair('hold');
+      await chair('release');
+      await chair('qa');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      obs.thaw();
+    }
+    await obsStatusUntil(
+      server.url,
+      'namba',
+      (s) => s.connection.state === 'connected' && s.scene.actual === SCENES.qa,
+      40_000,
+      'reconnected after the thaw',
+    );
+    await sceneIs(SCENES.qa);
+    expect((await obsStatus(server.url, 'namba')).mode).toBe('auto');
+  });
+
+  it('in manual mode a do-not-stream item still gets the privacy scene when it comes on, once', async () => {
+    await chair('goto', { itemId: ITEMS.ong });
+    await sceneIs(SCENES.talk);
+    await observer.call('SetCurrentProgramScene', { sceneName: SCENES.break });
+    await obsStatusUntil(server.url, 'namba', (s) => s.mode === 'manual');
+
+    await chair('goto', { itemId: ITEMS.tsuchiya });
+    await sceneIs(PRIVACY_SCENE);
+    // The operator keeps the hall: still manual, and a switch away by hand is not fought.
+    await sleep(1500);
+    expect(await obsStatus(server.url, 'namba')).toMatchObject({ mode: 'manual', scene: { actual: PRIVACY_SCENE } });
+    await observer.call('SetCurrentProgramScene', { sceneName: SCENES.hold });
+    await obsStatusUntil(server.url, 'namba', (s) => s.scene.actual === SCENES.hold);
+    await sleep(2500);
+    expect(await programScene(observer)).toBe(SCENES.hold);
+
+    await api(server.url, '/api/v1/obs/namba/mode', { body: { mode: 'auto' } });
+    await sceneIs(PRIVACY_SCENE);
   });
 
   it('validates the mode request and needs the director token', async () => {
@@ -249,6 +316,38 @@ describe('OBS that refuses or is not there', () => {
     const everything = other.output() + JSON.stringify((await api(other.url, '/api/v1/obs')).body);
     expect(everything).not.toContain('not-the-password');
     expect(everything).not.toContain('unused-secret');
+  });
+
+  it('an OBS host that accepts the connection and never answers: commands go on, the status says so, it is retried', async () => {
+    const sockets = new Set<Socket>();
+    const blackhole = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
+    const { port } = blackhole.address() as AddressInfo;
+    try {
+      const config = writeObsConfig({
+        halls: { namba: hallConfig(`ws://127.0.0.1:${port}`, { passwordEnv: 'TEST_OBS_NAMBA_PASSWORD' }) },
+      });
+      const other = await startServer({ args: ['--clock', CLOCK, '--obs', config], env: { TEST_OBS_NAMBA_PASSWORD: 'unused' } });
+      servers.push(other);
+      await eventually(
+        () => sockets.size,
+        (n) => n > 0,
+        5000,
+        'a connection to the blackhole',
+      );
+      const started = Date.now();
+      for (const type of ['next', 'qa', 'hold', 'release']) {
+        expect((await command(other.url, 'namba', { type })).status).toBe(200);
+      }
+      expect(Date.now() - started).toBeLessThan(5000);
+      const down = await obsStatusUntil(other.url, 'namba', (s) => s.connection.state === 'disconnected', 20_000);
+      expect(down.connection.error).toMatch(/did not complete the handshake/);
+      expect(down.connection.nextRetryAt).toBeGreaterThan(0);
+      expect(down.scene.desired).toBe(SCENES.qa);
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      blackhole.close();
+    }
   });
 
   it('a config file with mistakes stops the start with each path named', async () => {

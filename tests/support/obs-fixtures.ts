@@ -30,6 +30,7 @@ export const ITEMS = {
   break1: 'namba-2025-10-02-1050',
   jung: 'namba-2025-10-02-1105',
   tsuchiya: 'namba-2025-10-02-1145',
+  lunch: 'namba-2025-10-02-1215',
 } as const;
 
 /** The Japanese title given to Ohno's talk. */

@@ -19,6 +19,10 @@ export interface TestObs {
   home: string;
   /** A second websocket client, as an operator or an observer would use (closed by `stop`). */
   client(): Promise<OBSWebSocket>;
+  /** Freezes OBS (SIGSTOP): its port stays open and its connections too, but it answers nothing. */
+  freeze(): void;
+  /** Lets a frozen OBS go on (SIGCONT). */
+  thaw(): void;
   /** Kills OBS (SIGKILL: a crash, as far as Lectern can tell) and its Xvfb. */
   kill(): Promise<void>;
   /** Starts OBS again with the same HOME and port, and waits for its websocket. */
@@ -209,6 +213,12 @@ export async function startObs(options: { password?: string; port?: number } = {
     clearTimeout(timer);
   };
 
+  const signalObs = (signal: NodeJS.Signals) => {
+    const obsPid = child?.pid ? findObsPid(child.pid) : undefined;
+    if (!obsPid) throw new Error('OBS is not running');
+    process.kill(obsPid, signal);
+  };
+
   await launch();
   return {
     url: `ws://127.0.0.1:${port}`,
@@ -220,6 +230,8 @@ export async function startObs(options: { password?: string; port?: number } = {
       clients.push(client);
       return client;
     },
+    freeze: () => signalObs('SIGSTOP'),
+    thaw: () => signalObs('SIGCONT'),
     kill,
     async restart() {
       await kill();

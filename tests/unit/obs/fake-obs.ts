@@ -18,6 +18,10 @@ export class FakeObs {
   calls: { type: string; data: unknown }[] = [];
   /** Report each program scene change (real OBS does, when the transition ends, unless another cuts it short). */
   sceneEvents = true;
+  /** How long after answering PauseRecord the recording shows paused (ms). */
+  pauseDelayMs = 0;
+  /** ResumeRecord requests answered but not carried out. */
+  ignoredResumes = 0;
   /** Connect attempts. */
   connects = 0;
   /** When set, connect attempts fail with this (e.g. 4009, or -1 for "refused"). */
@@ -101,10 +105,21 @@ export class FakeObs {
           outputBytes: 0,
         };
       case 'PauseRecord':
-        this.record.paused = true;
+        // Real OBS answers first and pauses on its UI thread a moment later.
+        if (this.pauseDelayMs > 0) {
+          setTimeout(() => {
+            this.record.paused = true;
+            this.emit('RecordStateChanged', {
+              outputActive: true,
+              outputState: 'OBS_WEBSOCKET_OUTPUT_PAUSED',
+              outputPath: null as unknown as string,
+            });
+          }, this.pauseDelayMs);
+        } else this.record.paused = true;
         return undefined;
       case 'ResumeRecord':
-        this.record.paused = false;
+        if (this.ignoredResumes > 0) this.ignoredResumes--;
+        else this.record.paused = false;
         return undefined;
       case 'CreateRecordChapter': {
         const [major = 0, minor = 0] = this.webSocketVersion.split('.').map(Number);

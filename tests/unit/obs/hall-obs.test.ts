@@ -63,7 +63,10 @@ afterEach(async () => {
   for (const hall of running.splice(0)) await hall.close();
 });
 
-function setup(fake: FakeObs, options: { backoffMs?: number[]; notReadyRetryMs?: number; dataDir?: string } = {}) {
+function setup(
+  fake: FakeObs,
+  options: { backoffMs?: number[]; notReadyRetryMs?: number; dataDir?: string; itemScenes?: string[] } = {},
+) {
   const store = new SqliteObsStore(options.dataDir ?? tempDir('lectern-obs-unit-'));
   const statuses: ObsHallStatus[] = [];
   const logs: string[] = [];
@@ -85,6 +88,7 @@ function setup(fake: FakeObs, options: { backoffMs?: number[]; notReadyRetryMs?:
     now: () => now,
     onStatus: (s) => statuses.push(s),
     log: (m) => logs.push(m),
+    itemScenes: () => options.itemScenes ?? [],
   });
   running.push(hall);
   return { hall, store, statuses, logs, connection, advance: (ms: number) => (now += ms) };
@@ -117,6 +121,27 @@ describe('HallObs with a fake OBS', () => {
     ]);
   });
 
+  it('a recording that refuses chapter markers (not Hybrid MP4) is not asked again, and is no error', async () => {
+    const fake = new FakeObs();
+    fake.webSocketVersion = '5.5.2';
+    fake.failures.set('CreateRecordChapter', [{ code: 500, message: 'The current recording does not support chapters.' }]);
+    const { hall, store, advance, logs } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs?.chapterMarkers === true, 'synced');
+    fake.startRecord();
+    await until(() => fake.calledWith('CreateRecordChapter').length === 1, 'first marker asked');
+    advance(60_000);
+    fake.record.durationMs = 60_000;
+    hall.update(view('talk', item('b'), NOW + 60_000));
+    const id = hall.status().record!.recordingId!;
+    await until(async () => (await store.listChapters(id)).length === 2, 'both chapters stored');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fake.calledWith('CreateRecordChapter')).toHaveLength(1);
+    expect(hall.status().lastError).toBeNull();
+    expect(logs.filter((line) => line.includes('marks no chapters'))).toHaveLength(1);
+  });
+
   it('with obs-websocket 5.1 it never sends CreateRecordChapter, and stores the chapters all the same', async () => {
     const fake = new FakeObs();
     const { hall, store, advance } = setup(fake);
@@ -146,6 +171,26 @@ describe('HallObs with a fake OBS', () => {
     await hall.start();
     await until(() => fake.program === 'Talk', 'scene set after OBS got ready');
     expect(fake.calledWith('GetVersion')).toHaveLength(3);
+  });
+
+  it('when OBS is still loading after every 207 retry, it tries again later rather than waiting for a change', async () => {
+    const fake = new FakeObs();
+    fake.program = 'Hold';
+    const notReady = { code: 207, message: 'OBS is not ready to perform the request.' };
+    // The connection's 20 retries and one more: the first reconcile gives up.
+    fake.failures.set(
+      'GetVersion',
+      Array.from({ length: 21 }, () => notReady),
+    );
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => fake.calledWith('GetVersion').length === 21, 'every 207 retry used');
+    await until(() => hall.status().lastError !== null, 'the problem shown');
+    expect(hall.status().lastError).toContain('207');
+    // Nothing changes in the hall; Lectern still puts OBS right once it is ready.
+    await until(() => fake.program === 'Talk', 'scene set after OBS got ready', 5000);
+    expect(hall.status().lastError).toBeNull();
   });
 
   it('never retries after close code 4009 (wrong password), and reports it', async () => {
@@ -219,6 +264,76 @@ describe('HallObs with a fake OBS', () => {
     await until(() => fake.program === 'Talk', 'reconciled');
   });
 
+  it('a scene collection change cut off by a lost connection does not keep manual mode from working after it', async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().scene.actual === 'Talk', 'synced');
+    fake.emit('CurrentSceneCollectionChanging', { sceneCollectionName: 'Other' });
+    fake.crash();
+    await until(() => fake.connects === 2 && hall.status().connection.state === 'connected', 'reconnected');
+    await until(() => hall.status().scene.actual === 'Talk', 'synced again');
+    fake.program = 'Hold';
+    fake.emit('CurrentProgramSceneChanged', { sceneName: 'Hold', sceneUuid: '' });
+    expect(hall.status().mode).toBe('manual');
+  });
+
+  it("a pause OBS makes a moment after answering (its UI thread) is still Lectern's, and is resumed after the item", async () => {
+    for (const pauseDelayMs of [150, 1000]) {
+      const fake = new FakeObs();
+      fake.pauseDelayMs = pauseDelayMs;
+      const { hall } = setup(fake);
+      hall.update(view('talk', item('a')));
+      await hall.start();
+      await until(() => hall.status().obs !== null, 'synced');
+      fake.startRecord();
+      await until(() => !!hall.status().record?.recordingId, 'recording');
+      hall.update(view('talk', item('secret', { doNotRecord: true })));
+      // Later than Lectern waits: it says OBS did not pause, then finds the pause it asked for on its next try.
+      await until(() => hall.status().record?.pausedByLectern === true, `paused by Lectern (${pauseDelayMs} ms)`, 6000);
+      hall.update(view('talk', item('b')));
+      await until(() => !fake.record.paused, `resumed (${pauseDelayMs} ms)`);
+      expect(fake.calledWith('PauseRecord')).toHaveLength(1);
+      await hall.close();
+    }
+  });
+
+  it('a pause OBS makes only after the do-not-record item already ended is resumed', async () => {
+    const fake = new FakeObs();
+    fake.pauseDelayMs = 700;
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    fake.startRecord();
+    await until(() => !!hall.status().record?.recordingId, 'recording');
+    hall.update(view('talk', item('secret', { doNotRecord: true })));
+    await until(() => fake.calledWith('PauseRecord').length === 1, 'pause asked');
+    // The chair moves on before OBS has paused.
+    hall.update(view('talk', item('b')));
+    await until(() => fake.calledWith('ResumeRecord').length === 1, 'the late pause resumed', 3000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(fake.record.paused).toBe(false);
+    expect(fake.calledWith('ResumeRecord')).toHaveLength(1);
+  });
+
+  it('a resume OBS answers but does not carry out is asked again, so the recording goes on', async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    fake.startRecord();
+    await until(() => !!hall.status().record?.recordingId, 'recording');
+    hall.update(view('talk', item('secret', { doNotRecord: true })));
+    await until(() => hall.status().record?.pausedByLectern === true, 'paused by Lectern');
+    fake.ignoredResumes = 1;
+    hall.update(view('talk', item('b')));
+    await until(() => !fake.record.paused, 'resumed on the second request', 5000);
+    expect(fake.calledWith('ResumeRecord')).toHaveLength(2);
+  });
+
   it('pauses the recording for a do-not-record item and resumes it after, but never resumes a pause it did not make', async () => {
     const fake = new FakeObs();
     const { hall } = setup(fake);
@@ -243,6 +358,15 @@ describe('HallObs with a fake OBS', () => {
     await until(() => hall.status().text?.title === 'Talk c', 'next item handled');
     expect(fake.calledWith('ResumeRecord')).toHaveLength(1);
     expect(fake.record.paused).toBe(true);
+  });
+
+  it('names a scene an item of the hall asks for that OBS lacks, before that item comes on', async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake, { itemScenes: ['Wide shot', 'Talk'] });
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    expect(hall.status().scene.missing).toEqual(['Wide shot']);
   });
 
   it('reports a scene OBS does not have, and does not ask for it again until something changes', async () => {

@@ -88,12 +88,14 @@ describe('consent, chapters and text', () => {
   it('pauses the recording only for do-not-record items, and only when the hall says so', () => {
     expect(recordingMustPause(jung, true)).toBe(true);
     expect(recordingMustPause(jung, false)).toBe(false);
-    expect(recordingMustPause(tsuchiya, true)).toBe(false);
+    // Do not stream: OBS would record the privacy slate, so the recording pauses too.
+    expect(recordingMustPause(tsuchiya, true)).toBe(true);
+    expect(recordingMustPause(tsuchiya, false)).toBe(false);
   });
 
-  it('gives no chapter to a do-not-record item, nor when nothing is on', () => {
+  it('gives no chapter to a do-not-record or do-not-stream item, nor when nothing is on', () => {
     expect(chapterItem(jung)).toBeNull();
-    expect(chapterItem(tsuchiya)?.id).toBe('namba-2025-10-02-1145');
+    expect(chapterItem(tsuchiya)).toBeNull();
     expect(chapterItem(after('2025-10-02T08:50'))).toBeNull();
   });
 
