@@ -70,4 +70,8 @@ test('four halls in the lobby: a break countdown, a hold and a long message fit 
   expect(await overflowing(page)).toEqual([]);
   // The chair's message is read whole, not cut after two lines of a narrow card.
   await expect(page.locator('[data-hall="saal-2"]').getByTestId('message')).not.toContainText('…');
+  // A long lunch (two hours): three-digit minutes fit a card four across too.
+  await command(server.url, 'saal-1', { type: 'break', minutes: 120 });
+  await expect(page.locator('[data-hall="saal-1"]').getByTestId('countdown')).toHaveText(/^1(19|20):\d\d$/, { timeout: 1000 });
+  expect(await overflowing(page)).toEqual([]);
 });
