@@ -49,9 +49,15 @@ test('portrait signage and lobby at the congress fit', async ({ page, server, pa
     await screenReady(page);
     expect(await overflowing(page), path).toEqual([]);
   }
+  await page.setViewportSize(PORTRAIT);
+  for (const path of ['/display/hall/saal-1', '/display/timer/saal-1']) {
+    await page.goto(`${server.url}${path}`);
+    await screenReady(page);
+    expect(await overflowing(page), `${path} portrait`).toEqual([]);
+  }
 });
 
-test('four halls in the lobby: a break countdown, a hold and a long message fit their cards', async ({
+test('four halls in the lobby: a break countdown, a hold and a long message fit their cards; a two-hour break fits every screen', async ({
   page,
   server,
   pageErrors,
@@ -74,4 +80,16 @@ test('four halls in the lobby: a break countdown, a hold and a long message fit 
   await command(server.url, 'saal-1', { type: 'break', minutes: 120 });
   await expect(page.locator('[data-hall="saal-1"]').getByTestId('countdown')).toHaveText(/^1(19|20):\d\d$/, { timeout: 1000 });
   expect(await overflowing(page)).toEqual([]);
+  for (const path of ['/display/hall/saal-1', '/display/timer/saal-1', '/display/overlay/saal-1']) {
+    await page.goto(`${server.url}${path}`);
+    await screenReady(page);
+    await expect(page.getByText(/1(19|20):\d\d/).first()).toBeVisible();
+    expect(await overflowing(page), path).toEqual([]);
+  }
+  await page.setViewportSize(PORTRAIT);
+  for (const path of ['/display/hall/saal-1', '/display/timer/saal-1']) {
+    await page.goto(`${server.url}${path}`);
+    await screenReady(page);
+    expect(await overflowing(page), `${path} portrait`).toEqual([]);
+  }
 });
