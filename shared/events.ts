@@ -8,6 +8,9 @@ import type { ObsHallStatus } from './obs.js';
 export type WatchResult = { ok: true; snapshot: HallSnapshot } | ({ ok: false } & ApiError);
 
 /** Answer to `hall:command`: the new view, or why nothing changed (with the current view when there is one). */
+/** The answer to `display:hello`: listed, or why not. */
+export type HelloResult = { ok: true } | ({ ok: false } & ApiError);
+
 export type CommandResult = { ok: true; view: LiveView } | ({ ok: false; view?: LiveView } & ApiError);
 
 /** Answer to `clock:ping`: the client's own send time echoed, and the server clock. */
@@ -64,8 +67,8 @@ export interface ClientToServerEvents {
   'hall:command': (payload: unknown, ack?: (result: CommandResult) => void) => void;
   /** Clock sync: send your clock `t0`; the answer carries the server's. */
   'clock:ping': (t0: unknown, ack?: (pong: ClockPong) => void) => void;
-  /** A screen introduces itself (`DisplayHello`); sent again on every reconnect. */
-  'display:hello': (payload: unknown) => void;
+  /** A screen introduces itself (`DisplayHello`); sent again on every reconnect. The acknowledgement is optional. */
+  'display:hello': (payload: unknown, ack?: (result: HelloResult) => void) => void;
 }
 
 /** What the server knows of a connected socket. */

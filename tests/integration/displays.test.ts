@@ -125,6 +125,15 @@ describe('display registry', () => {
     expect((await listed()).length).toBe(before);
   });
 
+  it('a hello sent with an acknowledgement is answered: listed, or the field that is wrong', async () => {
+    const screen = await client();
+    const bad = await screen.timeout(2000).emitWithAck('display:hello', { page: 'signage', hallId: 42 });
+    expect(bad).toMatchObject({ ok: false, error: 'invalid', problems: [expect.objectContaining({ path: 'hallId' })] });
+    const good = await screen.timeout(2000).emitWithAck('display:hello', { page: 'signage', hallId: 'namba', name: 'acked' });
+    expect(good).toEqual({ ok: true });
+    expect((await listed()).some((d) => d.name === 'acked')).toBe(true);
+  });
+
   it('identify flashes the hall name (or the page) on that screen only; reload reloads it', async () => {
     const hall = await client();
     const lobby = await client();
