@@ -2,7 +2,7 @@ import { onUnmounted, ref, shallowRef, type Ref } from 'vue';
 import type { ApiError, HallSummary, LecternClientSocket, ObsHallStatus, ObsMode, ObsStatusList } from '../../shared/index.js';
 import { connectSocket } from '../../display/lib/socket.js';
 
-/** Every hall's OBS status, kept current by `obs:changed`, and the auto/manual switch. */
+/** Every hall's OBS status, kept current by `obs:changed`, the auto/manual switch and "try again". */
 export interface ObsStatusState {
   halls: Ref<ObsHallStatus[]>;
   /** Hall names by id (from the program). */
@@ -13,6 +13,8 @@ export interface ObsStatusState {
   /** Halls whose mode change is on its way. */
   pending: Ref<Set<string>>;
   setMode(hallId: string, mode: ObsMode): Promise<void>;
+  /** Connects a hall's OBS now, also after OBS refused Lectern (the password fixed, a kicked session). */
+  reconnect(hallId: string): Promise<void>;
   reload(): Promise<void>;
 }
 
@@ -56,14 +58,15 @@ export function useObsStatus(token: string | undefined, socket?: LecternClientSo
     halls.value = index < 0 ? [...halls.value, status] : halls.value.map((hall, i) => (i === index ? status : hall));
   }
 
-  async function setMode(hallId: string, mode: ObsMode): Promise<void> {
+  /** Posts to one of a hall's OBS endpoints, the hall marked pending meanwhile; applies the status answered. */
+  async function post(hallId: string, action: 'mode' | 'reconnect', body: unknown = {}): Promise<void> {
     pending.value = new Set([...pending.value, hallId]);
     try {
       apply(
-        await request<ObsHallStatus>(`/api/v1/obs/${encodeURIComponent(hallId)}/mode`, {
+        await request<ObsHallStatus>(`/api/v1/obs/${encodeURIComponent(hallId)}/${action}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ mode }),
+          body: JSON.stringify(body),
         }),
       );
       error.value = null;
@@ -73,6 +76,9 @@ export function useObsStatus(token: string | undefined, socket?: LecternClientSo
       pending.value = new Set([...pending.value].filter((id) => id !== hallId));
     }
   }
+
+  const setMode = (hallId: string, mode: ObsMode) => post(hallId, 'mode', { mode });
+  const reconnect = (hallId: string) => post(hallId, 'reconnect');
 
   const own = socket ? undefined : connectSocket(token);
   const live = socket ?? own!;
@@ -86,5 +92,5 @@ export function useObsStatus(token: string | undefined, socket?: LecternClientSo
     own?.close();
   });
 
-  return { halls, names, error, loaded, pending, setMode, reload };
+  return { halls, names, error, loaded, pending, setMode, reconnect, reload };
 }

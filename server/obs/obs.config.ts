@@ -77,6 +77,8 @@ export interface HallObsConfig {
   hallId: string;
   url: string;
   password: string | undefined;
+  /** The secrets file the password came from (absolute), read again when a director asks to try again. */
+  passwordFile?: string;
   scenes: Record<Phase, string>;
   privacyScene: string;
   textInputs: { title?: string; speaker?: string };
@@ -115,12 +117,14 @@ export async function parseObsConfig(
   const halls: HallObsConfig[] = [];
   for (const [hallId, hall] of Object.entries(parsed.data.halls)) {
     let password: string | undefined;
+    let passwordFile: string | undefined;
     if (hall.passwordEnv) {
       password = env[hall.passwordEnv];
       if (!password)
         problems.push({ path: `halls.${hallId}.passwordEnv`, message: `environment variable ${hall.passwordEnv} is not set` });
     } else if (hall.passwordFile) {
       const path = resolve(baseDir, hall.passwordFile);
+      passwordFile = path;
       try {
         password = (await readFile(path, 'utf8')).replace(/\r?\n$/, '');
         if (!password) problems.push({ path: `halls.${hallId}.passwordFile`, message: `${path} is empty` });
@@ -135,6 +139,7 @@ export async function parseObsConfig(
       hallId,
       url: hall.url,
       password,
+      ...(passwordFile ? { passwordFile } : {}),
       scenes: hall.scenes,
       privacyScene: hall.privacyScene,
       textInputs: hall.textInputs ?? {},
@@ -162,4 +167,13 @@ export async function loadObsConfig(file: string, env: NodeJS.ProcessEnv = proce
     throw new ObsConfigError(file, [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }]);
   }
   return parseObsConfig(raw, file, env);
+}
+
+/** Reads a secrets file's password as the config does (trailing newline dropped); undefined when unreadable or empty. */
+export async function readPasswordFile(path: string): Promise<string | undefined> {
+  try {
+    return (await readFile(path, 'utf8')).replace(/\r?\n$/, '') || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -18,6 +18,8 @@ export const DEFAULT_BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10_000];
 export interface ObsConnectionOptions {
   url: string;
   password: string | undefined;
+  /** Reads the password again before a director's retry (a fixed secrets file); else `password` is used. */
+  rereadPassword?: () => Promise<string | undefined>;
   createSocket: () => ObsSocket;
   /** Server time for the status (ms). */
   now: () => number;
@@ -89,7 +91,11 @@ export class ObsConnection {
   private readonly readyListeners = new Set<(hello: { obsWebSocketVersion: string }) => void>();
   private readonly eventListeners = new Map<ObsEventName, Set<(data: never) => void>>();
 
+  private password: string | undefined;
+  private attempting: Promise<void> | undefined;
+
   constructor(private readonly options: ObsConnectionOptions) {
+    this.password = options.password;
     this.status = { state: 'connecting', error: null, since: options.now(), retries: 0, nextRetryAt: null };
   }
 
@@ -120,6 +126,19 @@ export class ObsConnection {
 
   start(): void {
     void this.attempt();
+  }
+
+  /**
+   * A director's "try again": connects now, also after OBS refused Lectern for good (a password fixed in the
+   * secrets file, a session kicked by mistake). Does nothing while connected. Resolves when the attempt is over.
+   */
+  async retryNow(): Promise<void> {
+    if (this.stopped || this.session) return;
+    if (this.attempting) return this.attempting;
+    clearTimeout(this.retryTimer);
+    if (this.options.rereadPassword) this.password = (await this.options.rereadPassword()) ?? this.password;
+    this.setStatus({ state: 'connecting', error: null, retries: 0, nextRetryAt: null });
+    await this.attempt();
   }
 
   /** Closes the link for good. */
@@ -183,7 +202,13 @@ export class ObsConnection {
     for (const listener of this.stateListeners) listener(this.getStatus());
   }
 
-  private async attempt(): Promise<void> {
+  /** One connect attempt at a time: a retry asked while one runs waits for it. */
+  private attempt(): Promise<void> {
+    this.attempting ??= this.connectOnce().finally(() => (this.attempting = undefined));
+    return this.attempting;
+  }
+
+  private async connectOnce(): Promise<void> {
     if (this.stopped) return;
     const socket = this.options.createSocket();
     for (const [event, listeners] of this.eventListeners) {
@@ -203,7 +228,7 @@ export class ObsConnection {
     });
     try {
       const hello = await this.bounded(
-        socket.connect(this.options.url, this.options.password, { rpcVersion: 1, eventSubscriptions: OBS_EVENT_SUBSCRIPTIONS }),
+        socket.connect(this.options.url, this.password, { rpcVersion: 1, eventSubscriptions: OBS_EVENT_SUBSCRIPTIONS }),
         'OBS did not complete the handshake',
       );
       if (this.stopped) {

@@ -123,6 +123,11 @@ export class HallObs {
     this.emit();
   }
 
+  /** A director's "try again" on the connection (see `ObsConnection.retryNow`). */
+  reconnect(): Promise<void> {
+    return this.options.connection.retryNow();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.pollTimer);

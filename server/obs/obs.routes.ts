@@ -13,7 +13,7 @@ const ChaptersQuerySchema = z.object({
   recording: z.string().min(1).max(100).optional(),
 });
 
-/** The director's OBS endpoints: status of every hall, auto/manual mode, VOD chapter lists. */
+/** The director's OBS endpoints: status of every hall, auto/manual mode, try again, VOD chapter lists. */
 export function obsRoutes(obs: ObsService, auth: AuthService): Router {
   const router = Router();
   router.use('/api/v1/obs', requireToken(auth), requireDirector);
@@ -27,6 +27,13 @@ export function obsRoutes(obs: ObsService, auth: AuthService): Router {
     const parsed = ModeBodySchema.safeParse(req.body);
     if (!parsed.success) return sendInvalid(res, 'mode', parsed.error);
     const status = await obs.setMode(hallId, parsed.data.mode, principalOf(res).actor);
+    if (!status) return sendError(res, 404, 'not_found', `no OBS is configured for hall "${hallId}"`);
+    res.json(status);
+  });
+
+  router.post('/api/v1/obs/:hallId/reconnect', async (req, res) => {
+    const hallId = String(req.params.hallId);
+    const status = await obs.reconnect(hallId);
     if (!status) return sendError(res, 404, 'not_found', `no OBS is configured for hall "${hallId}"`);
     res.json(status);
   });

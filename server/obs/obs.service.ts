@@ -1,7 +1,7 @@
 import type { ObsHallStatus, ObsMode, ObsRecording, ObsStatusList } from '../../shared/index.js';
 import type { LiveService } from '../live/live.service.js';
 import { chapterLines, chapterText } from './obs.chapters.js';
-import type { ObsConfig } from './obs.config.js';
+import { readPasswordFile, type ObsConfig } from './obs.config.js';
 import { ObsConnection } from './obs.connection.js';
 import { HallObs } from './obs.hall.js';
 import { createObsSocket, type ObsSocket } from './obs.socket.js';
@@ -42,6 +42,7 @@ export class ObsService {
       const connection = new ObsConnection({
         url: config.url,
         password: config.password,
+        ...(config.passwordFile ? { rereadPassword: () => readPasswordFile(config.passwordFile!) } : {}),
         createSocket: options.createSocket ?? createObsSocket,
         now: options.now,
         log: (message) => log(prefix + message),
@@ -133,6 +134,14 @@ export class ObsService {
     const hall = this.halls.get(hallId);
     if (!hall) return undefined;
     await hall.setMode(mode, `set by ${actor}`);
+    return hall.status();
+  }
+
+  /** Connects a hall's OBS now (after a refusal too); answers its status, or undefined when the hall has no OBS. */
+  async reconnect(hallId: string): Promise<ObsHallStatus | undefined> {
+    const hall = this.halls.get(hallId);
+    if (!hall) return undefined;
+    await hall.reconnect();
     return hall.status();
   }
 

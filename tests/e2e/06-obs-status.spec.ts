@@ -52,6 +52,12 @@ test('the OBS status shows each hall, follows changes live, and switches manual 
   await expect(namba.getByTestId('obs-scene')).toHaveText(SCENES.idle);
   await expect(nakamozu.getByTestId('obs-link')).toHaveText('OBS down');
   await expect(nakamozu).toContainText('cannot reach OBS');
+  // A hall whose OBS is down or refused can be tried again at once; a connected one has no such button.
+  await expect(namba.getByTestId('obs-retry')).toHaveCount(0);
+  await nakamozu.getByTestId('obs-retry').click();
+  await expect(nakamozu.getByTestId('obs-retry')).toBeEnabled();
+  await expect(nakamozu.getByTestId('obs-link')).toHaveText('OBS down');
+  await expect(page.locator('.load-error')).toHaveCount(0);
 
   // A chair's command: the program scene follows, and the page with it (obs:changed, no reload).
   expect((await command(server.url, 'namba', { type: 'goto', itemId: ITEMS.ong })).status).toBe(200);

@@ -278,7 +278,7 @@ describe('Lectern drives a real OBS 29', () => {
 });
 
 describe('OBS that refuses or is not there', () => {
-  it('a wrong password is reported and not retried; an unreachable OBS is retried with backoff; commands go on', async () => {
+  it('a wrong password is reported and not retried until a director asks (the secrets file fixed); an unreachable OBS is retried with backoff; commands go on', async () => {
     const dir = tempDir('lectern-obs-secrets-');
     writeFileSync(join(dir, 'namba.password'), 'not-the-password\n');
     const closedPort = await freePort();
@@ -316,6 +316,25 @@ describe('OBS that refuses or is not there', () => {
     const everything = other.output() + JSON.stringify((await api(other.url, '/api/v1/obs')).body);
     expect(everything).not.toContain('not-the-password');
     expect(everything).not.toContain('unused-secret');
+
+    // The operator fixes the secrets file and presses "Try again now": Lectern reads it again and connects.
+    writeFileSync(join(dir, 'namba.password'), `${obs.password}\n`);
+    const chair = await api<{ token: string }>(other.url, '/api/v1/tokens', { body: { hallId: 'namba' } });
+    const asChair = await api(other.url, '/api/v1/obs/namba/reconnect', { body: {}, token: chair.body.token });
+    expect(asChair.status).toBe(403);
+    expect((await api(other.url, '/api/v1/obs/nowhere/reconnect', { body: {} })).status).toBe(404);
+    const retried = await api<ObsHallStatus>(other.url, '/api/v1/obs/namba/reconnect', { body: {} });
+    expect(retried.status).toBe(200);
+    expect(retried.body.connection).toMatchObject({ state: 'connected', error: null });
+    // Connected, it reconciles at once: the hall's scene (a talk after `next`) is on OBS's program.
+    await eventually(
+      async () => (await observer.call('GetCurrentProgramScene')).currentProgramSceneName,
+      (scene) => scene === SCENES.talk,
+      10_000,
+      'scene after try again',
+    );
+    const afterRetry = other.output() + JSON.stringify((await api(other.url, '/api/v1/obs')).body);
+    expect(afterRetry).not.toContain(obs.password);
   });
 
   it('an OBS host that accepts the connection and never answers: commands go on, the status says so, it is retried', async () => {
