@@ -167,6 +167,7 @@ export function draftFromFrab(doc: FrabDocument, zone: string, warnings: InputPr
           zone,
           path,
           problems,
+          warnings,
         );
         if (!item) return;
         items.push(item);

@@ -131,6 +131,7 @@ export function draftFromPretalx(doc: PretalxDocument, zone: string, warnings: I
           zone,
           path,
           problems,
+          warnings,
         );
         if (!item) return;
         items.push(item);

@@ -70,6 +70,7 @@ export function draftFromEvent(
   zone: string,
   path: string,
   problems: Problems,
+  warnings: InputProblem[],
 ): DraftItem | undefined {
   const before = problems.list.length;
   let start: number | undefined;
@@ -102,6 +103,13 @@ export function draftFromEvent(
   if (!title) problems.add(`${path}.title`, 'missing: every event needs a title');
   if (problems.list.length > before || start === undefined || durationMs === undefined || !title) return undefined;
 
+  const nameless = event.persons.filter((name) => !name.trim()).length;
+  if (nameless > 0) {
+    warnings.push({
+      path: `${path}.persons`,
+      message: `${nameless === 1 ? 'a person' : `${nameless} persons`} without a name left out of the speakers`,
+    });
+  }
   const abstract = [optionalText(event.abstract), optionalText(event.description)]
     .filter((text, index, all): text is string => !!text && all.indexOf(text) === index)
     .join('\n\n');

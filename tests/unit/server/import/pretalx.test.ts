@@ -82,6 +82,22 @@ function edited(edit: (doc: any) => void): string {
 }
 const gray = (doc: any) => doc.schedule.conference.days[0].rooms['Gray Room'];
 
+describe('a person without a name', () => {
+  it('is left out of the speakers with a warning naming the event', () => {
+    const result = importProgram(
+      edited((doc) => {
+        gray(doc)[0].persons = [{ public_name: 'Ada Lovelace' }, { public_name: '  ' }, { id: 7 }];
+      }),
+    );
+    const item = result.program.items.find((i) => i.id === `frab-${gray(JSON.parse(JSON_TEXT))[0].id}`)!;
+    expect(item.speakers).toEqual([{ name: 'Ada Lovelace', affiliation: '' }]);
+    expect(result.warnings).toContainEqual({
+      path: 'schedule.conference.days[0].rooms["Gray Room"][0].persons',
+      message: '2 persons without a name left out of the speakers',
+    });
+  });
+});
+
 describe('pretalx files that are not right change nothing and name the path', () => {
   it('a truncated file names the line where it ends', () => {
     const cut = JSON_TEXT.slice(0, 5000);
