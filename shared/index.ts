@@ -1,4 +1,5 @@
 export * from './program/schema.js';
+export * from './program/problems.js';
 export * from './program/items.js';
 export * from './program/ids.js';
 export * from './program/edits.js';

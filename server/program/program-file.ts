@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { projectRoot } from '../paths.js';
 import { join } from 'node:path';
-import { ProgramSchema, describeZodError, type InputProblem, type Program } from '../../shared/index.js';
+import { ProgramSchema, programProblems, type InputProblem, type Program } from '../../shared/index.js';
 import { findJsonSyntaxError } from './import/json-text.js';
 
 /** Raised when a program file cannot be used; every problem names its path or line. */
@@ -21,7 +21,7 @@ export const DEMO_PROGRAM_PATH = join(projectRoot(), 'server', 'program', 'demo'
 /** Validates a parsed program (Lectern's own JSON format) from `unknown`. */
 export function parseProgram(value: unknown): Program {
   const result = ProgramSchema.safeParse(value);
-  if (!result.success) throw new ProgramError('not a valid Lectern program', describeZodError(result.error));
+  if (!result.success) throw new ProgramError('not a valid Lectern program', programProblems(value, result.error));
   return result.data;
 }
 

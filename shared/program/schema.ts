@@ -97,6 +97,59 @@ export const EventSchema = z.object({
 });
 export type EventInfo = z.infer<typeof EventSchema>;
 
+/** A problem across halls and items (ids, hall references, overlaps), with its zod path. */
+export interface ConsistencyIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * The checks across a program's halls and items: duplicate hall and item ids, items in unknown halls, items of one
+ * hall that overlap (a hall runs one thing at a time). A hall or item that is `undefined` (it did not parse on its
+ * own) is skipped, so a file with field mistakes gets these reported in the same answer.
+ */
+export function programConsistencyIssues(
+  halls: readonly (Hall | undefined)[],
+  items: readonly (Item | undefined)[],
+): ConsistencyIssue[] {
+  const issues: ConsistencyIssue[] = [];
+  const hallIds = new Set<string>();
+  halls.forEach((hall, index) => {
+    if (!hall) return;
+    if (hallIds.has(hall.id)) issues.push({ path: ['halls', index, 'id'], message: `duplicate hall id "${hall.id}"` });
+    hallIds.add(hall.id);
+  });
+  const allHallsKnown = halls.every(Boolean);
+  const itemIds = new Set<string>();
+  const byHall = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    if (!item) return;
+    if (itemIds.has(item.id)) issues.push({ path: ['items', index, 'id'], message: `duplicate item id "${item.id}"` });
+    itemIds.add(item.id);
+    // With a hall that did not parse, an unknown hall id may be that hall's: said only when every hall parsed.
+    if (allHallsKnown && !hallIds.has(item.hallId)) {
+      issues.push({ path: ['items', index, 'hallId'], message: `unknown hall "${item.hallId}"` });
+    }
+    const list = byHall.get(item.hallId) ?? [];
+    list.push(index);
+    byHall.set(item.hallId, list);
+  });
+  for (const indexes of byHall.values()) {
+    indexes.sort((a, b) => items[a]!.start - items[b]!.start);
+    for (let i = 1; i < indexes.length; i++) {
+      const previous = items[indexes[i - 1]!]!;
+      const current = items[indexes[i]!]!;
+      if (current.start < previous.end) {
+        issues.push({
+          path: ['items', indexes[i]!, 'start'],
+          message: `"${current.title}" overlaps "${previous.title}" (${previous.id}) in hall ${current.hallId}`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
 export const ProgramSchema = z
   .object({
     /** Bumped by the server on every program change; ignored on input. */
@@ -106,44 +159,7 @@ export const ProgramSchema = z
     items: z.array(ItemSchema).max(20000),
   })
   .superRefine((program, ctx) => {
-    const hallIds = new Set<string>();
-    program.halls.forEach((hall, index) => {
-      if (hallIds.has(hall.id)) {
-        ctx.addIssue({ code: 'custom', path: ['halls', index, 'id'], message: `duplicate hall id "${hall.id}"` });
-      }
-      hallIds.add(hall.id);
-    });
-    const itemIds = new Map<string, number>();
-    program.items.forEach((item, index) => {
-      if (itemIds.has(item.id)) {
-        ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `duplicate item id "${item.id}"` });
-      }
-      itemIds.set(item.id, index);
-      if (!hallIds.has(item.hallId)) {
-        ctx.addIssue({ code: 'custom', path: ['items', index, 'hallId'], message: `unknown hall "${item.hallId}"` });
-      }
-    });
-    // Items of one hall may not overlap: a hall runs one thing at a time.
-    const byHall = new Map<string, number[]>();
-    program.items.forEach((item, index) => {
-      const list = byHall.get(item.hallId) ?? [];
-      list.push(index);
-      byHall.set(item.hallId, list);
-    });
-    for (const indexes of byHall.values()) {
-      indexes.sort((a, b) => program.items[a]!.start - program.items[b]!.start);
-      for (let i = 1; i < indexes.length; i++) {
-        const previous = program.items[indexes[i - 1]!]!;
-        const current = program.items[indexes[i]!]!;
-        if (current.start < previous.end) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['items', indexes[i]!, 'start'],
-            message: `"${current.title}" overlaps "${previous.title}" (${previous.id}) in hall ${current.hallId}`,
-          });
-        }
-      }
-    }
+    for (const issue of programConsistencyIssues(program.halls, program.items)) ctx.addIssue({ code: 'custom', ...issue });
   })
   .transform((program) => ({
     ...program,

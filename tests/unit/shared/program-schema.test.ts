@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ProgramSchema, describeZodError, hallItems, programDays, scheduleItemId, slugify } from '../../../shared/index.js';
+import {
+  ProgramSchema,
+  describeZodError,
+  hallItems,
+  programDays,
+  programProblems,
+  scheduleItemId,
+  slugify,
+} from '../../../shared/index.js';
 import { demoProgram } from '../../support/demo.js';
 
 const base = {
@@ -98,6 +106,30 @@ describe('program validation names the path', () => {
     });
     expect(found.map((p) => p.path)).toEqual(expect.arrayContaining(['items[1].id', 'items[2].hallId', 'items[1].start']));
     expect(found.find((p) => p.path === 'items[1].start')?.message).toMatch(/overlaps/);
+  });
+
+  it('reports field mistakes and overlaps in one answer, not in two rounds', () => {
+    const input = {
+      ...base,
+      items: [
+        item({ id: 'x0', kind: 'keynote' }),
+        item({ id: 'x1' }),
+        item({ id: 'x2', start: '2025-10-02T09:10:00+09:00', end: '2025-10-02T09:40:00+09:00' }),
+      ],
+    };
+    const result = ProgramSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    // zod alone stops at the field mistake.
+    expect(describeZodError(result.error!).map((p) => p.path)).toEqual(['items[0].kind']);
+    const all = programProblems(input, result.error!);
+    expect(all.map((p) => p.path)).toEqual(['items[0].kind', 'items[2].start']);
+    expect(all[1]!.message).toMatch(/overlaps "T" \(x1\)/);
+  });
+
+  it("with a hall that does not parse, does not call its items' hall unknown", () => {
+    const input = { ...base, halls: [{ id: 'a', name: '' }], items: [item()] };
+    const result = ProgramSchema.safeParse(input);
+    expect(programProblems(input, result.error!).map((p) => p.path)).toEqual(['halls[0].name']);
   });
 
   it('takes only http and https addresses for a stream and the event site', () => {

@@ -90,3 +90,19 @@ describe('the hall map', () => {
     expect(result.warnings).toContainEqual({ path: 'hallMap', message: expect.stringContaining('no room named "aula"') });
   });
 });
+
+describe("Lectern's own JSON", () => {
+  it('names a field mistake and an overlap in the same answer', () => {
+    const program = demoProgram();
+    const [first, second, third] = program.items.filter((i) => i.hallId === 'namba');
+    const broken = {
+      ...program,
+      items: program.items.map((item) =>
+        item.id === first!.id ? { ...item, kind: 'keynote' } : item.id === third!.id ? { ...item, start: second!.start } : item,
+      ),
+    };
+    const problems = problemsOf(() => importProgram(JSON.stringify(broken)));
+    expect(problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('expected one of') }));
+    expect(problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('overlaps') }));
+  });
+});
