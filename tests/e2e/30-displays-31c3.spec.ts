@@ -1,5 +1,5 @@
 import { command } from '../support/http.js';
-import { CCC_PROGRAM, LANDSCAPE, PORTRAIT, overflowing, screenReady } from './display-helpers.js';
+import { CCC_PROGRAM, LANDSCAPE, PORTRAIT, inFront, overflowing, screenReady } from './display-helpers.js';
 import { expect, test } from './fixtures.js';
 
 // Sunday of the 31C3 (Europe/Berlin), four halls in parallel.
@@ -38,7 +38,10 @@ test('every page follows the multi-hall congress and a command within a second',
   await expect(timer.getByTestId('timer-title')).toHaveText('Tell no-one', { timeout: 1000 });
   await expect(overlay.getByTestId('lower-third')).toContainText('James Bamford', { timeout: 1000 });
   await expect(live.locator('[data-hall="saal-2"]').getByTestId('now-title')).toHaveText('Tell no-one', { timeout: 1000 });
-  for (const tab of [signage, lobby, timer, overlay]) expect(await overflowing(tab), tab.url()).toEqual([]);
+  for (const tab of [signage, lobby, timer, overlay]) {
+    await inFront(tab);
+    expect(await overflowing(tab), tab.url()).toEqual([]);
+  }
 });
 
 test('portrait signage and lobby at the congress fit', async ({ page, server, pageErrors }) => {

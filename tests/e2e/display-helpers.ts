@@ -23,6 +23,15 @@ export async function screenReady(page: Page): Promise<void> {
 }
 
 /**
+ * Brings a tab to the front and lets it draw two frames. A tab in the background does not render, so its resize
+ * observers (the lists that show as many rows as fit) have not run yet; a venue screen is always in front.
+ */
+export async function inFront(page: Page): Promise<void> {
+  await page.bringToFront();
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
  * Everything that spills out of its box: the page scrolling, an element wider than its box (scrollWidth), a child
  * box outside its parent's padding box, the ink of a line of text outside its element. (Not scrollHeight: a line
  * box is its CSS line-height, and a font's ascent and descent, 1.45 em for Noto Sans JP, count as scrollable
