@@ -195,8 +195,11 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
         displays.close();
         await obs.close();
         await closeWeb();
-        // Closes the sockets and the HTTP server under them.
+        // Closes the sockets and the HTTP server under them. A browser that keeps a request open would hold the
+        // HTTP server's close forever: after a short grace its connections are cut.
+        const cut = setTimeout(() => httpServer.closeAllConnections(), 1500);
         await new Promise<void>((resolve) => void io.close(() => resolve()));
+        clearTimeout(cut);
         await obsStore?.close();
         await store.close();
       },

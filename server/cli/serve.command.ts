@@ -115,6 +115,12 @@ export const serveCommand: CliCommand = {
     }
     const stop = async (signal: string) => {
       console.log(`\n${signal}: stopping Lectern`);
+      // Every acknowledged command is already committed: a close that hangs (a stuck connection, OBS not
+      // answering) must not keep the process, so after a few seconds it exits anyway.
+      setTimeout(() => {
+        console.log('Lectern did not stop within 5 s; exiting (every acknowledged command is saved)');
+        process.exit(0);
+      }, 5000).unref();
       await server.close();
       process.exit(0);
     };

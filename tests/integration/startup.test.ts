@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { connect as connectTcp, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../support/http.js';
@@ -109,5 +109,24 @@ describe('the rehearsal clock', () => {
     await again.stop();
     const resumed = await serve({ dataDir: first.dataDir });
     expect(resumed.output()).not.toMatch(/Warning/);
+  });
+});
+
+describe('stopping', () => {
+  it('SIGTERM stops promptly although a client keeps a request half sent (it would hold the HTTP server open)', async () => {
+    const server = await serve({});
+    const { port } = new URL(server.url);
+    const stuck = connectTcp(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => stuck.once('connect', () => resolve()));
+    stuck.on('error', () => undefined);
+    // The request line and a header, never the blank line that ends the headers.
+    stuck.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await server.stop('SIGTERM');
+    stuck.destroy();
+    // Behaviour, not speed: well before Node's 60 s header timeout would have freed it.
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(server.output()).toContain('SIGTERM: stopping Lectern');
   });
 });
