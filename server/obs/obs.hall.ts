@@ -92,10 +92,7 @@ export class HallObs {
       if (event.outputState === OUTPUT_STATE.reconnecting) this.outputs.streamReconnecting();
       this.enqueue(() => this.outputs.refresh());
     });
-    const scenesChanged = () => {
-      this.needsSync = true;
-      this.kick();
-    };
+    const scenesChanged = () => this.resync();
     connection.on('SceneCreated', scenesChanged);
     connection.on('SceneRemoved', scenesChanged);
     connection.on('SceneNameChanged', scenesChanged);
@@ -104,6 +101,15 @@ export class HallObs {
       this.collectionChanging = false;
       scenesChanged();
     });
+  }
+
+  /**
+   * Reads again what OBS has (scenes, inputs) and what Lectern needs of it: after OBS's scenes changed, or after a
+   * new program (its items may name other scenes).
+   */
+  resync(): void {
+    this.needsSync = true;
+    this.kick();
   }
 
   /** Loads the stored mode and starts connecting; then reads stream and record status every `pollMs`. */

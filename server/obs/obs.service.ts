@@ -84,7 +84,12 @@ export class ObsService {
   /** Connects every hall's OBS and follows the live engine. */
   async start(): Promise<void> {
     const { live } = this.options;
-    this.unsubscribe = live.onChange(({ snapshot }) => this.halls.get(snapshot.hallId)?.update(snapshot));
+    this.unsubscribe = live.onChange(({ snapshot, cause }) => {
+      const hall = this.halls.get(snapshot.hallId);
+      // No command behind a change: a new program, whose items may name scenes OBS lacks.
+      if (!cause) hall?.resync();
+      hall?.update(snapshot);
+    });
     for (const hall of this.halls.values()) {
       hall.update(live.view(hall.hallId));
       await hall.start();

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LiveView, ObsHallStatus, ViewItem } from '../../../shared/index.js';
+import type { HallSnapshot, HallState, LiveView, ObsHallStatus, ViewItem } from '../../../shared/index.js';
+import type { HallChangeListener } from '../../../server/live/live.service.js';
 import type { HallObsConfig } from '../../../server/obs/obs.config.js';
 import { ObsConnection } from '../../../server/obs/obs.connection.js';
 import { HallObs } from '../../../server/obs/obs.hall.js';
+import { ObsService, type LiveSource } from '../../../server/obs/obs.service.js';
 import { SqliteObsStore } from '../../../server/obs/obs.store.js';
 import { tempDir } from '../../support/server.js';
 import { FakeObs } from './fake-obs.js';
@@ -369,6 +371,19 @@ describe('HallObs with a fake OBS', () => {
     expect(hall.status().scene.missing).toEqual(['Wide shot']);
   });
 
+  it('a new program naming a scene OBS lacks: resync lists it without waiting for a reconnect', async () => {
+    const fake = new FakeObs();
+    const itemScenes: string[] = [];
+    const { hall } = setup(fake, { itemScenes });
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    expect(hall.status().scene.missing).toEqual([]);
+    itemScenes.push('Balcony cam');
+    hall.resync();
+    await until(() => hall.status().scene.missing.includes('Balcony cam'), 'the new program read');
+  });
+
   it('reports a scene OBS does not have, and does not ask for it again until something changes', async () => {
     const fake = new FakeObs();
     fake.scenes = fake.scenes.filter((scene) => scene !== 'Q&A');
@@ -415,5 +430,49 @@ describe('HallObs with a fake OBS', () => {
       ['a', 0],
       ['b', 120_000],
     ]);
+  });
+});
+
+describe('ObsService', () => {
+  it('a new program (a change no command made) makes each hall read OBS again; a command does not', async () => {
+    const fake = new FakeObs();
+    let items: ViewItem[] = [];
+    let listener: HallChangeListener | undefined;
+    const live = {
+      onChange: (l: HallChangeListener) => {
+        listener = l;
+        return () => undefined;
+      },
+      view: () => view('talk', item('a')),
+      hall: () => ({ id: 'namba', name: 'Namba' }),
+      getProgram: () => ({ halls: [{ id: 'namba', name: 'Namba' }], items }),
+    } as unknown as LiveSource;
+    const service = new ObsService({
+      config: { halls: [config], chapterMinSeconds: 10 },
+      live,
+      store: new SqliteObsStore(tempDir('lectern-obs-service-')),
+      now: () => NOW,
+      createSocket: fake.socket,
+      log: () => undefined,
+      tickMs: 60_000,
+    });
+    try {
+      await service.start();
+      await until(() => service.hallStatus('namba').obs !== null, 'synced');
+      const change = (cause?: { type: string; actor: string }) =>
+        listener!({
+          snapshot: { ...view('talk', item('a')), revision: 2 } as unknown as HallSnapshot,
+          previous: {} as HallState,
+          ...(cause ? { cause } : {}),
+        });
+      items = [item('b', { obsScene: 'Balcony cam' })];
+      change({ type: 'extend', actor: 'director' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(service.hallStatus('namba').scene.missing).toEqual([]);
+      change();
+      await until(() => service.hallStatus('namba').scene.missing.includes('Balcony cam'), 'the new program read');
+    } finally {
+      await service.close();
+    }
   });
 });
