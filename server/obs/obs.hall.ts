@@ -313,6 +313,8 @@ export class HallObs {
     const pauseWanted = recordingMustPause(view, this.options.config.pauseRecordingForDoNotRecord);
     const pauseChanged = pauseWanted !== this.lastPauseWanted;
     let failed = false;
+    // A problem that persists (a recording that cannot pause, retried every 2 s) is logged once, not each round.
+    const alreadyLogged = new Set(this.problems);
     this.problems = [];
     const step = async (what: string, action: () => Promise<void>) => {
       try {
@@ -322,7 +324,7 @@ export class HallObs {
         failed = true;
         const problem = `${what}: ${obsErrorMessage(error)}`;
         this.problems.push(problem);
-        this.options.log(problem);
+        if (!alreadyLogged.has(problem)) this.options.log(problem);
       }
     };
     if (pauseWanted && pauseChanged) await step('pausing the recording', () => this.outputs.pause());

@@ -281,6 +281,22 @@ describe('HallObs with a fake OBS', () => {
     expect(hall.status().mode).toBe('manual');
   });
 
+  it('a recording that cannot pause is retried, and the problem is logged once, not every round', async () => {
+    const fake = new FakeObs();
+    const { hall, logs } = setup(fake);
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    fake.startRecord();
+    await until(() => !!hall.status().record?.recordingId, 'recording');
+    const refusal = { code: 500, message: 'the recording shares the stream encoder' };
+    fake.failures.set('PauseRecord', [refusal, refusal, refusal]);
+    hall.update(view('talk', item('secret', { doNotRecord: true })));
+    await until(() => fake.calledWith('PauseRecord').length >= 2, 'tried again', 6000);
+    expect(hall.status().lastError).toContain('pausing the recording');
+    expect(logs.filter((line) => line.startsWith('pausing the recording'))).toHaveLength(1);
+  });
+
   it("a pause OBS makes a moment after answering (its UI thread) is still Lectern's, and is resumed after the item", async () => {
     for (const pauseDelayMs of [150, 1000]) {
       const fake = new FakeObs();
