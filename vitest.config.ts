@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-/** Unit tests (pure, fast) and integration tests (a real server process, real sockets, real SQLite). */
+const integration = { environment: 'node' as const, testTimeout: 60_000, hookTimeout: 60_000 };
+
+/**
+ * Unit tests (pure, fast), then integration tests (a real server process, real sockets, real SQLite), then the
+ * tests against a real OBS Studio, one file at a time: two headless OBS instances rendering at once on two cores
+ * starve each other's UI thread (a pause OBS acknowledged landed seconds late).
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -9,12 +15,20 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // Each file starts its own servers; two cores are enough for two at a time. Runs after the unit tests.
+          exclude: ['tests/integration/obs-*.test.ts'],
+          ...integration,
+          // Each file starts its own servers; two cores are enough for two at a time.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'obs',
+          include: ['tests/integration/obs-*.test.ts'],
+          ...integration,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

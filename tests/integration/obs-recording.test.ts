@@ -154,41 +154,6 @@ describe('recording: VOD chapters and consent', () => {
   });
 });
 
-describe('stream status', () => {
-  it('shows a stream to a local RTMP listener as active with its timecode, then reconnecting when the ingest drops', async () => {
-    const port = await freePort();
-    ffmpeg = spawn(
-      'ffmpeg',
-      ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/test`, '-f', 'null', '-'],
-      {
-        stdio: 'ignore',
-      },
-    );
-    await observer.call('SetStreamServiceSettings', {
-      streamServiceType: 'rtmp_custom',
-      streamServiceSettings: { server: `rtmp://127.0.0.1:${port}/live`, key: 'test' },
-    });
-    // ffmpeg takes a moment to listen (probing its port would use up its one connection).
-    await sleep(1000);
-    await observer.call('StartStream');
-    const live = await obsStatusUntil(
-      server.url,
-      'namba',
-      (s) => !!s.stream?.active && (s.stream.durationMs ?? 0) > 0,
-      20_000,
-      'stream active',
-    );
-    expect(live.stream).toMatchObject({ active: true, reconnecting: false });
-    expect(live.stream!.timecode).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
-    expect(typeof live.stream!.congestion).toBe('number');
-
-    ffmpeg.kill('SIGKILL');
-    await obsStatusUntil(server.url, 'namba', (s) => s.stream?.reconnecting === true, 20_000, 'stream reconnecting');
-    await observer.call('StopStream').catch(() => undefined);
-    await obsStatusUntil(server.url, 'namba', (s) => s.stream?.active === false, 20_000, 'stream stopped');
-  });
-});
-
 describe('a recording restarted while Lectern was away', () => {
   it('is a new recording: its chapters are not mixed into the one before', async () => {
     await chair('goto', { itemId: ITEMS.ong });
@@ -254,11 +219,18 @@ describe('the consent pause, when OBS answers PauseRecord before it pauses', () 
       'the last recording stopped',
     );
     await observer.call('StartRecord');
+    // OBS pauses only a recording that is writing frames (headless under load, the first can take seconds).
+    await eventually(
+      () => observer.call('GetRecordStatus'),
+      (s) => s.outputActive && s.outputDuration > 0,
+      20_000,
+      'recording writes frames',
+    );
     await obsStatusUntil(server.url, 'namba', (s) => !!s.record?.recordingId);
     // OBS pauses on its UI thread after answering; about one request in five reads "not paused" right after.
-    for (let round = 1; round <= 8; round++) {
+    for (let round = 1; round <= 5; round++) {
       await chair('goto', { itemId: ITEMS.jung });
-      await obsStatusUntil(server.url, 'namba', (s) => s.record?.pausedByLectern === true, 10_000, `round ${round}: paused`);
+      await obsStatusUntil(server.url, 'namba', (s) => s.record?.pausedByLectern === true, 20_000, `round ${round}: paused`);
       await chair('goto', { itemId: ITEMS.ohno });
       await eventually(
         () => observer.call('GetRecordStatus'),
@@ -270,7 +242,7 @@ describe('the consent pause, when OBS answers PauseRecord before it pauses', () 
       await sleep(500);
     }
     // A chair who taps past a do-not-record item: OBS's pause may land after the chair has moved on.
-    for (let round = 1; round <= 4; round++) {
+    for (let round = 1; round <= 3; round++) {
       await chair('goto', { itemId: ITEMS.jung });
       await chair('goto', { itemId: ITEMS.ohno });
       await sleep(300);
@@ -284,5 +256,42 @@ describe('the consent pause, when OBS answers PauseRecord before it pauses', () 
       expect((await observer.call('GetRecordStatus')).outputPaused, `quick round ${round}: still recording`).toBe(false);
     }
     await observer.call('StopRecord');
+  });
+});
+
+// Last: a stream whose RTMP listener was killed can leave OBS's outputs slow to stop for a while (a recording
+// stopped after it took over 10 s once), so no recording test follows it on this OBS.
+describe('stream status', () => {
+  it('shows a stream to a local RTMP listener as active with its timecode, then reconnecting when the ingest drops', async () => {
+    const port = await freePort();
+    ffmpeg = spawn(
+      'ffmpeg',
+      ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/test`, '-f', 'null', '-'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    await observer.call('SetStreamServiceSettings', {
+      streamServiceType: 'rtmp_custom',
+      streamServiceSettings: { server: `rtmp://127.0.0.1:${port}/live`, key: 'test' },
+    });
+    // ffmpeg takes a moment to listen (probing its port would use up its one connection).
+    await sleep(1000);
+    await observer.call('StartStream');
+    const live = await obsStatusUntil(
+      server.url,
+      'namba',
+      (s) => !!s.stream?.active && (s.stream.durationMs ?? 0) > 0,
+      20_000,
+      'stream active',
+    );
+    expect(live.stream).toMatchObject({ active: true, reconnecting: false });
+    expect(live.stream!.timecode).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+    expect(typeof live.stream!.congestion).toBe('number');
+
+    ffmpeg.kill('SIGKILL');
+    await obsStatusUntil(server.url, 'namba', (s) => s.stream?.reconnecting === true, 20_000, 'stream reconnecting');
+    await observer.call('StopStream').catch(() => undefined);
+    await obsStatusUntil(server.url, 'namba', (s) => s.stream?.active === false, 20_000, 'stream stopped');
   });
 });
