@@ -96,6 +96,17 @@ function setup(
   return { hall, store, statuses, logs, connection, advance: (ms: number) => (now += ms) };
 }
 
+/** A hall on a fake OBS, synced, running talk "a", with a recording Lectern has seen start. */
+async function recordingHall(fake: FakeObs, options: Parameters<typeof setup>[1] = {}) {
+  const parts = setup(fake, options);
+  parts.hall.update(view('talk', item('a')));
+  await parts.hall.start();
+  await until(() => parts.hall.status().obs !== null, 'synced');
+  fake.startRecord();
+  await until(() => !!parts.hall.status().record?.recordingId, 'recording');
+  return parts;
+}
+
 describe('HallObs with a fake OBS', () => {
   it('with obs-websocket ≥ 5.5 it also marks each chapter in the recording (CreateRecordChapter)', async () => {
     const fake = new FakeObs();
@@ -283,12 +294,7 @@ describe('HallObs with a fake OBS', () => {
 
   it('a recording that cannot pause is retried, and the problem is logged once, not every round', async () => {
     const fake = new FakeObs();
-    const { hall, logs } = setup(fake);
-    hall.update(view('talk', item('a')));
-    await hall.start();
-    await until(() => hall.status().obs !== null, 'synced');
-    fake.startRecord();
-    await until(() => !!hall.status().record?.recordingId, 'recording');
+    const { hall, logs } = await recordingHall(fake);
     const refusal = { code: 500, message: 'the recording shares the stream encoder' };
     fake.failures.set('PauseRecord', [refusal, refusal, refusal]);
     hall.update(view('talk', item('secret', { doNotRecord: true })));
@@ -320,12 +326,7 @@ describe('HallObs with a fake OBS', () => {
   it('a pause OBS makes only after the do-not-record item already ended is resumed', async () => {
     const fake = new FakeObs();
     fake.pauseDelayMs = 700;
-    const { hall } = setup(fake);
-    hall.update(view('talk', item('a')));
-    await hall.start();
-    await until(() => hall.status().obs !== null, 'synced');
-    fake.startRecord();
-    await until(() => !!hall.status().record?.recordingId, 'recording');
+    const { hall } = await recordingHall(fake);
     hall.update(view('talk', item('secret', { doNotRecord: true })));
     await until(() => fake.calledWith('PauseRecord').length === 1, 'pause asked');
     // The chair moves on before OBS has paused.
@@ -338,12 +339,7 @@ describe('HallObs with a fake OBS', () => {
 
   it('a resume OBS answers but does not carry out is asked again, so the recording goes on', async () => {
     const fake = new FakeObs();
-    const { hall } = setup(fake);
-    hall.update(view('talk', item('a')));
-    await hall.start();
-    await until(() => hall.status().obs !== null, 'synced');
-    fake.startRecord();
-    await until(() => !!hall.status().record?.recordingId, 'recording');
+    const { hall } = await recordingHall(fake);
     hall.update(view('talk', item('secret', { doNotRecord: true })));
     await until(() => hall.status().record?.pausedByLectern === true, 'paused by Lectern');
     fake.ignoredResumes = 1;
@@ -354,12 +350,7 @@ describe('HallObs with a fake OBS', () => {
 
   it('pauses the recording for a do-not-record item and resumes it after, but never resumes a pause it did not make', async () => {
     const fake = new FakeObs();
-    const { hall } = setup(fake);
-    hall.update(view('talk', item('a')));
-    await hall.start();
-    await until(() => hall.status().obs !== null, 'synced');
-    fake.startRecord();
-    await until(() => !!hall.status().record?.recordingId, 'recording');
+    const { hall } = await recordingHall(fake);
     hall.update(view('talk', item('secret', { doNotRecord: true })));
     await until(() => fake.record.paused && fake.program === 'Privacy', 'paused on privacy');
     expect(hall.status().record?.pausedByLectern).toBe(true);
