@@ -126,7 +126,7 @@ export async function parseObsConfig(
       const path = resolve(baseDir, hall.passwordFile);
       passwordFile = path;
       try {
-        password = (await readFile(path, 'utf8')).replace(/\r?\n$/, '');
+        password = await readSecret(path);
         if (!password) problems.push({ path: `halls.${hallId}.passwordFile`, message: `${path} is empty` });
       } catch (error) {
         problems.push({
@@ -169,11 +169,12 @@ export async function loadObsConfig(file: string, env: NodeJS.ProcessEnv = proce
   return parseObsConfig(raw, file, env);
 }
 
-/** Reads a secrets file's password as the config does (trailing newline dropped); undefined when unreadable or empty. */
+/** A secrets file's password: its text without the trailing newline an editor adds. */
+async function readSecret(path: string): Promise<string> {
+  return (await readFile(path, 'utf8')).replace(/\r?\n$/, '');
+}
+
+/** Reads a secrets file's password again (a director's retry); undefined when unreadable or empty. */
 export async function readPasswordFile(path: string): Promise<string | undefined> {
-  try {
-    return (await readFile(path, 'utf8')).replace(/\r?\n$/, '') || undefined;
-  } catch {
-    return undefined;
-  }
+  return (await readSecret(path).catch(() => '')) || undefined;
 }
