@@ -7,16 +7,13 @@ import { Server as SocketServer } from 'socket.io';
 import type { Health, LecternServer, Program } from '../shared/index.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { AuthService } from './auth/auth.service.js';
-import { SocketBroadcaster } from './broadcast/broadcaster.js';
+import { SocketBroadcaster, broadcastLiveChanges } from './broadcast/broadcaster.js';
 import { DisplayRegistry } from './displays/display-registry.js';
-import { attachDisplayGateway } from './displays/display.gateway.js';
 import { displaysRoutes } from './displays/displays.routes.js';
-import { DIRECTORS_ROOM, joinDirectorsRoom } from './broadcast/directors.js';
 import { OffsetClock } from './clock.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
 import { mountWeb } from './http/web.js';
-import { attachLiveGateway } from './live/live.gateway.js';
 import { LiveService } from './live/live.service.js';
 import { liveRoutes } from './live/live.routes.js';
 import { allHallsRoutes } from './live/all-halls.routes.js';
@@ -30,6 +27,7 @@ import { DEMO_PROGRAM_PATH, loadProgramFile } from './program/program-file.js';
 import { exportRoutes } from './program/export.routes.js';
 import { programRoutes } from './program/program.routes.js';
 import { programEditRoutes } from './program/program-edits.routes.js';
+import { createSocketApp } from './socket/socket-app.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
@@ -166,11 +164,10 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     app.use(obsRoutes(obs, auth));
     app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
-    live.attach(broadcaster);
-    attachLiveGateway(io, live, auth, clock);
-    attachDisplayGateway(io, displays);
-    joinDirectorsRoom(io);
-    obs.onStatus((status) => io.to(DIRECTORS_ROOM).emit('obs:changed', status));
+    // The broadcaster listens first: screens hear of a change before OBS (subscribed in obs.start) acts on it.
+    broadcastLiveChanges(live, broadcaster);
+    createSocketApp(io, { live, auth, clock, displays });
+    obs.onStatus((status) => broadcaster.obsChanged(status));
     const closeWeb = await mountWeb(app, { dev: options.dev, httpServer });
     app.use(errorHandler);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISPLAY_PAGES, type DisplayHello } from './events.js';
+import { HALL_ID_MAX_LENGTH } from './ids.js';
 
 /** An optional text where an empty one (`?name=` left blank) means none. */
 const optionalText = (max: number) =>
@@ -13,7 +14,7 @@ const optionalText = (max: number) =>
 /** What a screen may say about itself in `display:hello`; anything else is ignored. */
 export const DisplayHelloSchema = z.object({
   page: z.enum(DISPLAY_PAGES),
-  hallId: optionalText(60),
+  hallId: optionalText(HALL_ID_MAX_LENGTH),
   name: optionalText(80),
 }) satisfies z.ZodType<DisplayHello>;
 

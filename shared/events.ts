@@ -1,16 +1,21 @@
 import type { Server, Socket as ServerSocket } from 'socket.io';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import type { ApiError, DisplayInfo, LoggedCommand, Role } from './api.js';
+import type { HallCommandPayload, HallWatch } from './live/commands.js';
 import type { HallSnapshot, LiveView } from './live/view.js';
 import type { ObsHallStatus } from './obs.js';
 
 /** Answer to `hall:watch`. */
 export type WatchResult = { ok: true; snapshot: HallSnapshot } | ({ ok: false } & ApiError);
 
-/** Answer to `hall:command`: the new view, or why nothing changed (with the current view when there is one). */
 /** The answer to `display:hello`: listed, or why not. */
 export type HelloResult = { ok: true } | ({ ok: false } & ApiError);
 
+/**
+ * Answer to `hall:command`: the new view, or why nothing changed (with the current view when there is one).
+ * `error` is the domain code (`invalid`, `unauthorized`, `forbidden`, `not_found`, `stale_revision`,
+ * `unknown_item`, `not_applicable`, `store_failed`, `internal`).
+ */
 export type CommandResult = { ok: true; view: LiveView } | ({ ok: false; view?: LiveView } & ApiError);
 
 /** Answer to `clock:ping`: the client's own send time echoed, and the server clock. */
@@ -55,21 +60,36 @@ export interface ServerToClientEvents {
 }
 
 /**
- * Events a client sends. Payloads are typed `unknown` on purpose: the server validates each with zod,
- * and a client may send anything.
+ * Events a client sends, typed for senders: the payloads are what the shared zod schemas accept
+ * (`HallWatchSchema`, `HallCommandPayloadSchema`, `DisplayHelloSchema`), so tsc checks what a page sends.
+ * The server does not trust these types: it receives `unknown` (see `InboundClientEvents`) and parses each
+ * payload with the same schemas.
  */
 export interface ClientToServerEvents {
   /** Start receiving `hall:changed` for `{ hallId }`; answers the snapshot at once. */
-  'hall:watch': (payload: unknown, ack?: (result: WatchResult) => void) => void;
+  'hall:watch': (...args: WithOptionalAck<HallWatch, WatchResult>) => void;
   /** Stop receiving a hall. */
-  'hall:unwatch': (payload: unknown, ack?: (result: { ok: boolean }) => void) => void;
+  'hall:unwatch': (...args: WithOptionalAck<HallWatch, { ok: boolean }>) => void;
   /** A command envelope `{ hallId, type, ..., expectRevision?, commandId? }`; needs a chair or director token. */
-  'hall:command': (payload: unknown, ack?: (result: CommandResult) => void) => void;
-  /** Clock sync: send your clock `t0`; the answer carries the server's. */
-  'clock:ping': (t0: unknown, ack?: (pong: ClockPong) => void) => void;
+  'hall:command': (...args: WithOptionalAck<HallCommandPayload, CommandResult>) => void;
+  /** Clock sync: send your clock `t0` (ms, any clock of yours); the answer carries the server's. */
+  'clock:ping': (...args: WithOptionalAck<number, ClockPong>) => void;
   /** A screen introduces itself (`DisplayHello`); sent again on every reconnect. The acknowledgement is optional. */
-  'display:hello': (payload: unknown, ack?: (result: HelloResult) => void) => void;
+  'display:hello': (...args: WithOptionalAck<DisplayHello, HelloResult>) => void;
 }
+
+/**
+ * A payload, with or without an acknowledgement. Two tuples rather than `ack?`: socket.io's `emitWithAck`
+ * cannot see through an optional last parameter and would accept any payload.
+ */
+type WithOptionalAck<Payload, Result> = [payload: Payload] | [payload: Payload, ack: (result: Result) => void];
+
+/**
+ * The same events as the server receives them: any client may send anything, so every argument (the
+ * acknowledgement too) is `unknown` until a schema has parsed it. The event names stay those of
+ * `ClientToServerEvents`, so a renamed event fails to compile on both sides.
+ */
+export type InboundClientEvents = { [Event in keyof ClientToServerEvents]: (...args: unknown[]) => void };
 
 /** What the server knows of a connected socket. */
 export interface SocketData {
@@ -83,6 +103,6 @@ export interface SocketData {
   token?: string;
 }
 
-export type LecternServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type LecternServerSocket = ServerSocket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type LecternServer = Server<InboundClientEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type LecternServerSocket = ServerSocket<InboundClientEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type LecternClientSocket = ClientSocket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,3 +1,4 @@
+export * from './ids.js';
 export * from './program/schema.js';
 export * from './program/problems.js';
 export * from './program/items.js';

@@ -1,4 +1,4 @@
-import { DIRECTOR_ONLY_COMMANDS, type CommandType, type Role } from '../../shared/index.js';
+import type { Role } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 import type { Store, TokenRecord } from '../store/store.js';
 import { generateToken, generateTokenId, hashToken } from './tokens.js';
@@ -72,12 +72,6 @@ export class AuthService {
     return { role: 'chair', hallId: record.hallId ?? '', actor: `chair:${record.id}`, tokenId: record.id, label: record.label };
   }
 
-  /** Whether a principal may send this command to this hall. */
-  may(principal: Principal, hallId: string, type: CommandType): boolean {
-    if (principal.role === 'director') return true;
-    return principal.hallId === hallId && !DIRECTOR_ONLY_COMMANDS.includes(type);
-  }
-
   /** Mints a chair token for one hall; the token is answered once and stored hashed. */
   async mintChairToken(hallId: string, label: string): Promise<{ record: TokenRecord; token: string }> {
     const token = generateToken('chair');
@@ -108,7 +102,7 @@ export class AuthService {
     return this.store.listTokens();
   }
 
-  /** Revokes a token; listeners hear of it once it is saved (the live gateway drops the token's sockets). */
+  /** Revokes a token; listeners hear of it once it is saved (the socket app drops the token's sockets). */
   async revoke(id: string): Promise<boolean> {
     const revoked = await this.store.revokeToken(id, this.clock.now());
     if (revoked) for (const listener of this.revokeListeners) listener(id);

@@ -1,5 +1,8 @@
-import type { DisplayInfo, HallSnapshot, LecternServer, LoggedCommand } from '../../shared/index.js';
-import { DIRECTORS_ROOM } from './directors.js';
+import type { DisplayInfo, HallSnapshot, LecternServer, LoggedCommand, ObsHallStatus } from '../../shared/index.js';
+import type { LiveService } from '../live/live.service.js';
+
+/** The socket.io room of every socket that authenticated with a director token. */
+export const DIRECTORS_ROOM = 'directors';
 
 /** Pushes changes to every screen that watches them. Small on purpose, so a multi-node fan-out can replace it. */
 export interface Broadcaster {
@@ -11,6 +14,8 @@ export interface Broadcaster {
   commandLogged(entry: LoggedCommand): void;
   /** The list of connected screens changed: the directors' consoles replace theirs. */
   displaysChanged(displays: DisplayInfo[]): void;
+  /** A hall's OBS status changed: the directors' consoles show it. */
+  obsChanged(status: ObsHallStatus): void;
 }
 
 /** The room of a hall's watchers. */
@@ -38,4 +43,20 @@ export class SocketBroadcaster implements Broadcaster {
   displaysChanged(displays: DisplayInfo[]): void {
     this.io.to(DIRECTORS_ROOM).emit('displays:changed', displays);
   }
+
+  obsChanged(status: ObsHallStatus): void {
+    this.io.to(DIRECTORS_ROOM).emit('obs:changed', status);
+  }
+}
+
+/**
+ * Makes the broadcaster a change listener of the live engine: a new program, then each hall's snapshot and
+ * the command's log entry. Subscribe it before any other listener, so screens hear of a change before OBS acts.
+ */
+export function broadcastLiveChanges(live: LiveService, broadcaster: Broadcaster): void {
+  live.onProgramChange((revision) => broadcaster.programChanged(revision));
+  live.onChange(({ snapshot, logged }) => {
+    broadcaster.hallChanged(snapshot);
+    if (logged) broadcaster.commandLogged(logged);
+  });
 }

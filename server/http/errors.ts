@@ -1,6 +1,29 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { describeZodError, type ApiError, type InputProblem } from '../../shared/index.js';
+import type { LiveError } from '../live/live.types.js';
+
+/** Every error code an answer can carry: the domain's (`LiveError`) and the transport's own. */
+export type ErrorCode = LiveError | 'invalid' | 'unauthorized' | 'too_large' | 'internal';
+
+/** The one map from an error code to its HTTP status. */
+const STATUS_OF: Record<ErrorCode, number> = {
+  invalid: 400,
+  not_applicable: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  unknown_item: 404,
+  stale_revision: 409,
+  too_large: 413,
+  store_failed: 500,
+  internal: 500,
+};
+
+/** The HTTP status of an error code. */
+export function statusOf(error: ErrorCode): number {
+  return STATUS_OF[error];
+}
 
 /** Sends the standard error body. */
 export function sendError(res: Response, status: number, error: string, message: string, problems?: InputProblem[]): void {

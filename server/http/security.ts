@@ -1,27 +1,46 @@
 import type { RequestHandler } from 'express';
+import helmet from 'helmet';
 
 /**
- * Headers every response carries. Pages may load only what Lectern serves itself, and a token in a URL
- * fragment never leaves the browser in a Referer.
+ * The Content-Security-Policy of the built pages: they load only what Lectern serves itself (and talk to its
+ * socket). Vite's dev server injects inline scripts, so dev mode sends none.
+ */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'self'"],
+};
+
+/**
+ * Headers every response carries (helmet): no MIME sniffing, no Referer (a token in a URL fragment never
+ * leaves the browser in one), framing only by Lectern's own pages, and the CSP above.
+ *
+ * Helmet's other defaults are off on purpose. Venue LANs and OBS browser sources run on plain http, so no HSTS
+ * and no `upgrade-insecure-requests` (either would break every screen on a LAN address). The cross-origin
+ * isolation headers (COOP, CORP, COEP), Origin-Agent-Cluster and the legacy X-DNS-Prefetch-Control,
+ * X-Download-Options, X-Permitted-Cross-Domain-Policies and X-XSS-Protection were never sent and protect
+ * nothing these pages need; leaving them out keeps what OBS's embedded browser loads exactly as before.
  */
 export function securityHeaders(options: { dev: boolean }): RequestHandler {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self' ws: wss:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'self'",
-  ].join('; ');
-  return (_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-    // Vite's dev server injects inline scripts; the built pages need none.
-    if (!options.dev) res.setHeader('Content-Security-Policy', csp);
-    next();
-  };
+  return helmet({
+    contentSecurityPolicy: options.dev ? false : { useDefaults: false, directives: CSP_DIRECTIVES },
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'sameorigin' },
+    xContentTypeOptions: true,
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: false,
+    crossOriginResourcePolicy: false,
+    originAgentCluster: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  });
 }

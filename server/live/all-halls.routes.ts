@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import {
-  MESSAGE_MAX_LENGTH,
-  SURFACES,
-  SurfaceSchema,
+  CommandIdSchema,
+  HallIdSchema,
+  MessageTargetsSchema,
+  MessageTextSchema,
   localDate,
   type Command,
   type MultiHallResult,
@@ -12,10 +13,11 @@ import {
 import { principalOf, requireDirector, requireToken } from '../auth/auth.middleware.js';
 import type { AuthService, Principal } from '../auth/auth.service.js';
 import { sendError, sendInvalid } from '../http/errors.js';
+import { commandHall } from './command-hall.js';
 import type { LiveService } from './live.service.js';
 
-const commandId = z.string().min(8).max(80).optional();
-const hallIds = z.array(z.string().min(1).max(60)).min(1).max(200).optional();
+const commandId = CommandIdSchema.optional();
+const hallIds = z.array(HallIdSchema).min(1).max(200).optional();
 
 const ResetSchema = z.object({
   /** The halls to reset; default every hall (with `date`: every hall with an item that day). */
@@ -26,8 +28,8 @@ const ResetSchema = z.object({
 });
 
 const MessageSchema = z.object({
-  text: z.string().trim().min(1).max(MESSAGE_MAX_LENGTH),
-  targets: z.array(SurfaceSchema).min(1).max(SURFACES.length).optional(),
+  text: MessageTextSchema,
+  targets: MessageTargetsSchema.optional(),
   hallIds,
   commandId,
 });
@@ -52,7 +54,7 @@ async function toEachHall(
   for (const hallId of halls) {
     // Each hall's command gets its own id from the request's, so a retried request applies nothing twice.
     const envelope = { ...command, ...(commandId ? { commandId: hallCommandId(commandId, hallId) } : {}) };
-    const answer = await live.command(hallId, envelope, principal);
+    const answer = await commandHall(live, principal, hallId, envelope);
     body.halls.push(
       answer.ok
         ? { hallId, ok: true, revision: answer.view.revision }

@@ -1,9 +1,14 @@
 import { Router } from 'express';
-import { CommandEnvelopeSchema, hallItems, type HallSummary } from '../../shared/index.js';
+import { z } from 'zod';
+import { CommandEnvelopeSchema, HallIdSchema, hallItems, type HallSummary } from '../../shared/index.js';
 import { principalOf, requireToken } from '../auth/auth.middleware.js';
 import type { AuthService } from '../auth/auth.service.js';
-import { sendError, sendInvalid } from '../http/errors.js';
+import { authorize } from '../auth/authorize.js';
+import { sendError, sendInvalid, statusOf } from '../http/errors.js';
+import { commandHall } from './command-hall.js';
 import type { LiveService } from './live.service.js';
+
+const HallParamSchema = z.object({ hallId: HallIdSchema });
 
 /** Halls, their live views, and commands (what a Stream Deck or Companion calls). */
 export function liveRoutes(live: LiveService, auth: AuthService): Router {
@@ -26,12 +31,14 @@ export function liveRoutes(live: LiveService, auth: AuthService): Router {
   });
 
   router.post('/api/v1/halls/:hallId/commands', requireToken(auth), async (req, res) => {
-    const hallId = String(req.params.hallId);
+    const param = HallParamSchema.safeParse({ hallId: req.params.hallId });
+    if (!param.success) return sendInvalid(res, 'hall id', param.error);
+    const { hallId } = param.data;
     const principal = principalOf(res);
     if (!live.hall(hallId)) return sendError(res, 404, 'not_found', `no hall "${hallId}"`);
-    if (principal.role === 'chair' && principal.hallId !== hallId) {
-      return sendError(res, 403, 'forbidden', `this chair token is for hall ${principal.hallId}, not ${hallId}`);
-    }
+    // A chair on another hall hears so before anything about its body.
+    const mayCommand = authorize(principal, hallId);
+    if (!mayCommand.ok) return sendError(res, statusOf(mayCommand.error), mayCommand.error, mayCommand.message);
     // express.json reads only JSON: a command sent as text/plain or form data arrives as no body at all.
     if (req.body === undefined) {
       return sendError(res, 400, 'invalid', 'send the command as a JSON body with Content-Type: application/json', [
@@ -45,14 +52,14 @@ export function liveRoutes(live: LiveService, auth: AuthService): Router {
     }
     const parsed = CommandEnvelopeSchema.safeParse(req.body);
     if (!parsed.success) return sendInvalid(res, 'command', parsed.error);
-    const answer = await live.command(hallId, parsed.data, principal);
+    const answer = await commandHall(live, principal, hallId, parsed.data);
     if (answer.ok) return res.json(answer.view);
     // A stale revision answers the current live view itself, so the sender can retry on it. Its `message` stays
     // the hall's banner; why the command was refused is in `detail`.
-    if (answer.status === 409 && answer.view) {
-      return res.status(409).json({ ...answer.view, error: answer.error, detail: answer.message });
+    if (answer.error === 'stale_revision' && answer.view) {
+      return res.status(statusOf(answer.error)).json({ ...answer.view, error: answer.error, detail: answer.message });
     }
-    return sendError(res, answer.status, answer.error, answer.message);
+    return sendError(res, statusOf(answer.error), answer.error, answer.message);
   });
 
   return router;

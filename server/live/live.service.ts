@@ -10,65 +10,20 @@ import {
   type HallSnapshot,
   type HallState,
   type LiveView,
-  type LoggedCommand,
   type Program,
 } from '../../shared/index.js';
 import type { Principal } from '../auth/auth.service.js';
-import type { Broadcaster } from '../broadcast/broadcaster.js';
 import type { Clock } from '../clock.js';
 import type { CommandLogEntry, Store } from '../store/store.js';
 import { KeyedQueue } from './keyed-queue.js';
-
-/** The answer to a command, in terms both transports (HTTP, socket) map to their own. */
-export type CommandAnswer =
-  | { ok: true; view: LiveView; duplicate: boolean }
-  | { ok: false; status: 400 | 403 | 404 | 409 | 500; error: string; message: string; view?: LiveView };
-
-/** Told of every change after it is committed and broadcast (the OBS adapter listens here). */
-export type HallChangeListener = (change: {
-  snapshot: HallSnapshot;
-  /** The state before the change. */
-  previous: HallState;
-  /** The command that made it, with who sent it; none for a program replacement. */
-  cause?: { type: string; actor: string };
-}) => void;
-
-/** What a program replacement did to the halls. */
-export interface ProgramReplacement {
-  revision: number;
-  /** Halls whose current item is gone from the new program: they went back to idle. */
-  vanished: { hallId: string; itemId: string }[];
-  /** Halls that are no longer in the program. */
-  removedHalls: string[];
-}
-
-/** Raised by `replaceProgram` when the program is no longer at the revision the change was made on. */
-export class StaleProgramError extends Error {
-  constructor(
-    readonly expected: number,
-    readonly current: number,
-  ) {
-    super(`the program is at revision ${current}, not ${expected}: someone else changed it first`);
-    this.name = 'StaleProgramError';
-  }
-}
-
-/** A log entry as timelines show it (without the hall state). */
-export function toLoggedCommand(entry: CommandLogEntry, actorLabel: string): LoggedCommand {
-  return {
-    seq: entry.seq ?? 0,
-    hallId: entry.hallId,
-    revision: entry.revision,
-    command: entry.command,
-    actor: entry.actor,
-    actorLabel,
-    role: entry.role,
-    at: entry.at,
-    rehearsal: entry.rehearsal,
-  };
-}
-
-const REJECTION_STATUS = { stale_revision: 409, unknown_item: 404, not_applicable: 400 } as const;
+import {
+  StaleProgramError,
+  toLoggedCommand,
+  type CommandAnswer,
+  type HallChangeListener,
+  type ProgramChangeListener,
+  type ProgramReplacement,
+} from './live.types.js';
 
 /**
  * The live engine room: the program and every hall's state, in memory and in the store.
@@ -79,8 +34,8 @@ export class LiveService {
   private programRevision: number;
   private readonly states = new Map<string, HallState>();
   private readonly queue = new KeyedQueue();
-  private broadcaster: Broadcaster | undefined;
   private readonly listeners = new Set<HallChangeListener>();
+  private readonly programListeners = new Set<ProgramChangeListener>();
   private programTagCache: { revision: number; tag: string } | undefined;
 
   private constructor(
@@ -111,21 +66,22 @@ export class LiveService {
     return service;
   }
 
-  /** Where changes go; set once the socket server exists. */
-  attach(broadcaster: Broadcaster): void {
-    this.broadcaster = broadcaster;
-  }
-
-  /** Subscribes to committed changes; answers the unsubscribe function. */
+  /** Subscribes to committed hall changes; answers the unsubscribe function. */
   onChange(listener: HallChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private notify(change: Parameters<HallChangeListener>[0]): void {
-    for (const listener of this.listeners) {
+  /** Subscribes to program replacements; answers the unsubscribe function. */
+  onProgramChange(listener: ProgramChangeListener): () => void {
+    this.programListeners.add(listener);
+    return () => this.programListeners.delete(listener);
+  }
+
+  private notify<T>(listeners: Set<(value: T) => void>, value: T): void {
+    for (const listener of listeners) {
       try {
-        listener(change);
+        listener(value);
       } catch (error) {
         console.error('[lectern] change listener failed:', error);
       }
@@ -173,27 +129,17 @@ export class LiveService {
     return { ...liveView(this.program, state, this.clock.now()), state, programRevision: this.programRevision };
   }
 
-  /** Applies a command for a principal: authorised, revision-checked, committed, then broadcast. */
+  /**
+   * Applies a command for a principal the transport has authorised (`authorize`): revision-checked, committed,
+   * then told to the change listeners. `principal` names who acted in the log.
+   */
   command(hallId: string, envelope: CommandEnvelope, principal: Principal): Promise<CommandAnswer> {
-    if (!this.hall(hallId)) {
-      return Promise.resolve({ ok: false, status: 404, error: 'not_found', message: `no hall "${hallId}"` });
-    }
-    if (principal.role === 'chair' && principal.hallId !== hallId) {
-      return Promise.resolve({
-        ok: false,
-        status: 403,
-        error: 'forbidden',
-        message: `this chair token is for hall ${principal.hallId}, not ${hallId}`,
-      });
-    }
-    if (principal.role !== 'director' && envelope.type === 'reset') {
-      return Promise.resolve({ ok: false, status: 403, error: 'forbidden', message: 'only a director can reset a hall' });
-    }
+    if (!this.hall(hallId)) return Promise.resolve(noSuchHall(hallId));
     return this.queue.run(hallId, () => this.applyNow(hallId, envelope, principal));
   }
 
   private async applyNow(hallId: string, envelope: CommandEnvelope, principal: Principal): Promise<CommandAnswer> {
-    if (!this.hall(hallId)) return { ok: false, status: 404, error: 'not_found', message: `no hall "${hallId}"` };
+    if (!this.hall(hallId)) return noSuchHall(hallId);
     if (envelope.commandId) {
       const earlier = await this.store.findCommand(hallId, envelope.commandId);
       if (earlier) return { ok: true, view: this.view(hallId), duplicate: true };
@@ -201,13 +147,7 @@ export class LiveService {
     const now = this.clock.now();
     const outcome = applyEnvelope(this.program, this.state(hallId), envelope, now);
     if (!outcome.ok) {
-      return {
-        ok: false,
-        status: REJECTION_STATUS[outcome.code],
-        error: outcome.code,
-        message: outcome.message,
-        view: this.view(hallId),
-      };
+      return { ok: false, error: outcome.code, message: outcome.message, view: this.view(hallId) };
     }
     let committed: CommandLogEntry;
     try {
@@ -226,7 +166,6 @@ export class LiveService {
     } catch (error) {
       return {
         ok: false,
-        status: 500,
         error: 'store_failed',
         message: `the command was not saved: ${String(error)}`,
         view: this.view(hallId),
@@ -234,10 +173,12 @@ export class LiveService {
     }
     const previous = this.state(hallId);
     this.states.set(hallId, outcome.state);
-    const snapshot = this.snapshot(hallId);
-    this.broadcaster?.hallChanged(snapshot);
-    this.broadcaster?.commandLogged(toLoggedCommand(committed, principal.label));
-    this.notify({ snapshot, previous, cause: { type: envelope.type, actor: principal.actor } });
+    this.notify(this.listeners, {
+      snapshot: this.snapshot(hallId),
+      previous,
+      cause: { type: envelope.type, actor: principal.actor },
+      logged: toLoggedCommand(committed, principal.label),
+    });
     return { ok: true, view: this.view(hallId), duplicate: false };
   }
 
@@ -275,15 +216,17 @@ export class LiveService {
       this.program = program;
       this.programRevision = revision;
       for (const state of changed) this.states.set(state.hallId, state);
-      this.broadcaster?.programChanged(revision);
+      this.notify(this.programListeners, revision);
       for (const hall of program.halls) {
-        const snapshot = this.snapshot(hall.id);
-        this.broadcaster?.hallChanged(snapshot);
-        this.notify({ snapshot, previous: before.get(hall.id)! });
+        this.notify(this.listeners, { snapshot: this.snapshot(hall.id), previous: before.get(hall.id)! });
       }
       return { revision, vanished, removedHalls };
     });
   }
+}
+
+function noSuchHall(hallId: string): CommandAnswer {
+  return { ok: false, error: 'not_found', message: `no hall "${hallId}"` };
 }
 
 function stripRevision(program: Program): Omit<Program, 'revision'> {

@@ -6,7 +6,7 @@ import type { AuthService } from '../auth/auth.service.js';
 import { sendError, sendInvalid } from '../http/errors.js';
 import type { Store } from '../store/store.js';
 import type { LiveService } from './live.service.js';
-import { toLoggedCommand } from './live.service.js';
+import { toLoggedCommand } from './live.types.js';
 
 const count = z.coerce.number().int().min(1).max(1000);
 const LogQuerySchema = z.object({

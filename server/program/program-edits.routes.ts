@@ -4,7 +4,8 @@ import { ProgramEditSchema, applyProgramEdit, type ProgramEditResult } from '../
 import { principalOf, requireDirector, requireToken } from '../auth/auth.middleware.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { sendError, sendInvalid } from '../http/errors.js';
-import { StaleProgramError, type LiveService } from '../live/live.service.js';
+import type { LiveService } from '../live/live.service.js';
+import { StaleProgramError } from '../live/live.types.js';
 import type { Store } from '../store/store.js';
 
 /** An edit, plus the program revision it was made on (a different current revision refuses it). */

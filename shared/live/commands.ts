@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CommandIdSchema, HallIdSchema, ItemIdSchema } from '../ids.js';
 import { SurfaceSchema, SURFACES } from './state.js';
 
 const minutes = z.number().int();
@@ -6,10 +7,23 @@ const minutes = z.number().int();
 /** Longest message a chair can put on the screens (characters). */
 export const MESSAGE_MAX_LENGTH = 280;
 
+/**
+ * A message for the screens: trimmed, 1 to 280 characters. Characters, not UTF-16 units: an emoji counts one,
+ * so 280 emoji fit wherever a message is sent (one hall's command, every hall at once).
+ */
+export const MessageTextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((text) => [...text].length <= MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`);
+
+/** Which screens show a message; none given means every surface. */
+export const MessageTargetsSchema = z.array(SurfaceSchema).min(1).max(SURFACES.length);
+
 /** Every command a chair or director can send to a hall. */
 export const CommandSchema = z.discriminatedUnion('type', [
   /** Start this item now. */
-  z.object({ type: z.literal('goto'), itemId: z.string().min(1).max(120) }),
+  z.object({ type: z.literal('goto'), itemId: ItemIdSchema }),
   /** Move to the following item (from idle: the first item that has not ended by the clock). */
   z.object({ type: z.literal('next') }),
   /** Undo the last move (restores the item with its timer), else start the preceding item. */
@@ -33,12 +47,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   /** A banner on the screens; `targets` defaults to every surface. */
   z.object({
     type: z.literal('message'),
-    text: z
-      .string()
-      .trim()
-      .min(1)
-      .refine((text) => [...text].length <= MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`),
-    targets: z.array(SurfaceSchema).min(1).max(SURFACES.length).optional(),
+    text: MessageTextSchema,
+    targets: MessageTargetsSchema.optional(),
   }),
   z.object({ type: z.literal('clearMessage') }),
   /** Director only: back to idle (after a rehearsal); the program is kept. */
@@ -56,7 +66,7 @@ export const CommandEnvelopeSchema = z
     /** Revision the sender saw; a different current revision rejects the command unchanged. */
     expectRevision: z.number().int().min(0).optional(),
     /** Sender's id for this command; a repeat (a retry on bad wifi) gets the first answer again. */
-    commandId: z.string().min(8).max(80).optional(),
+    commandId: CommandIdSchema.optional(),
   })
   .and(CommandSchema);
 export type CommandEnvelope = z.infer<typeof CommandEnvelopeSchema>;
@@ -66,3 +76,11 @@ export function commandOf(envelope: CommandEnvelope): Command {
   const { expectRevision: _revision, commandId: _id, ...command } = envelope;
   return command as Command;
 }
+
+/** `hall:watch` and `hall:unwatch`: the hall to follow. */
+export const HallWatchSchema = z.object({ hallId: HallIdSchema });
+export type HallWatch = z.input<typeof HallWatchSchema>;
+
+/** `hall:command`: a command envelope for one hall. */
+export const HallCommandPayloadSchema = z.object({ hallId: HallIdSchema }).and(CommandEnvelopeSchema);
+export type HallCommandPayload = z.input<typeof HallCommandPayloadSchema>;

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { HallIdSchema, ItemIdSchema } from '../ids.js';
 import { describeZodError, type InputProblem } from '../validation.js';
 import { dayOfItem, hallItems } from './items.js';
 import { scheduleItemId } from './ids.js';
@@ -13,12 +14,12 @@ import {
   type ProgramInput,
 } from './schema.js';
 
-const itemId = z.string().min(1).max(120);
+const itemId = ItemIdSchema;
 
 /** A new item for `addItem`: like a program item, its id made from hall and start when not given. */
 export const NewItemSchema = z.object({
   id: itemId.optional(),
-  hallId: z.string().min(1).max(60),
+  hallId: HallIdSchema,
   kind: ItemKindSchema.default('talk'),
   title: z.string().trim().min(1).max(500),
   subtitle: z.string().trim().max(1000).optional(),

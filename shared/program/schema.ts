@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { HallIdSchema, ItemIdSchema } from '../ids.js';
 
 /** What an item in the program is; screens and OBS pick their layout and scene from it. */
 export const ITEM_KINDS = ['talk', 'ceremony', 'break', 'meal', 'registration', 'social', 'poster', 'tour', 'other'] as const;
@@ -28,8 +29,8 @@ export type Speaker = z.infer<typeof SpeakerSchema>;
 export const ItemSchema = z
   .object({
     /** Stable id; survives re-imports so live state can follow an item. */
-    id: z.string().min(1).max(120).regex(idPattern, 'letters, digits and . _ : - only'),
-    hallId: z.string().min(1),
+    id: ItemIdSchema.regex(idPattern, 'letters, digits and . _ : - only'),
+    hallId: HallIdSchema,
     kind: ItemKindSchema,
     title: z.string().trim().min(1).max(500),
     subtitle: z.string().trim().max(1000).optional(),
@@ -67,11 +68,7 @@ export const WebUrlSchema = z.url({ protocol: /^https?$/, error: 'an http:// or 
 
 export const HallSchema = z.object({
   /** Slug used in URLs: lowercase letters, digits, dashes. */
-  id: z
-    .string()
-    .min(1)
-    .max(60)
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes only'),
+  id: HallIdSchema.regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes only'),
   name: z.string().trim().min(1).max(200),
   /** Venue or building, shown under the hall name. */
   venue: z.string().trim().max(300).optional(),

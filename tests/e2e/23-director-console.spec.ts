@@ -177,7 +177,7 @@ test('screens: every connected display with page, hall and last contact; identif
     { page: 'signage', hallId: 'namba', name: 'stage left' },
     { page: 'timer', hallId: 'namba', name: 'lectern' },
     { page: 'lobby', name: 'foyer' },
-  ]) {
+  ] as const) {
     const socket = await connect(server.url);
     socket.emit('display:hello', hello);
     screens.push(socket);

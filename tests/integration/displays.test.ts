@@ -118,7 +118,7 @@ describe('display registry', () => {
       null,
       { page: 'lobby', name: 'x'.repeat(500) },
     ]) {
-      odd.emit('display:hello', junk);
+      odd.emit('display:hello', junk as never);
     }
     await odd.emitWithAck('clock:ping', 1);
     await new Promise((r) => setTimeout(r, 200));
@@ -127,7 +127,7 @@ describe('display registry', () => {
 
   it('a hello sent with an acknowledgement is answered: listed, or the field that is wrong', async () => {
     const screen = await client();
-    const bad = await screen.timeout(2000).emitWithAck('display:hello', { page: 'signage', hallId: 42 });
+    const bad = await screen.timeout(2000).emitWithAck('display:hello', { page: 'signage', hallId: 42 } as never);
     expect(bad).toMatchObject({ ok: false, error: 'invalid', problems: [expect.objectContaining({ path: 'hallId' })] });
     const good = await screen.timeout(2000).emitWithAck('display:hello', { page: 'signage', hallId: 'namba', name: 'acked' });
     expect(good).toEqual({ ok: true });

@@ -206,13 +206,14 @@ describe('robustness', () => {
       { __proto__: { hallId: 'namba' } },
     ];
     for (const payload of junk) {
-      socket.emit('hall:watch', payload);
-      socket.emit('hall:watch', payload, 'not a function' as never);
-      socket.emit('hall:command', payload);
-      socket.emit('clock:ping', payload);
+      // Junk on purpose: the server must survive what the typed contract would never let a page send.
+      socket.emit('hall:watch', payload as never);
+      socket.emit('hall:watch', payload as never, 'not a function' as never);
+      socket.emit('hall:command', payload as never);
+      socket.emit('clock:ping', payload as never);
       (socket as any).emit('no:such:event', payload);
     }
-    const bad = await socket.emitWithAck('hall:watch', { hallId: 42 });
+    const bad = await socket.emitWithAck('hall:watch', { hallId: 42 } as never);
     expect(bad).toMatchObject({ ok: false, error: 'invalid' });
     const missing = await socket.emitWithAck('hall:watch', { hallId: 'nowhere' });
     expect(missing).toMatchObject({ ok: false, error: 'not_found' });

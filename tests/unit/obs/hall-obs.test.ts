@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HallSnapshot, HallState, LiveView, ObsHallStatus, ViewItem } from '../../../shared/index.js';
-import type { HallChangeListener } from '../../../server/live/live.service.js';
+import type { HallChangeListener } from '../../../server/live/live.types.js';
 import type { HallObsConfig } from '../../../server/obs/obs.config.js';
 import { ObsConnection } from '../../../server/obs/obs.connection.js';
 import { HallObs } from '../../../server/obs/obs.hall.js';
