@@ -66,7 +66,8 @@ async function measure(page: Page, base: string, c: PageCase): Promise<PageNumbe
   });
   await page.goto(`${base}${c.path}`);
   await page.locator('[data-revision], .lobby, .live-page, [data-testid="index-hall"]').first().waitFor();
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // A string runs in the page: this file is Node code (no DOM types) that drives a browser.
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
   await page.waitForTimeout(2000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });

@@ -150,7 +150,7 @@ describe('tokens and rights', () => {
       body: '{"type":"next"}',
     });
     expect(asText.status).toBe(400);
-    expect((await asText.json()).message).toContain('Content-Type: application/json');
+    expect(((await asText.json()) as { message: string }).message).toContain('Content-Type: application/json');
     expect((await command(server.url, 'nowhere', { type: 'next' })).status).toBe(404);
     expect((await command(server.url, 'namba', { type: 'goto', itemId: 'no-such-item' })).status).toBe(404);
   });
