@@ -22,13 +22,36 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      // The guarantee suites (docs/guarantees.md): black-box tests against the built server.
+      {
+        test: {
+          name: 'security',
+          include: ['tests/security/**/*.test.ts'],
+          ...integration,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: { name: 'fuzz', include: ['tests/fuzz/**/*.test.ts'], ...integration, maxWorkers: 2, sequence: { groupOrder: 1 } },
+      },
+      {
+        // They kill servers and fill disks: one file at a time.
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          ...integration,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
+        },
+      },
       {
         test: {
           name: 'obs',
           include: ['tests/integration/obs-*.test.ts'],
           ...integration,
           maxWorkers: 1,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],
