@@ -48,11 +48,7 @@ describe('a screen on a flapping connection', () => {
     for (const hallId of HALLS) {
       current.set(hallId, (await api(server.url, `/api/v1/halls/${hallId}/live`, { token: null })).body.revision);
     }
-    await waitFor(
-      () => screens.every((s) => HALLS.every((h) => s.latest(h) === current.get(h))),
-      10_000,
-      'screens catch up',
-    );
+    await waitFor(() => screens.every((s) => HALLS.every((h) => s.latest(h) === current.get(h))), 10_000, 'screens catch up');
     for (const screen of screens) {
       expect(screen.connects).toBeGreaterThan(DROPS / 2);
       for (const hallId of HALLS) {

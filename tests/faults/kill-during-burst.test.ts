@@ -97,7 +97,10 @@ describe('kill -9 during a burst from three chairs', () => {
       const log = await logOf(url, hallId);
       const texts = log.map((e) => (e.command.type === 'message' ? e.command.text : ''));
       for (const ack of acks.filter((a) => a.hallId === hallId)) {
-        expect(texts.filter((t) => t === ack.text), ack.text).toHaveLength(1);
+        expect(
+          texts.filter((t) => t === ack.text),
+          ack.text,
+        ).toHaveLength(1);
         expect(log.find((e) => e.command.type === 'message' && e.command.text === ack.text)?.revision).toBe(ack.revision);
       }
       // Revisions in the log are 1, 2, 3, …: none skipped, none twice.

@@ -47,10 +47,29 @@ async function send(attempt: Attempt): Promise<{ status: number; body: unknown; 
 
 const junk = fc.anything({ maxDepth: 3, withBigInt: false });
 /** A value of any type but a string. */
-const notString = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(junk, { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+const notString = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(junk, { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
 /** A value of any type but a number. */
-const notNumber = fc.oneof(fc.string({ maxLength: 20 }), fc.boolean(), fc.constant(null), fc.array(junk, { maxLength: 3 }), fc.object({ maxDepth: 1 }));
-const notArray = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null), fc.object({ maxDepth: 1 }));
+const notNumber = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(junk, { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
+const notArray = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.object({ maxDepth: 1 }),
+);
 /** A body that is not an object at all, or not JSON. */
 const notObject: fc.Arbitrary<Pick<Attempt, 'body' | 'raw' | 'contentType'>> = fc.oneof(
   fc.oneof(fc.integer(), fc.string({ maxLength: 50 }), fc.boolean(), fc.array(junk, { maxLength: 5 })).map((body) => ({ body })),
@@ -63,7 +82,10 @@ const notObject: fc.Arbitrary<Pick<Attempt, 'body' | 'raw' | 'contentType'>> = f
 );
 /** A path segment that names nothing (not a hall, token, display or recording). */
 const unknownId = fc
-  .oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom('..', '%00', 'namba ', 'NAMBA', '__proto__', 'constructor', 'x'.repeat(300)))
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 80 }),
+    fc.constantFrom('..', '%00', 'namba ', 'NAMBA', '__proto__', 'constructor', 'x'.repeat(300)),
+  )
   .filter((s) => !['namba', 'nakamozu'].includes(s.trim()) && s !== '.' && s !== '..')
   .map((s) => encodeURIComponent(s));
 /** Objects whose every present field has the wrong type; at least one field present. */
@@ -100,7 +122,10 @@ const ROUTES: { name: string; attempts: fc.Arbitrary<Attempt>; valid?: (a: Attem
     attempts: fc.oneof(
       notObject.map((b) => ({ method: 'POST', path: '/api/v1/tokens', ...b })),
       fc
-        .record({ hallId: fc.oneof(notString, unknownId.map(decodeURIComponent)), label: fc.oneof(notString, fc.string({ minLength: 101, maxLength: 120 })) })
+        .record({
+          hallId: fc.oneof(notString, unknownId.map(decodeURIComponent)),
+          label: fc.oneof(notString, fc.string({ minLength: 101, maxLength: 120 })),
+        })
         .map((body) => ({ method: 'POST', path: '/api/v1/tokens', body })),
     ),
   },
@@ -121,7 +146,11 @@ const ROUTES: { name: string; attempts: fc.Arbitrary<Attempt>; valid?: (a: Attem
     attempts: fc.oneof(
       notObject.map((b) => ({ method: 'POST', path: '/api/v1/message', ...b })),
       fc
-        .record({ text: fc.oneof(notString, fc.constantFrom('', '   '), fc.string({ minLength: 300, maxLength: 400 })), targets: junk, hallIds: junk })
+        .record({
+          text: fc.oneof(notString, fc.constantFrom('', '   '), fc.string({ minLength: 300, maxLength: 400 })),
+          targets: junk,
+          hallIds: junk,
+        })
         .map((body) => ({ method: 'POST', path: '/api/v1/message', body })),
     ),
   },
@@ -158,18 +187,34 @@ const ROUTES: { name: string; attempts: fc.Arbitrary<Attempt>; valid?: (a: Attem
   {
     name: 'POST /api/v1/displays/:id/identify and reload',
     attempts: fc.oneof(
-      fc.tuple(unknownId, fc.oneof(notObject, junk.map((body) => ({ body })))).map(([id, b]) => ({ method: 'POST', path: `/api/v1/displays/${id}/identify`, ...b })),
+      fc
+        .tuple(
+          unknownId,
+          fc.oneof(
+            notObject,
+            junk.map((body) => ({ body })),
+          ),
+        )
+        .map(([id, b]) => ({ method: 'POST', path: `/api/v1/displays/${id}/identify`, ...b })),
       unknownId.map((id) => ({ method: 'POST', path: `/api/v1/displays/${id}/reload` })),
     ),
   },
   {
     name: 'POST /api/v1/obs/:hallId/mode and reconnect',
     attempts: fc.oneof(
-      fc.tuple(fc.oneof(fc.constant('namba'), unknownId), fc.oneof(notObject, fc.record({ mode: junk }).map((body) => ({ body })))).map(([hall, b]) => ({
-        method: 'POST',
-        path: `/api/v1/obs/${hall}/mode`,
-        ...b,
-      })),
+      fc
+        .tuple(
+          fc.oneof(fc.constant('namba'), unknownId),
+          fc.oneof(
+            notObject,
+            fc.record({ mode: junk }).map((body) => ({ body })),
+          ),
+        )
+        .map(([hall, b]) => ({
+          method: 'POST',
+          path: `/api/v1/obs/${hall}/mode`,
+          ...b,
+        })),
       unknownId.map((id) => ({ method: 'POST', path: `/api/v1/obs/${id}/reconnect` })),
     ),
   },
@@ -177,29 +222,59 @@ const ROUTES: { name: string; attempts: fc.Arbitrary<Attempt>; valid?: (a: Attem
     name: 'GET queries: log, live, exports, chapters',
     attempts: fc.oneof(
       fc
-        .record({ after: fc.constantFrom('-1', 'x', '1.5', ''), limit: fc.constantFrom('0', '1001', 'abc', '-3', '2.5'), last: fc.constantFrom('0', '1001', 'many') }, { requiredKeys: ['limit'] })
+        .record(
+          {
+            after: fc.constantFrom('-1', 'x', '1.5', ''),
+            limit: fc.constantFrom('0', '1001', 'abc', '-3', '2.5'),
+            last: fc.constantFrom('0', '1001', 'many'),
+          },
+          { requiredKeys: ['limit'] },
+        )
         .map((q) => ({ method: 'GET', path: `/api/v1/halls/namba/log?${new URLSearchParams(q)}` })),
       unknownId.map((id) => ({ method: 'GET', path: `/api/v1/halls/${id}/log` })),
       unknownId.map((id) => ({ method: 'GET', path: `/api/v1/halls/${id}/live` })),
       unknownId.map((id) => ({ method: 'GET', path: `/api/v1/export/program.ics?hall=${id}` })),
       unknownId.map((id) => ({ method: 'GET', path: `/api/v1/export/actual-times.json?hall=${id}` })),
       unknownId.map((id) => ({ method: 'GET', path: `/api/v1/export/actual-times.csv?hall=${id}` })),
-      fc.tuple(fc.oneof(fc.constant('namba'), unknownId), fc.constantFrom('format=xml', 'format=', 'recording=', `recording=${'r'.repeat(101)}`)).map(([hall, q]) => ({
-        method: 'GET',
-        path: `/api/v1/obs/${hall}/chapters?${q}`,
-      })),
+      fc
+        .tuple(
+          fc.oneof(fc.constant('namba'), unknownId),
+          fc.constantFrom('format=xml', 'format=', 'recording=', `recording=${'r'.repeat(101)}`),
+        )
+        .map(([hall, q]) => ({
+          method: 'GET',
+          path: `/api/v1/obs/${hall}/chapters?${q}`,
+        })),
     ),
   },
   {
     name: 'POST /api/v1/program (upload)',
     attempts: fc.oneof(
-      fc.tuple(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom('text/plain', 'text/csv', 'application/json', 'application/xml', 'application/octet-stream')).map(
-        ([bytes, contentType]) => ({ method: 'POST', path: '/api/v1/program', raw: Buffer.from(bytes).toString('latin1'), contentType }),
-      ),
-      fc.string({ maxLength: 3000 }).map((raw) => ({ method: 'POST', path: '/api/v1/program?format=json', raw, contentType: 'application/json' })),
       fc
         .tuple(
-          fc.constantFrom('format=docx', 'zone=Mars/Olympus', 'zone=', 'fillBreaks=maybe', 'hallMap==', 'hallMap=a=b=c', 'format=frab&zone=Not/AZone'),
+          fc.uint8Array({ maxLength: 3000 }),
+          fc.constantFrom('text/plain', 'text/csv', 'application/json', 'application/xml', 'application/octet-stream'),
+        )
+        .map(([bytes, contentType]) => ({
+          method: 'POST',
+          path: '/api/v1/program',
+          raw: Buffer.from(bytes).toString('latin1'),
+          contentType,
+        })),
+      fc
+        .string({ maxLength: 3000 })
+        .map((raw) => ({ method: 'POST', path: '/api/v1/program?format=json', raw, contentType: 'application/json' })),
+      fc
+        .tuple(
+          fc.constantFrom(
+            'format=docx',
+            'zone=Mars/Olympus',
+            'zone=',
+            'fillBreaks=maybe',
+            'hallMap==',
+            'hallMap=a=b=c',
+            'format=frab&zone=Not/AZone',
+          ),
           fc.constantFrom('text/plain', 'image/png', 'multipart/form-data'),
         )
         .map(([q, contentType]) => ({ method: 'POST', path: `/api/v1/program?${q}`, raw: 'Day 1\n09:00 Opening', contentType })),
@@ -233,7 +308,12 @@ describe('HTTP routes with hostile input', () => {
     const command = await send({ method: 'POST', path: '/api/v1/halls/namba/commands', body: big });
     expect(command.status).toBe(413);
     expect(isClearError(command.body)).toBe(true);
-    const upload = await send({ method: 'POST', path: '/api/v1/program', raw: 'x'.repeat(10 * 1024 * 1024 + 10), contentType: 'text/plain' });
+    const upload = await send({
+      method: 'POST',
+      path: '/api/v1/program',
+      raw: 'x'.repeat(10 * 1024 * 1024 + 10),
+      contentType: 'text/plain',
+    });
     expect(upload.status).toBe(413);
     expect(upload.body).toMatchObject({ error: 'too_large' });
     expect(await observe(server.url)).toEqual(before);

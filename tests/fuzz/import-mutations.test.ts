@@ -35,7 +35,36 @@ function frabSample(text: string) {
   return { format: 'frab' as const, text, options: {}, keep: text.indexOf('?>') + 2 };
 }
 
-const nasty = fc.constantFrom('<', '>', '&', '"', "'", '{', '}', '[', ']', ',', ';', ':', '\n', '\r', '\t', '\u0000', '\uFFFD', '\u202E', '\uD800', '99', '-1', '25:61', '1e999', 'null', '<!--', ']]>', '\\', '%');
+const nasty = fc.constantFrom(
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ';',
+  ':',
+  '\n',
+  '\r',
+  '\t',
+  '\u0000',
+  '\uFFFD',
+  '\u202E',
+  '\uD800',
+  '99',
+  '-1',
+  '25:61',
+  '1e999',
+  'null',
+  '<!--',
+  ']]>',
+  '\\',
+  '%',
+);
 const junkValue = fc.oneof(
   fc.constantFrom(null, true, false, 0, -1, 1e300, '', 'x', '25:99', '2025-02-30T99:00', [], {}, '<b>', 'a'.repeat(5000)),
   fc.string({ maxLength: 30 }),
@@ -48,55 +77,71 @@ const at = (text: string, fraction: number) => Math.floor(fraction * text.length
 const unit = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
 const byteMutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(unit, nasty).map(([f, s]): Mutation => (t) => t.slice(0, at(t, f)) + s + t.slice(at(t, f) + 1)),
-  fc.tuple(unit, nasty).map(([f, s]): Mutation => (t) => t.slice(0, at(t, f)) + s + t.slice(at(t, f))),
-  fc.tuple(unit, fc.integer({ min: 1, max: 40 })).map(([f, n]): Mutation => (t) => t.slice(0, at(t, f)) + t.slice(at(t, f) + n)),
-  unit.map((f): Mutation => (t) => t.slice(0, at(t, f))),
+  fc.tuple(unit, nasty).map(
+    ([f, s]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, f)) + s + t.slice(at(t, f) + 1),
+  ),
+  fc.tuple(unit, nasty).map(
+    ([f, s]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, f)) + s + t.slice(at(t, f)),
+  ),
+  fc.tuple(unit, fc.integer({ min: 1, max: 40 })).map(
+    ([f, n]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, f)) + t.slice(at(t, f) + n),
+  ),
+  unit.map(
+    (f): Mutation =>
+      (t) =>
+        t.slice(0, at(t, f)),
+  ),
 );
-const lineMutation: fc.Arbitrary<Mutation> = fc.tuple(fc.constantFrom('delete', 'duplicate', 'swap', 'blank', 'reverse'), unit, unit).map(
-  ([kind, f, g]): Mutation =>
-    (t) => {
-      const lines = t.split('\n');
-      const i = Math.floor(f * lines.length);
-      const j = Math.floor(g * lines.length);
-      if (kind === 'delete') lines.splice(i, 1);
-      if (kind === 'duplicate') lines.splice(i, 0, lines[i] ?? '');
-      if (kind === 'swap') [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
-      if (kind === 'blank') lines[i] = '';
-      if (kind === 'reverse') lines[i] = [...(lines[i] ?? '')].reverse().join('');
-      return lines.join('\n');
-    },
-);
+const lineMutation: fc.Arbitrary<Mutation> = fc
+  .tuple(fc.constantFrom('delete', 'duplicate', 'swap', 'blank', 'reverse'), unit, unit)
+  .map(([kind, f, g]): Mutation => (t) => {
+    const lines = t.split('\n');
+    const i = Math.floor(f * lines.length);
+    const j = Math.floor(g * lines.length);
+    if (kind === 'delete') lines.splice(i, 1);
+    if (kind === 'duplicate') lines.splice(i, 0, lines[i] ?? '');
+    if (kind === 'swap') [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
+    if (kind === 'blank') lines[i] = '';
+    if (kind === 'reverse') lines[i] = [...(lines[i] ?? '')].reverse().join('');
+    return lines.join('\n');
+  });
 /** Replaces a value somewhere in a JSON file, or a field (a number, a time, a word) in a text file. */
-const fieldMutation: fc.Arbitrary<Mutation> = fc.tuple(unit, junkValue, fc.boolean()).map(
-  ([f, value, drop]): Mutation =>
-    (t) => {
-      try {
-        const doc: unknown = JSON.parse(t);
-        const slots: { parent: Record<string, unknown>; key: string }[] = [];
-        const walk = (node: unknown) => {
-          if (typeof node !== 'object' || node === null) return;
-          for (const [key, child] of Object.entries(node)) {
-            slots.push({ parent: node as Record<string, unknown>, key });
-            walk(child);
-          }
-        };
-        walk(doc);
-        const slot = slots[Math.floor(f * slots.length)];
-        if (slot) {
-          if (drop) delete slot.parent[slot.key];
-          else slot.parent[slot.key] = value;
-        }
-        return JSON.stringify(doc);
-      } catch {
-        const fields = [...t.matchAll(/\d{1,2}:\d{2}|\d+|[A-Za-z]+/g)];
-        const field = fields[Math.floor(f * fields.length)];
-        if (!field) return t;
-        const start = field.index;
-        return t.slice(0, start) + (drop ? '' : String(typeof value === 'object' ? JSON.stringify(value) : value)) + t.slice(start + field[0].length);
+const fieldMutation: fc.Arbitrary<Mutation> = fc.tuple(unit, junkValue, fc.boolean()).map(([f, value, drop]): Mutation => (t) => {
+  try {
+    const doc: unknown = JSON.parse(t);
+    const slots: { parent: Record<string, unknown>; key: string }[] = [];
+    const walk = (node: unknown) => {
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, child] of Object.entries(node)) {
+        slots.push({ parent: node as Record<string, unknown>, key });
+        walk(child);
       }
-    },
-);
+    };
+    walk(doc);
+    const slot = slots[Math.floor(f * slots.length)];
+    if (slot) {
+      if (drop) delete slot.parent[slot.key];
+      else slot.parent[slot.key] = value;
+    }
+    return JSON.stringify(doc);
+  } catch {
+    const fields = [...t.matchAll(/\d{1,2}:\d{2}|\d+|[A-Za-z]+/g)];
+    const field = fields[Math.floor(f * fields.length)];
+    if (!field) return t;
+    const start = field.index;
+    return (
+      t.slice(0, start) +
+      (drop ? '' : String(typeof value === 'object' ? JSON.stringify(value) : value)) +
+      t.slice(start + field[0].length)
+    );
+  }
+});
 const mutations = fc.array(fc.oneof(byteMutation, lineMutation, fieldMutation), { minLength: 1, maxLength: 4 });
 
 /** Imports a mutant; fails on any throw that is not a ProgramError with problems naming a line or a path. */

@@ -107,7 +107,10 @@ describe('socket events with hostile payloads', () => {
   it('unknown events: an unknown_event error when an acknowledgement was asked for', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom('hall:reset', 'obs:mode', 'constructor', 'toString')),
+        fc.oneof(
+          fc.string({ minLength: 1, maxLength: 80 }),
+          fc.constantFrom('hall:reset', 'obs:mode', 'constructor', 'toString'),
+        ),
         junk,
         async (event, payload) => {
           fc.pre(!['hall:watch', 'hall:unwatch', 'hall:command', 'clock:ping', 'display:hello'].includes(event));
@@ -138,7 +141,12 @@ describe('socket events with hostile payloads', () => {
     expect(answer).toMatchObject({ t0: 1 });
 
     // Over socket.io's 1 MB frame limit: that socket is dropped, nobody else notices.
-    const big = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: DIRECTOR_TOKEN } });
+    const big = io(server.url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { token: DIRECTOR_TOKEN },
+    });
     await new Promise<void>((resolve) => big.once('connect', () => resolve()));
     const dropped = new Promise<string>((resolve) => big.once('disconnect', (reason) => resolve(reason)));
     big.emit('hall:command', { hallId: 'namba', type: 'message', text: 'x'.repeat(2_000_000) });

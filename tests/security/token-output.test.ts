@@ -13,8 +13,8 @@ describe('tokens never reach the server output', () => {
     const dataDir = tempDir();
     const first = await startServer({ dataDir, env: { LECTERN_DIRECTOR_TOKEN: '' } });
     const sockets: LecternClientSocket[] = [];
-    let chairToken = '';
-    let director = '';
+    let chairToken: string | undefined;
+    let director: string | undefined;
     try {
       // The start banner is printed after "listening on".
       for (let i = 0; i < 100 && !first.output().includes('Screens (no token needed)'); i++) {
@@ -40,6 +40,7 @@ describe('tokens never reach the server output', () => {
       sockets.forEach((s) => s.close());
       await first.stop();
     }
+    if (!director || !chairToken) throw new Error('the session did not get its tokens');
     const output = first.output();
     expect(output.includes(chairToken)).toBe(false);
     // Every occurrence of the director token lies in the generated-token block (the token and its links).
