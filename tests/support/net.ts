@@ -1,16 +1,7 @@
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 
-/** A TCP port on 127.0.0.1 that was free a moment ago (for a server that must come back on the same port). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+/** A TCP port on 127.0.0.1 that was free a moment ago (one helper for the OBS and the fault tests). */
+export { freePort } from './obs.js';
 
 /** A TCP proxy on 127.0.0.1 the test controls: `drop()` cuts every connection through it, as a venue network does. */
 export interface FlakyProxy {
