@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { ObsChapter, ObsMode } from '../../shared/index.js';
+import { openPrivateDatabase } from '../store/private-files.js';
 
 /** A recording as Lectern keeps it (without its chapters). */
 export interface StoredRecording {
@@ -85,9 +84,7 @@ export class SqliteObsStore implements ObsStore {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'lectern.sqlite'));
-    this.db.pragma('journal_mode = WAL');
+    this.db = openPrivateDatabase(dataDir);
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);

@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import {
   CommandSchema,
@@ -9,6 +8,7 @@ import {
   type ProgramRevisionInfo,
   type Role,
 } from '../../shared/index.js';
+import { DATABASE_FILE, openPrivateDatabase } from './private-files.js';
 import type { CommandLogEntry, Store, StoredProgram, TokenRecord } from './store.js';
 
 const SCHEMA = `
@@ -112,11 +112,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    const file = join(dataDir, 'lectern.sqlite');
-    this.description = `sqlite:${file}`;
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    this.description = `sqlite:${join(dataDir, DATABASE_FILE)}`;
+    this.db = openPrivateDatabase(dataDir);
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');

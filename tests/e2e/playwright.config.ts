@@ -4,8 +4,9 @@ import { defineConfig } from '@playwright/test';
 export const CHROMIUM = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
-  testDir: '.',
-  testMatch: /\d+-.*\.spec\.ts$/,
+  // The numbered e2e specs, and the browser specs of the security suite (tests/security/*.spec.ts).
+  testDir: '..',
+  testMatch: /(e2e|security)\/\d+-.*\.spec\.ts$/,
   outputDir: '../.artifacts/e2e',
   timeout: 60_000,
   expect: { timeout: 5_000 },
