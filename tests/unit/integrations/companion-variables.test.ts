@@ -95,7 +95,11 @@ describe('companion actions', () => {
     expect(ACTION_COMMANDS.break!({ minutes: 0 })).toEqual({ type: 'break' });
     expect(ACTION_COMMANDS.break!({ minutes: 15 })).toEqual({ type: 'break', minutes: 15 });
     expect(ACTION_COMMANDS.message!({ text: '  Mic please ', targets: [] })).toEqual({ type: 'message', text: 'Mic please' });
-    expect(ACTION_COMMANDS.message!({ text: 'x', targets: ['timer'] })).toEqual({ type: 'message', text: 'x', targets: ['timer'] });
+    expect(ACTION_COMMANDS.message!({ text: 'x', targets: ['timer'] })).toEqual({
+      type: 'message',
+      text: 'x',
+      targets: ['timer'],
+    });
     expect(ACTION_COMMANDS.message!({ text: ' ' })).toBeNull();
     expect(ACTION_COMMANDS.goto!({ itemId: 'd1-namba-03' })).toEqual({ type: 'goto', itemId: 'd1-namba-03' });
     expect(holdToggleCommand('hold')).toEqual({ type: 'release' });
