@@ -210,7 +210,7 @@ describe('the upload route never half-imports', () => {
         expect(isClearError(body)).toBe(true);
         expect(body.problems?.every((p) => typeof p.path === 'string' && p.path.length > 0)).toBe(true);
         expect(after.programRevision).toBe(before.programRevision);
-        const program = await (await fetch(`${server.url}/api/v1/program`)).json();
+        const program = (await (await fetch(`${server.url}/api/v1/program`)).json()) as { revision: number };
         expect(program.revision).toBe(before.programRevision);
       }),
       { numRuns: 40 },
