@@ -28,6 +28,9 @@ import { exportRoutes } from './program/export.routes.js';
 import { programRoutes } from './program/program.routes.js';
 import { programEditRoutes } from './program/program-edits.routes.js';
 import { createSocketApp } from './socket/socket-app.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/limits.config.js';
+import { createThrottles, type LimiterBackend } from './limits/throttle.js';
+import { throttleWrites } from './limits/throttle.middleware.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
@@ -50,6 +53,10 @@ export interface ServeOptions {
   directorToken?: string;
   /** OBS connections and scene maps (JSON, docs/obs.md); without it Lectern drives no OBS. */
   obsConfigFile?: string;
+  /** Flood protection (docs/config.md, "Limits"); default DEFAULT_RATE_LIMITS. */
+  limits?: RateLimits;
+  /** Where the throttles count: memory (default), or the multi-node mode's Redis. */
+  limiterBackend?: LimiterBackend;
 }
 
 /** A running Lectern server. */
@@ -126,10 +133,12 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     obsStore = new SqliteObsStore(options.dataDir);
     const obs = new ObsService({ config: obsConfig, live, store: obsStore, now: () => clock.now() });
 
+    const limits = options.limits ?? DEFAULT_RATE_LIMITS;
+    const throttles = createThrottles(limits, options.limiterBackend);
     const app = express();
     const httpServer: HttpServer = createServer(app);
     const io: LecternServer = new SocketServer(httpServer, {
-      maxHttpBufferSize: 100_000,
+      maxHttpBufferSize: limits.maxFrameBytes,
       pingInterval: 10_000,
       pingTimeout: 8_000,
       serveClient: false,
@@ -140,6 +149,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
     app.use(securityHeaders({ dev: options.dev }));
+    app.use('/api', throttleWrites(auth, throttles));
     // The program upload reads its own raw body (a file in any format), so it comes before the JSON parser.
     app.use(programRoutes(live, auth));
     // Commands and edits are small; program files go through the upload route above, which has its own limit.
@@ -166,7 +176,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
 
     // The broadcaster listens first: screens hear of a change before OBS (subscribed in obs.start) acts on it.
     broadcastLiveChanges(live, broadcaster);
-    createSocketApp(io, { live, auth, clock, displays });
+    createSocketApp(io, { live, auth, clock, displays, throttles });
     obs.onStatus((status) => broadcaster.obsChanged(status));
     const closeWeb = await mountWeb(app, { dev: options.dev, httpServer });
     app.use(errorHandler);

@@ -4,6 +4,7 @@ import { startLectern, type ServeOptions } from '../app.js';
 import { chairPanelUrl } from '../auth/auth.routes.js';
 import { describeZoneSource } from '../program/import/index.js';
 import { UsageError, type CliCommand } from './cli-command.js';
+import { LIMIT_OPTIONS, LIMIT_USAGE, rateLimitsFrom } from '../limits/limits.config.js';
 
 /** `lectern serve`: the server, with its flags (and the environment variables that stand for them). */
 export const serveCommand: CliCommand = {
@@ -11,6 +12,8 @@ export const serveCommand: CliCommand = {
   summary: 'run the Lectern server',
   usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
               [--clock ISO|real] [--public-url URL] [--obs FILE] [--dev]
+              [--token-rate N] [--token-burst N] [--address-rate N] [--address-burst N]
+              [--socket-rate N] [--socket-burst N] [--max-frame-bytes N]
 
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
   --host ADDR       address to listen on; 0.0.0.0 lets screens
@@ -32,6 +35,7 @@ export const serveCommand: CliCommand = {
                     password source and scene map (JSON, see
                     docs/obs.md)                                 env LECTERN_OBS_CONFIG
   --dev             serve the pages through Vite (hot reload)
+${LIMIT_USAGE}
 
   env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated
                               on first start, stored hashed and printed once.`,
@@ -47,6 +51,7 @@ export const serveCommand: CliCommand = {
         'public-url': { type: 'string' },
         obs: { type: 'string' },
         dev: { type: 'boolean', default: false },
+        ...LIMIT_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
@@ -65,6 +70,7 @@ export const serveCommand: CliCommand = {
       host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
       dataDir: values.data ?? env.LECTERN_DATA ?? './data',
       dev: values.dev ?? false,
+      limits: rateLimitsFrom(values, env),
       ...(values.program ? { programFile: values.program } : {}),
       ...(values.clock ? { clock: values.clock } : {}),
       ...(publicUrl ? { publicUrl } : {}),
