@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LecternClientSocket, LoggedCommand } from '../../shared/index.js';
 import { api } from '../support/http.js';
 import { openScreen, waitFor, type TestScreen } from '../support/screen.js';
-import { DIRECTOR_TOKEN, startServer, type TestServer } from '../support/server.js';
+import { DIRECTOR_TOKEN, ROOT, startServer, type TestServer } from '../support/server.js';
 import { connect } from '../support/socket.js';
 
 // docs/guarantees.md, "Throttling": with the default limits (per token 20 commands a second sustained, bursts of
@@ -189,5 +191,33 @@ describe('without a token, per address; reads and connections never', () => {
     await sleep(1100);
     expect(socket.connected).toBe(true);
     expect(await socket.timeout(5000).emitWithAck('clock:ping', 1)).toMatchObject({ t0: 1 });
+  });
+});
+
+describe('the limits are the configuration', () => {
+  it('--token-rate 2 --token-burst 3: three commands at once, then 429', async () => {
+    const strict = await startServer({ args: ['--token-rate', '2', '--token-burst', '3'] });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push(
+          (await api(strict.url, '/api/v1/halls/namba/commands', { body: { type: 'message', text: `note ${i}` } })).status,
+        );
+      expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+      expect(statuses.slice(3)).toContain(429);
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('a bad limit or a --clock-rate outside a rehearsal stops the start with a usage error', () => {
+    const serve = (...args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'dist/server/cli.js'), 'serve', '--port', '0', ...args], { encoding: 'utf8' });
+    const bad = serve('--token-rate', 'many');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--token-rate: "many"/);
+    const rate = serve('--clock-rate', '60');
+    expect(rate.status).toBe(2);
+    expect(rate.stderr).toMatch(/--clock-rate is for rehearsals only/);
   });
 });
