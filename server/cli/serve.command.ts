@@ -4,13 +4,26 @@ import { startLectern, type ServeOptions } from '../app.js';
 import { chairPanelUrl } from '../auth/auth.routes.js';
 import { describeZoneSource } from '../program/import/index.js';
 import { UsageError, type CliCommand } from './cli-command.js';
+import { LIMIT_OPTIONS, LIMIT_USAGE, rateLimitsFrom } from '../limits/limits.config.js';
+
+/** `--clock-rate R`: a rehearsal clock that runs fast; refused without a rehearsal `--clock ISO`. */
+function clockRateOf(text: string | undefined, clock: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const rate = Number(text);
+  if (!Number.isFinite(rate) || rate < 1 || rate > 1000)
+    throw new UsageError(`--clock-rate: "${text}" is not a number from 1 to 1000`);
+  if (clock === undefined || clock === 'real') throw new UsageError('--clock-rate is for rehearsals only: give --clock ISO too');
+  return rate;
+}
 
 /** `lectern serve`: the server, with its flags (and the environment variables that stand for them). */
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'run the Lectern server',
   usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
-              [--clock ISO|real] [--public-url URL] [--obs FILE] [--dev]
+              [--clock ISO|real] [--clock-rate R] [--public-url URL] [--obs FILE] [--dev]
+              [--token-rate N] [--token-burst N] [--address-rate N] [--address-burst N]
+              [--socket-rate N] [--socket-burst N] [--max-frame-bytes N]
 
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
   --host ADDR       address to listen on; 0.0.0.0 lets screens
@@ -26,12 +39,18 @@ export const serveCommand: CliCommand = {
                     data, so a restart resumes it. "real" returns
                     to real time. Commands made under it are
                     marked as rehearsal in the log.
+  --clock-rate R    rehearsal only, with --clock ISO: server time
+                    runs R times as fast (1-1000; e.g. 60: an hour
+                    a minute) for soaks and tests; not kept with
+                    the data. Screens count at real speed between
+                    clock syncs.
   --public-url URL  origin for the links Lectern prints and
                     answers (chair panel links)                  env LECTERN_PUBLIC_URL
   --obs FILE        drive OBS Studio: each hall's websocket,
                     password source and scene map (JSON, see
                     docs/obs.md)                                 env LECTERN_OBS_CONFIG
   --dev             serve the pages through Vite (hot reload)
+${LIMIT_USAGE}
 
   env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated
                               on first start, stored hashed and printed once.`,
@@ -44,9 +63,11 @@ export const serveCommand: CliCommand = {
         data: { type: 'string' },
         program: { type: 'string' },
         clock: { type: 'string' },
+        'clock-rate': { type: 'string' },
         'public-url': { type: 'string' },
         obs: { type: 'string' },
         dev: { type: 'boolean', default: false },
+        ...LIMIT_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
@@ -60,13 +81,16 @@ export const serveCommand: CliCommand = {
       throw new UsageError(`--public-url: "${publicUrl}" is not an http(s) URL`);
     }
     const obsConfigFile = values.obs ?? env.LECTERN_OBS_CONFIG;
+    const clockRate = clockRateOf(values['clock-rate'], values.clock);
     const options: ServeOptions = {
       port,
       host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
       dataDir: values.data ?? env.LECTERN_DATA ?? './data',
       dev: values.dev ?? false,
+      limits: rateLimitsFrom(values, env),
       ...(values.program ? { programFile: values.program } : {}),
       ...(values.clock ? { clock: values.clock } : {}),
+      ...(clockRate !== undefined ? { clockRate } : {}),
       ...(publicUrl ? { publicUrl } : {}),
       ...(obsConfigFile ? { obsConfigFile } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
@@ -87,7 +111,7 @@ export const serveCommand: CliCommand = {
     }
     if (server.clock.offsetMs !== 0) {
       console.log(
-        `Rehearsal clock: server time is ${DateTime.fromMillis(server.clock.now(), { zone: program.event.timeZone }).toFormat('ccc d LLL yyyy HH:mm:ss ZZZZ')} (start with --clock real to end it)`,
+        `Rehearsal clock: server time is ${DateTime.fromMillis(server.clock.now(), { zone: program.event.timeZone }).toFormat('ccc d LLL yyyy HH:mm:ss ZZZZ')}${clockRate ? `, running ${clockRate}× as fast as real time` : ''} (start with --clock real to end it)`,
       );
     }
     for (const warning of server.warnings) console.log(`Warning: ${warning}`);

@@ -4,7 +4,7 @@ import { describeZodError, type ApiError, type InputProblem } from '../../shared
 import type { LiveError } from '../live/live.types.js';
 
 /** Every error code an answer can carry: the domain's (`LiveError`) and the transport's own. */
-export type ErrorCode = LiveError | 'invalid' | 'unauthorized' | 'too_large' | 'internal';
+export type ErrorCode = LiveError | 'invalid' | 'unauthorized' | 'too_large' | 'rate_limited' | 'internal';
 
 /** The one map from an error code to its HTTP status. */
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -16,6 +16,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   unknown_item: 404,
   stale_revision: 409,
   too_large: 413,
+  rate_limited: 429,
   store_failed: 500,
   internal: 500,
 };

@@ -3,6 +3,8 @@ import type { AuthService } from '../auth/auth.service.js';
 import type { Clock } from '../clock.js';
 import type { DisplayRegistry } from '../displays/display-registry.js';
 import type { LiveService } from '../live/live.service.js';
+import type { Throttles } from '../limits/throttle.js';
+import { throttleSocketEvents } from '../limits/throttle.socket.js';
 import { registerDirectorHandlers } from './director.handlers.js';
 import { registerDisplayHandlers } from './display.handlers.js';
 import { answerUnknownEvents } from './guarded.js';
@@ -14,6 +16,8 @@ export interface SocketDeps {
   auth: AuthService;
   clock: Clock;
   displays: DisplayRegistry;
+  /** Flood protection: events per connection, commands per token (server/limits). */
+  throttles: Throttles;
 }
 
 /** Sets what the server knows of a socket from its handshake token (none: a read-only screen). */
@@ -50,6 +54,7 @@ export function createSocketApp(io: LecternServer, deps: SocketDeps): void {
   });
 
   io.on('connection', (socket) => {
+    throttleSocketEvents(socket, deps.throttles.socket);
     answerUnknownEvents(socket);
     registerLiveHandlers(socket, deps);
     registerDisplayHandlers(socket, deps);
