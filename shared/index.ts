@@ -8,6 +8,7 @@ export * from './displays.js';
 export * from './live/state.js';
 export * from './live/commands.js';
 export * from './live/reducer.js';
+export * from './live/predicates.js';
 export * from './live/expiry.js';
 export * from './live/selectors.js';
 export type * from './live/view.js';
