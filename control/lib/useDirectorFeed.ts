@@ -1,6 +1,6 @@
 import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
 import type { CommandLogPage, DisplayInfo, LoggedCommand } from '../../shared/index.js';
-import type { LiveConnection } from '../../display/lib/useLive.js';
+import type { LiveConnection } from '../../web/useLive.js';
 import type { DirectorApi } from './directorApi.js';
 
 /** What the director console follows live besides the halls: the screens and every hall's last command. */

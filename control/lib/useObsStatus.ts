@@ -1,6 +1,6 @@
 import { onUnmounted, ref, shallowRef, type Ref } from 'vue';
 import type { ApiError, HallSummary, LecternClientSocket, ObsHallStatus, ObsMode, ObsStatusList } from '../../shared/index.js';
-import { connectSocket } from '../../display/lib/socket.js';
+import { connectSocket } from '../../web/socket.js';
 
 /** Every hall's OBS status, kept current by `obs:changed`, the auto/manual switch and "try again". */
 export interface ObsStatusState {
