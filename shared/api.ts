@@ -144,3 +144,25 @@ export interface ProgramEditResult {
 export interface MultiHallResult {
   halls: { hallId: string; ok: boolean; revision: number; error?: string; message?: string }[];
 }
+
+/** A token in `GET /api/v1/tokens` (never the bearer secret itself). */
+export interface TokenInfo {
+  id: string;
+  role: Role;
+  /** The hall a chair token runs; null for a director token. */
+  hallId: string | null;
+  label: string;
+  /** When it was minted (epoch ms). */
+  createdAt: number;
+  /** When it was revoked (epoch ms); null while it works. */
+  revokedAt: number | null;
+}
+
+/** Answer of `POST /api/v1/displays/:id/identify`. */
+export interface IdentifyAnswer {
+  id: string;
+  /** What the screen flashes: its hall's name. */
+  text: string;
+  /** How long it flashes (ms). */
+  durationMs: number;
+}

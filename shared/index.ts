@@ -15,5 +15,6 @@ export type * from './live/view.js';
 export * from './time.js';
 export * from './validation.js';
 export type * from './api.js';
+export * from './routes.js';
 export type * from './events.js';
 export * from './obs.js';

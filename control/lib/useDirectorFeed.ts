@@ -1,7 +1,7 @@
 import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
-import type { CommandLogPage, DisplayInfo, LoggedCommand } from '../../shared/index.js';
-import type { LiveConnection } from '../../display/lib/useLive.js';
-import type { DirectorApi } from './directorApi.js';
+import type { DisplayInfo, LoggedCommand } from '../../shared/index.js';
+import type { LiveConnection } from '../../web/useLive.js';
+import type { ApiClient } from '../../web/api.js';
 
 /** What the director console follows live besides the halls: the screens and every hall's last command. */
 export interface DirectorFeed {
@@ -16,7 +16,7 @@ export interface DirectorFeed {
  * The director socket's extra feeds (`displays:changed`, `log:appended`, sent to the directors room), with
  * each hall's last command fetched once and on every reconnect.
  */
-export function useDirectorFeed(live: LiveConnection, api: DirectorApi, hallIds: Ref<string[]>): DirectorFeed {
+export function useDirectorFeed(live: LiveConnection, api: ApiClient, hallIds: Ref<string[]>): DirectorFeed {
   const displays = shallowRef<DisplayInfo[]>([]);
   const lastCommand = shallowRef<Record<string, LoggedCommand>>({});
   const listeners = new Set<(entry: LoggedCommand) => void>();
@@ -30,7 +30,7 @@ export function useDirectorFeed(live: LiveConnection, api: DirectorApi, hallIds:
 
   async function loadLast(): Promise<void> {
     const answers = await Promise.all(
-      hallIds.value.map((id) => api.get<CommandLogPage>(`/api/v1/halls/${encodeURIComponent(id)}/log?last=1`)),
+      hallIds.value.map((id) => api.call('GET /api/v1/halls/:hallId/log', { params: { hallId: id }, query: { last: 1 } })),
     );
     const next = { ...lastCommand.value };
     for (const answer of answers) {
