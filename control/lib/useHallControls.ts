@@ -1,6 +1,6 @@
 import { computed, ref, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
 import { hallAbilities, type Command, type HallAbilities, type LiveView, type Surface } from '../../shared/index.js';
-import { useHallView, type LiveConnection } from '../../display/lib/useLive.js';
+import { useHallView, type LiveConnection } from '../../web/useLive.js';
 import type { Messages } from './i18n.js';
 import { useHallCommands, type HallCommands } from './useHallCommands.js';
 
