@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { parseArgs } from 'node:util';
 import { startLectern, type ServeOptions } from '../app.js';
 import { chairPanelUrl } from '../auth/auth.routes.js';
+import { announceWorkerReady, clusterRole, parseWorkers } from '../cluster/workers.js';
 import { describeZoneSource } from '../program/import/index.js';
 import { UsageError, type CliCommand } from './cli-command.js';
 
@@ -11,6 +12,7 @@ export const serveCommand: CliCommand = {
   summary: 'run the Lectern server',
   usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
               [--clock ISO|real] [--public-url URL] [--obs FILE] [--dev]
+              [--workers N|auto]
 
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
   --host ADDR       address to listen on; 0.0.0.0 lets screens
@@ -32,6 +34,8 @@ export const serveCommand: CliCommand = {
                     password source and scene map (JSON, see
                     docs/obs.md)                                 env LECTERN_OBS_CONFIG
   --dev             serve the pages through Vite (hot reload)
+  --workers N|auto  N processes share the port (auto: one per
+                    core); see docs/scale.md                     env LECTERN_WORKERS, default 1
 
   env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated
                               on first start, stored hashed and printed once.`,
@@ -47,6 +51,7 @@ export const serveCommand: CliCommand = {
         'public-url': { type: 'string' },
         obs: { type: 'string' },
         dev: { type: 'boolean', default: false },
+        workers: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -71,11 +76,16 @@ export const serveCommand: CliCommand = {
       ...(obsConfigFile ? { obsConfigFile } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
-    const server = await startLectern(options);
+    const workersText = values.workers ?? env.LECTERN_WORKERS;
+    const workers = parseWorkers(workersText);
+    if (workers === undefined) throw new UsageError(`--workers: "${workersText}" is not a count from 1 to 64 or "auto"`);
+    const started = workers > 1 ? await clusterRole(options, workers) : options;
+    if (!started) return; // the primary of --workers N: it runs no Lectern itself
+    const server = await startLectern(started);
     const base = publicUrl?.replace(/\/+$/, '') ?? server.url;
     const program = server.live.getProgram();
     console.log(
-      `Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`,
+      `${started.cluster ? `Lectern worker 1 of ${workers} serving` : 'Lectern listening on'} ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`,
     );
     const read = server.programImport;
     if (read) {
@@ -124,6 +134,7 @@ export const serveCommand: CliCommand = {
       await server.close();
       process.exit(0);
     };
+    announceWorkerReady();
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   },
