@@ -27,6 +27,7 @@ import { DEMO_PROGRAM_PATH, loadProgramFile } from './program/program-file.js';
 import { exportRoutes } from './program/export.routes.js';
 import { programRoutes } from './program/program.routes.js';
 import { programEditRoutes } from './program/program-edits.routes.js';
+import type { ClusterHooks } from './cluster/hooks.js';
 import { createSocketApp } from './socket/socket-app.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/limits.config.js';
 import { createThrottles, type LimiterBackend } from './limits/throttle.js';
@@ -59,6 +60,8 @@ export interface ServeOptions {
   limits?: RateLimits;
   /** Where the throttles count: memory (default), or the multi-node mode's Redis. */
   limiterBackend?: LimiterBackend;
+  /** Set in a worker of `--workers N` (server/cluster/): its adapter, its wiring to the others, its connections. */
+  cluster?: ClusterHooks;
 }
 
 /** A running Lectern server. */
@@ -144,6 +147,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       pingInterval: 10_000,
       pingTimeout: 8_000,
       serveClient: false,
+      ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
     });
     const broadcaster = new SocketBroadcaster(io);
     const displays = new DisplayRegistry(clock, (list) => broadcaster.displaysChanged(list));
@@ -177,17 +181,21 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
     // The broadcaster listens first: screens hear of a change before OBS (subscribed in obs.start) acts on it.
+    options.cluster?.wire({ io, live, auth, displays });
     broadcastLiveChanges(live, broadcaster);
     createSocketApp(io, { live, auth, clock, displays, throttles });
     obs.onStatus((status) => broadcaster.obsChanged(status));
     const closeWeb = await mountWeb(app, { dev: options.dev, httpServer });
     app.use(errorHandler);
 
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(options.port, options.host, () => resolve());
-    });
-    const port = (httpServer.address() as AddressInfo).port;
+    if (options.cluster) options.cluster.attach(io);
+    else {
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(options.port, options.host, () => resolve());
+      });
+    }
+    const port = options.cluster ? options.port : (httpServer.address() as AddressInfo).port;
     await obs.start();
     const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
     return {

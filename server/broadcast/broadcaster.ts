@@ -54,8 +54,12 @@ export class SocketBroadcaster implements Broadcaster {
  * the command's log entry. Subscribe it before any other listener, so screens hear of a change before OBS acts.
  */
 export function broadcastLiveChanges(live: LiveService, broadcaster: Broadcaster): void {
-  live.onProgramChange((revision) => broadcaster.programChanged(revision));
-  live.onChange(({ snapshot, logged }) => {
+  // A change another worker committed reached every screen through the adapter already: not sent again.
+  live.onProgramChange((revision, remote) => {
+    if (!remote) broadcaster.programChanged(revision);
+  });
+  live.onChange(({ snapshot, logged, remote }) => {
+    if (remote) return;
     broadcaster.hallChanged(snapshot);
     if (logged) broadcaster.commandLogged(logged);
   });

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { parseArgs } from 'node:util';
 import { startLectern, type ServeOptions } from '../app.js';
 import { chairPanelUrl } from '../auth/auth.routes.js';
+import { announceWorkerReady, clusterRole, parseWorkers } from '../cluster/workers.js';
 import { describeZoneSource } from '../program/import/index.js';
 import { UsageError, type CliCommand } from './cli-command.js';
 import { LIMIT_OPTIONS, LIMIT_USAGE, rateLimitsFrom } from '../limits/limits.config.js';
@@ -24,6 +25,7 @@ export const serveCommand: CliCommand = {
               [--clock ISO|real] [--clock-rate R] [--public-url URL] [--obs FILE] [--dev]
               [--token-rate N] [--token-burst N] [--address-rate N] [--address-burst N]
               [--socket-rate N] [--socket-burst N] [--max-frame-bytes N]
+              [--workers N|auto]
 
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
   --host ADDR       address to listen on; 0.0.0.0 lets screens
@@ -51,6 +53,8 @@ export const serveCommand: CliCommand = {
                     docs/obs.md)                                 env LECTERN_OBS_CONFIG
   --dev             serve the pages through Vite (hot reload)
 ${LIMIT_USAGE}
+  --workers N|auto  N processes share the port (auto: one per
+                    core); see docs/scale.md                     env LECTERN_WORKERS, default 1
 
   env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated
                               on first start, stored hashed and printed once.`,
@@ -68,6 +72,7 @@ ${LIMIT_USAGE}
         obs: { type: 'string' },
         dev: { type: 'boolean', default: false },
         ...LIMIT_OPTIONS,
+        workers: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -95,11 +100,16 @@ ${LIMIT_USAGE}
       ...(obsConfigFile ? { obsConfigFile } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
-    const server = await startLectern(options);
+    const workersText = values.workers ?? env.LECTERN_WORKERS;
+    const workers = parseWorkers(workersText);
+    if (workers === undefined) throw new UsageError(`--workers: "${workersText}" is not a count from 1 to 64 or "auto"`);
+    const started = workers > 1 ? await clusterRole(options, workers) : options;
+    if (!started) return; // the primary of --workers N: it runs no Lectern itself
+    const server = await startLectern(started);
     const base = publicUrl?.replace(/\/+$/, '') ?? server.url;
     const program = server.live.getProgram();
     console.log(
-      `Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`,
+      `${started.cluster ? `Lectern worker 1 of ${workers} serving` : 'Lectern listening on'} ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`,
     );
     const read = server.programImport;
     if (read) {
@@ -148,6 +158,7 @@ ${LIMIT_USAGE}
       await server.close();
       process.exit(0);
     };
+    announceWorkerReady();
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   },

@@ -14,7 +14,7 @@ import {
 } from '../../shared/index.js';
 import type { Principal } from '../auth/auth.service.js';
 import type { Clock } from '../clock.js';
-import type { CommandLogEntry, Store } from '../store/store.js';
+import { RevisionConflictError, type CommandLogEntry, type Store } from '../store/store.js';
 import { KeyedQueue } from './keyed-queue.js';
 import {
   StaleProgramError,
@@ -78,10 +78,10 @@ export class LiveService {
     return () => this.programListeners.delete(listener);
   }
 
-  private notify<T>(listeners: Set<(value: T) => void>, value: T): void {
+  private notify<T, E = never>(listeners: Set<(value: T, extra?: E) => void>, value: T, extra?: E): void {
     for (const listener of listeners) {
       try {
-        listener(value);
+        listener(value, extra);
       } catch (error) {
         console.error('[lectern] change listener failed:', error);
       }
@@ -139,6 +139,24 @@ export class LiveService {
   }
 
   private async applyNow(hallId: string, envelope: CommandEnvelope, principal: Principal): Promise<CommandAnswer> {
+    // Another process sharing the store (`--workers N`) may commit first: the store's compare-and-set refuses
+    // the write, and the command is decided again on the state it stored (a retry there may be a duplicate now,
+    // an `expectRevision` may be stale now).
+    for (let attempt = 0; ; attempt++) {
+      const answer = await this.tryApply(hallId, envelope, principal);
+      if (!(answer instanceof RevisionConflictError)) return answer;
+      if (answer.current) this.adoptState(answer.current);
+      if (attempt >= 20) {
+        return { ok: false, error: 'store_failed', message: 'the hall kept changing under the command', view: this.view(hallId) };
+      }
+    }
+  }
+
+  private async tryApply(
+    hallId: string,
+    envelope: CommandEnvelope,
+    principal: Principal,
+  ): Promise<CommandAnswer | RevisionConflictError> {
     if (!this.hall(hallId)) return noSuchHall(hallId);
     if (envelope.commandId) {
       const earlier = await this.store.findCommand(hallId, envelope.commandId);
@@ -164,6 +182,7 @@ export class LiveService {
         state: outcome.state,
       });
     } catch (error) {
+      if (error instanceof RevisionConflictError) return error;
       return {
         ok: false,
         error: 'store_failed',
@@ -180,6 +199,33 @@ export class LiveService {
       logged: toLoggedCommand(committed, principal.label),
     });
     return { ok: true, view: this.view(hallId), duplicate: false };
+  }
+
+  /**
+   * A hall state another process committed (`--workers N`): taken when it is newer than the one known here, and
+   * told to the listeners as a remote change (the OBS adapter follows it; the broadcaster does not resend it).
+   */
+  adoptState(state: HallState): void {
+    const previous = this.state(state.hallId);
+    if (state.revision <= previous.revision || !this.hall(state.hallId)) return;
+    this.states.set(state.hallId, state);
+    this.notify(this.listeners, { snapshot: this.snapshot(state.hallId), previous, remote: true });
+  }
+
+  /** Another process replaced the program (`--workers N`): reads it and every hall's state from the store. */
+  async reloadFromStore(): Promise<void> {
+    await this.queue.runExclusive(async () => {
+      const stored = await this.store.loadProgram();
+      if (!stored || stored.revision <= this.programRevision) return;
+      const before = new Map(stored.program.halls.map((hall) => [hall.id, this.state(hall.id)]));
+      this.program = stored.program;
+      this.programRevision = stored.revision;
+      for (const state of await this.store.loadHallStates()) this.states.set(state.hallId, state);
+      this.notify(this.programListeners, stored.revision, true);
+      for (const hall of stored.program.halls) {
+        this.notify(this.listeners, { snapshot: this.snapshot(hall.id), previous: before.get(hall.id)!, remote: true });
+      }
+    });
   }
 
   /**

@@ -21,6 +21,11 @@ export interface HallChange {
   cause?: { type: string; actor: string };
   /** The command's log entry as timelines show it; none for a program replacement. */
   logged?: LoggedCommand;
+  /**
+   * Committed by another process of `--workers N`, which broadcast it already: this process only follows it
+   * (its OBS adapter acts on it; its broadcaster sends nothing).
+   */
+  remote?: boolean;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface HallChange {
 export type HallChangeListener = (change: HallChange) => void;
 
 /** Told of a new program (its revision) once it is saved, before the halls' changes it brought. */
-export type ProgramChangeListener = (revision: number) => void;
+export type ProgramChangeListener = (revision: number, remote?: boolean) => void;
 
 /** What a program replacement did to the halls. */
 export interface ProgramReplacement {
