@@ -28,6 +28,10 @@ import { exportRoutes } from './program/export.routes.js';
 import { programRoutes } from './program/program.routes.js';
 import { programEditRoutes } from './program/program-edits.routes.js';
 import { createSocketApp } from './socket/socket-app.js';
+import { attachRedisNode, type RedisNode } from './cluster/redis-node.js';
+import { openRedisStore } from './cluster/wait-for-redis.js';
+import { readyzHandler } from './http/readyz.js';
+import { RedisStore } from './store/redis/redis-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
@@ -50,6 +54,8 @@ export interface ServeOptions {
   directorToken?: string;
   /** OBS connections and scene maps (JSON, docs/obs.md); without it Lectern drives no OBS. */
   obsConfigFile?: string;
+  /** One node of many on this Redis (`redis://HOST:PORT`): live state, log, tokens and program live there. */
+  redisUrl?: string;
 }
 
 /** A running Lectern server. */
@@ -108,7 +114,14 @@ async function loadAnyProgramFile(path: string): Promise<ImportResult> {
 
 /** Starts the HTTP and socket server with its store, program and clock. */
 export async function startLectern(options: ServeOptions): Promise<RunningLectern> {
-  const store = new SqliteStore(options.dataDir);
+  let listenPort = options.port;
+  let store: Store;
+  if (options.redisUrl) {
+    const opened = await openRedisStore(options.redisUrl, { port: options.port, host: options.host });
+    store = opened.store;
+    listenPort = opened.port;
+  } else store = new SqliteStore(options.dataDir);
+  let redisNode: RedisNode | undefined;
   let obsStore: SqliteObsStore | undefined;
   let forgetGeneratedToken: (() => Promise<void>) | undefined;
   try {
@@ -134,6 +147,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       pingTimeout: 8_000,
       serveClient: false,
     });
+    if (store instanceof RedisStore) redisNode = await attachRedisNode(io, store, live, auth);
     const broadcaster = new SocketBroadcaster(io);
     const displays = new DisplayRegistry(clock, (list) => broadcaster.displaysChanged(list));
 
@@ -154,6 +168,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       };
       res.json(body);
     });
+    app.get('/readyz', readyzHandler(store));
     app.use(programEditRoutes(live, store, auth));
     app.use(allHallsRoutes(live, auth));
     app.use(exportRoutes(live, auth, store, clock));
@@ -173,7 +188,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
-      httpServer.listen(options.port, options.host, () => resolve());
+      httpServer.listen(listenPort, options.host, () => resolve());
     });
     const port = (httpServer.address() as AddressInfo).port;
     await obs.start();
@@ -197,6 +212,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
         const cut = setTimeout(() => httpServer.closeAllConnections(), 1500);
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         clearTimeout(cut);
+        await redisNode?.close();
         await obsStore?.close();
         await store.close();
       },
@@ -204,6 +220,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
   } catch (error) {
     // The caller prints a generated token only after a successful start: a failed one must not keep it.
     await forgetGeneratedToken?.();
+    await redisNode?.close();
     await obsStore?.close();
     await store.close();
     throw error;

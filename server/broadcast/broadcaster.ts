@@ -55,7 +55,9 @@ export class SocketBroadcaster implements Broadcaster {
  */
 export function broadcastLiveChanges(live: LiveService, broadcaster: Broadcaster): void {
   live.onProgramChange((revision) => broadcaster.programChanged(revision));
-  live.onChange(({ snapshot, logged }) => {
+  live.onChange(({ snapshot, logged, remote }) => {
+    // Applied on another node: its broadcast reached this node's screens through the socket.io adapter.
+    if (remote) return;
     broadcaster.hallChanged(snapshot);
     if (logged) broadcaster.commandLogged(logged);
   });

@@ -10,7 +10,7 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'run the Lectern server',
   usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
-              [--clock ISO|real] [--public-url URL] [--obs FILE] [--dev]
+              [--clock ISO|real] [--public-url URL] [--obs FILE] [--redis URL] [--dev]
 
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
   --host ADDR       address to listen on; 0.0.0.0 lets screens
@@ -31,6 +31,10 @@ export const serveCommand: CliCommand = {
   --obs FILE        drive OBS Studio: each hall's websocket,
                     password source and scene map (JSON, see
                     docs/obs.md)                                 env LECTERN_OBS_CONFIG
+  --redis URL       one node of many: keep live state, log, tokens
+                    and program in this Redis (redis://HOST:PORT;
+                    run it with appendfsync always, docs/scale.md)
+                    instead of the SQLite in --data              env LECTERN_REDIS_URL
   --dev             serve the pages through Vite (hot reload)
 
   env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated
@@ -46,6 +50,7 @@ export const serveCommand: CliCommand = {
         clock: { type: 'string' },
         'public-url': { type: 'string' },
         obs: { type: 'string' },
+        redis: { type: 'string' },
         dev: { type: 'boolean', default: false },
       },
       strict: true,
@@ -60,6 +65,10 @@ export const serveCommand: CliCommand = {
       throw new UsageError(`--public-url: "${publicUrl}" is not an http(s) URL`);
     }
     const obsConfigFile = values.obs ?? env.LECTERN_OBS_CONFIG;
+    const redisUrl = values.redis ?? env.LECTERN_REDIS_URL;
+    if (redisUrl !== undefined && !/^rediss?:\/\/\S+/.test(redisUrl)) {
+      throw new UsageError(`--redis: "${redisUrl}" is not a redis:// URL`);
+    }
     const options: ServeOptions = {
       port,
       host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
@@ -69,13 +78,14 @@ export const serveCommand: CliCommand = {
       ...(values.clock ? { clock: values.clock } : {}),
       ...(publicUrl ? { publicUrl } : {}),
       ...(obsConfigFile ? { obsConfigFile } : {}),
+      ...(redisUrl ? { redisUrl } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
     const server = await startLectern(options);
     const base = publicUrl?.replace(/\/+$/, '') ?? server.url;
     const program = server.live.getProgram();
     console.log(
-      `Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`,
+      `Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, ${redisUrl ? `state in Redis` : `data in ${options.dataDir}`})`,
     );
     const read = server.programImport;
     if (read) {

@@ -14,7 +14,7 @@ import {
 } from '../../shared/index.js';
 import type { Principal } from '../auth/auth.service.js';
 import type { Clock } from '../clock.js';
-import type { CommandLogEntry, Store } from '../store/store.js';
+import { StoreConflictError, StoreUnavailableError, type CommandLogEntry, type Store } from '../store/store.js';
 import { KeyedQueue } from './keyed-queue.js';
 import {
   StaleProgramError,
@@ -57,7 +57,13 @@ export class LiveService {
     } else {
       const program = replaceWith ?? (await initial());
       service = new LiveService(store, clock, program, 1);
-      await store.saveProgram({ program, revision: 1 }, 'startup', []);
+      try {
+        await store.saveProgram({ program, revision: 1 }, 'startup', []);
+      } catch (error) {
+        // Another node on the same shared store saved the first program a moment earlier: start from it.
+        if (error instanceof StaleProgramError) return LiveService.open(store, clock, initial, replaceWith);
+        throw error;
+      }
     }
     for (const state of await store.loadHallStates()) service.states.set(state.hallId, state);
     if (stored && replaceWith && JSON.stringify(stripRevision(replaceWith)) !== JSON.stringify(stripRevision(stored.program))) {
@@ -138,7 +144,12 @@ export class LiveService {
     return this.queue.run(hallId, () => this.applyNow(hallId, envelope, principal));
   }
 
-  private async applyNow(hallId: string, envelope: CommandEnvelope, principal: Principal): Promise<CommandAnswer> {
+  private async applyNow(
+    hallId: string,
+    envelope: CommandEnvelope,
+    principal: Principal,
+    attempt = 0,
+  ): Promise<CommandAnswer> {
     if (!this.hall(hallId)) return noSuchHall(hallId);
     if (envelope.commandId) {
       const earlier = await this.store.findCommand(hallId, envelope.commandId);
@@ -164,6 +175,14 @@ export class LiveService {
         state: outcome.state,
       });
     } catch (error) {
+      // A shared store (Redis) holds a newer state made on another node: take it and decide again on it.
+      if (error instanceof StoreConflictError && attempt < 5) {
+        this.adopt(error.current);
+        return this.applyNow(hallId, envelope, principal, attempt + 1);
+      }
+      if (error instanceof StoreUnavailableError) {
+        return { ok: false, error: 'store_unavailable', message: `the command was not saved: ${error.message}` };
+      }
       return {
         ok: false,
         error: 'store_failed',
@@ -180,6 +199,45 @@ export class LiveService {
       logged: toLoggedCommand(committed, principal.label),
     });
     return { ok: true, view: this.view(hallId), duplicate: false };
+  }
+
+  /**
+   * Takes a hall state another node committed to the shared store (told by the store, or met in a refused
+   * compare-and-set). An older or equal revision is ignored. Listeners hear it as `remote`: the broadcast already
+   * went out from the node that applied it.
+   */
+  private adopt(state: HallState): void {
+    const previous = this.state(state.hallId);
+    if (state.revision <= previous.revision) return;
+    this.states.set(state.hallId, state);
+    this.notify(this.listeners, { snapshot: this.snapshot(state.hallId), previous, remote: true });
+  }
+
+  /** `adopt`, in the hall's queue (so it never lands in the middle of a local command). */
+  adoptRemote(state: HallState): Promise<void> {
+    return this.queue.run(state.hallId, async () => this.adopt(state));
+  }
+
+  /**
+   * Reloads the program and every hall state from the store, after another node changed the program (or after
+   * this node missed changes). The program listeners are not told: the node that saved it broadcast it.
+   */
+  reloadFromStore(): Promise<void> {
+    return this.queue.runExclusive(async () => {
+      const stored = await this.store.loadProgram();
+      const programChanged = stored !== undefined && stored.revision !== this.programRevision;
+      if (stored && programChanged) {
+        this.program = stored.program;
+        this.programRevision = stored.revision;
+      }
+      const states = await this.store.loadHallStates();
+      for (const state of states) {
+        const previous = this.state(state.hallId);
+        if (state.revision <= previous.revision && !programChanged) continue;
+        if (state.revision > previous.revision) this.states.set(state.hallId, state);
+        this.notify(this.listeners, { snapshot: this.snapshot(state.hallId), previous, remote: true });
+      }
+    });
   }
 
   /**

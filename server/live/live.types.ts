@@ -6,7 +6,7 @@ import type { CommandLogEntry } from '../store/store.js';
  * program, a principal `authorize` refused, a store that could not save. Each transport maps them to its own
  * (`statusOf` for HTTP; the socket acknowledgement carries the code as it is).
  */
-export type LiveError = RejectionCode | 'not_found' | 'forbidden' | 'store_failed';
+export type LiveError = RejectionCode | 'not_found' | 'forbidden' | 'store_failed' | 'store_unavailable';
 
 /** The answer to a command. */
 export type CommandAnswer =
@@ -21,6 +21,11 @@ export interface HallChange {
   cause?: { type: string; actor: string };
   /** The command's log entry as timelines show it; none for a program replacement. */
   logged?: LoggedCommand;
+  /**
+   * Applied by another node on the shared store (Redis): this node's view follows, but the broadcast already
+   * went to every node's screens through the socket.io adapter.
+   */
+  remote?: boolean;
 }
 
 /**

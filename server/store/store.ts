@@ -69,3 +69,25 @@ export interface Store {
   revokeToken(id: string, at: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * The store could not be reached (Redis down, a command timed out): nothing was changed by this call, or, for a
+ * write cut off in flight, nothing was acknowledged. Answered 503 `store_unavailable`.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * A shared store refused a write built on a hall state another node had already moved on (the compare-and-set
+ * on the revision failed), or the command id was already applied. `current` is the hall's state as stored.
+ */
+export class StoreConflictError extends Error {
+  constructor(readonly current: HallState) {
+    super(`hall ${current.hallId} is at revision ${current.revision} in the store`);
+    this.name = 'StoreConflictError';
+  }
+}
