@@ -144,12 +144,7 @@ export class LiveService {
     return this.queue.run(hallId, () => this.applyNow(hallId, envelope, principal));
   }
 
-  private async applyNow(
-    hallId: string,
-    envelope: CommandEnvelope,
-    principal: Principal,
-    attempt = 0,
-  ): Promise<CommandAnswer> {
+  private async applyNow(hallId: string, envelope: CommandEnvelope, principal: Principal, attempt = 0): Promise<CommandAnswer> {
     if (!this.hall(hallId)) return noSuchHall(hallId);
     if (envelope.commandId) {
       const earlier = await this.store.findCommand(hallId, envelope.commandId);

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { freePort } from './obs.js';
-import { tempDir } from './server.js';
+import { startServer, tempDir, type TestServer, type TestServerOptions } from './server.js';
 
 /** Debian's redis-server, as the multi-node tests run it. */
 export const REDIS_SERVER = '/usr/bin/redis-server';
@@ -92,4 +92,9 @@ export async function startRedis(): Promise<TestRedis> {
     restart: launch,
     stop: () => kill('SIGTERM'),
   };
+}
+
+/** Starts a Lectern node on `redis` (its own data folder, for the per-node OBS records). */
+export function startNode(redis: TestRedis, options: TestServerOptions = {}): Promise<TestServer> {
+  return startServer({ ...options, args: ['--redis', redis.url, ...(options.args ?? [])] });
 }

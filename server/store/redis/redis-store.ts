@@ -84,7 +84,10 @@ export class RedisStore implements Store {
   readonly keys: RedisKeys;
   readonly redis: Redis;
 
-  constructor(readonly url: string, prefix?: string) {
+  constructor(
+    readonly url: string,
+    prefix?: string,
+  ) {
     this.description = `redis:${url.replace(/\/\/[^@/]*@/, '//')}`;
     this.keys = redisKeys(prefix);
     this.redis = openRedis(url, 'lectern-store');
@@ -256,7 +259,9 @@ export class RedisStore implements Store {
 
   async revokeToken(id: string, at: number): Promise<boolean> {
     const message = this.message({ kind: 'token', tokenId: id });
-    const done = await this.call(() => this.redis.eval(REVOKE_TOKEN, 2, this.keys.tokens, this.keys.changes, id, String(at), message));
+    const done = await this.call(() =>
+      this.redis.eval(REVOKE_TOKEN, 2, this.keys.tokens, this.keys.changes, id, String(at), message),
+    );
     return done === 1;
   }
 
