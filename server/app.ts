@@ -32,6 +32,10 @@ import { createSocketApp } from './socket/socket-app.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/limits.config.js';
 import { createThrottles, type LimiterBackend } from './limits/throttle.js';
 import { throttleWrites } from './limits/throttle.middleware.js';
+import { attachRedisNode, type RedisNode } from './cluster/redis-node.js';
+import { openRedisStore } from './cluster/wait-for-redis.js';
+import { readyzHandler } from './http/readyz.js';
+import { RedisStore } from './store/redis/redis-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
@@ -62,6 +66,8 @@ export interface ServeOptions {
   limiterBackend?: LimiterBackend;
   /** Set in a worker of `--workers N` (server/cluster/): its adapter, its wiring to the others, its connections. */
   cluster?: ClusterHooks;
+  /** One node of many on this Redis (`redis://HOST:PORT`): live state, log, tokens and program live there. */
+  redisUrl?: string;
 }
 
 /** A running Lectern server. */
@@ -120,7 +126,14 @@ async function loadAnyProgramFile(path: string): Promise<ImportResult> {
 
 /** Starts the HTTP and socket server with its store, program and clock. */
 export async function startLectern(options: ServeOptions): Promise<RunningLectern> {
-  const store = new SqliteStore(options.dataDir);
+  let listenPort = options.port;
+  let store: Store;
+  if (options.redisUrl) {
+    const opened = await openRedisStore(options.redisUrl, { port: options.port, host: options.host });
+    store = opened.store;
+    listenPort = opened.port;
+  } else store = new SqliteStore(options.dataDir);
+  let redisNode: RedisNode | undefined;
   let obsStore: SqliteObsStore | undefined;
   let forgetGeneratedToken: (() => Promise<void>) | undefined;
   try {
@@ -149,6 +162,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       serveClient: false,
       ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
     });
+    if (store instanceof RedisStore) redisNode = await attachRedisNode(io, store, live, auth);
     const broadcaster = new SocketBroadcaster(io);
     const displays = new DisplayRegistry(clock, (list) => broadcaster.displaysChanged(list));
 
@@ -170,6 +184,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       };
       res.json(body);
     });
+    app.get('/readyz', readyzHandler(store));
     app.use(programEditRoutes(live, store, auth));
     app.use(allHallsRoutes(live, auth));
     app.use(exportRoutes(live, auth, store, clock));
@@ -192,7 +207,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     else {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(options.port, options.host, () => resolve());
+        httpServer.listen(listenPort, options.host, () => resolve());
       });
     }
     const port = options.cluster ? options.port : (httpServer.address() as AddressInfo).port;
@@ -217,6 +232,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
         const cut = setTimeout(() => httpServer.closeAllConnections(), 1500);
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         clearTimeout(cut);
+        await redisNode?.close();
         await obsStore?.close();
         await store.close();
       },
@@ -224,6 +240,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
   } catch (error) {
     // The caller prints a generated token only after a successful start: a failed one must not keep it.
     await forgetGeneratedToken?.();
+    await redisNode?.close();
     await obsStore?.close();
     await store.close();
     throw error;

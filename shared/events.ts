@@ -14,7 +14,8 @@ export type HelloResult = { ok: true } | ({ ok: false } & ApiError);
 /**
  * Answer to `hall:command`: the new view, or why nothing changed (with the current view when there is one).
  * `error` is the domain code (`invalid`, `unauthorized`, `forbidden`, `not_found`, `stale_revision`,
- * `unknown_item`, `not_applicable`, `store_failed`, `internal`).
+ * `unknown_item`, `not_applicable`, `store_failed`, `store_unavailable` (503: the shared store is down; nothing
+ * changed), `internal`).
  */
 export type CommandResult = { ok: true; view: LiveView } | ({ ok: false; view?: LiveView } & ApiError);
 

@@ -54,7 +54,7 @@ export class SocketBroadcaster implements Broadcaster {
  * the command's log entry. Subscribe it before any other listener, so screens hear of a change before OBS acts.
  */
 export function broadcastLiveChanges(live: LiveService, broadcaster: Broadcaster): void {
-  // A change another worker committed reached every screen through the adapter already: not sent again.
+  // A change another worker or node committed reached every screen through the adapter already: not sent again.
   live.onProgramChange((revision, remote) => {
     if (!remote) broadcaster.programChanged(revision);
   });

@@ -22,7 +22,7 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'run the Lectern server',
   usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
-              [--clock ISO|real] [--clock-rate R] [--public-url URL] [--obs FILE] [--dev]
+              [--clock ISO|real] [--clock-rate R] [--public-url URL] [--obs FILE] [--redis URL] [--dev]
               [--token-rate N] [--token-burst N] [--address-rate N] [--address-burst N]
               [--socket-rate N] [--socket-burst N] [--max-frame-bytes N]
               [--workers N|auto]
@@ -51,6 +51,10 @@ export const serveCommand: CliCommand = {
   --obs FILE        drive OBS Studio: each hall's websocket,
                     password source and scene map (JSON, see
                     docs/obs.md)                                 env LECTERN_OBS_CONFIG
+  --redis URL       one node of many: keep live state, log, tokens
+                    and program in this Redis (redis://HOST:PORT;
+                    run it with appendfsync always, docs/scale.md)
+                    instead of the SQLite in --data              env LECTERN_REDIS_URL
   --dev             serve the pages through Vite (hot reload)
 ${LIMIT_USAGE}
   --workers N|auto  N processes share the port (auto: one per
@@ -70,6 +74,7 @@ ${LIMIT_USAGE}
         'clock-rate': { type: 'string' },
         'public-url': { type: 'string' },
         obs: { type: 'string' },
+        redis: { type: 'string' },
         dev: { type: 'boolean', default: false },
         ...LIMIT_OPTIONS,
         workers: { type: 'string' },
@@ -87,6 +92,10 @@ ${LIMIT_USAGE}
     }
     const obsConfigFile = values.obs ?? env.LECTERN_OBS_CONFIG;
     const clockRate = clockRateOf(values['clock-rate'], values.clock);
+    const redisUrl = values.redis ?? env.LECTERN_REDIS_URL;
+    if (redisUrl !== undefined && !/^rediss?:\/\/\S+/.test(redisUrl)) {
+      throw new UsageError(`--redis: "${redisUrl}" is not a redis:// URL`);
+    }
     const options: ServeOptions = {
       port,
       host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
@@ -98,6 +107,7 @@ ${LIMIT_USAGE}
       ...(clockRate !== undefined ? { clockRate } : {}),
       ...(publicUrl ? { publicUrl } : {}),
       ...(obsConfigFile ? { obsConfigFile } : {}),
+      ...(redisUrl ? { redisUrl } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
     const workersText = values.workers ?? env.LECTERN_WORKERS;
@@ -110,6 +120,7 @@ ${LIMIT_USAGE}
     const program = server.live.getProgram();
     console.log(
       `${started.cluster ? `Lectern worker 1 of ${workers} serving` : 'Lectern listening on'} ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`,
+      `Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, ${redisUrl ? `state in Redis` : `data in ${options.dataDir}`})`,
     );
     const read = server.programImport;
     if (read) {

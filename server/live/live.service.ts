@@ -14,7 +14,7 @@ import {
 } from '../../shared/index.js';
 import type { Principal } from '../auth/auth.service.js';
 import type { Clock } from '../clock.js';
-import { RevisionConflictError, type CommandLogEntry, type Store } from '../store/store.js';
+import { RevisionConflictError, StoreUnavailableError, type CommandLogEntry, type Store } from '../store/store.js';
 import { KeyedQueue } from './keyed-queue.js';
 import {
   StaleProgramError,
@@ -57,7 +57,13 @@ export class LiveService {
     } else {
       const program = replaceWith ?? (await initial());
       service = new LiveService(store, clock, program, 1);
-      await store.saveProgram({ program, revision: 1 }, 'startup', []);
+      try {
+        await store.saveProgram({ program, revision: 1 }, 'startup', []);
+      } catch (error) {
+        // Another node on the same shared store saved the first program a moment earlier: start from it.
+        if (error instanceof StaleProgramError) return LiveService.open(store, clock, initial, replaceWith);
+        throw error;
+      }
     }
     for (const state of await store.loadHallStates()) service.states.set(state.hallId, state);
     if (stored && replaceWith && JSON.stringify(stripRevision(replaceWith)) !== JSON.stringify(stripRevision(stored.program))) {
@@ -139,7 +145,7 @@ export class LiveService {
   }
 
   private async applyNow(hallId: string, envelope: CommandEnvelope, principal: Principal): Promise<CommandAnswer> {
-    // Another process sharing the store (`--workers N`) may commit first: the store's compare-and-set refuses
+    // Another process sharing the store (`--workers N`, or another node on Redis) may commit first: the store's compare-and-set refuses
     // the write, and the command is decided again on the state it stored (a retry there may be a duplicate now,
     // an `expectRevision` may be stale now).
     for (let attempt = 0; ; attempt++) {
@@ -183,6 +189,9 @@ export class LiveService {
       });
     } catch (error) {
       if (error instanceof RevisionConflictError) return error;
+      if (error instanceof StoreUnavailableError) {
+        return { ok: false, error: 'store_unavailable', message: `the command was not saved: ${error.message}` };
+      }
       return {
         ok: false,
         error: 'store_failed',
@@ -202,7 +211,7 @@ export class LiveService {
   }
 
   /**
-   * A hall state another process committed (`--workers N`): taken when it is newer than the one known here, and
+   * A hall state another process committed (a worker of `--workers N`, or another node on Redis): taken when it is newer than the one known here, and
    * told to the listeners as a remote change (the OBS adapter follows it; the broadcaster does not resend it).
    */
   adoptState(state: HallState): void {
@@ -212,18 +221,31 @@ export class LiveService {
     this.notify(this.listeners, { snapshot: this.snapshot(state.hallId), previous, remote: true });
   }
 
-  /** Another process replaced the program (`--workers N`): reads it and every hall's state from the store. */
-  async reloadFromStore(): Promise<void> {
-    await this.queue.runExclusive(async () => {
+  /** `adoptState`, in the hall's queue (so it never lands in the middle of a local command). */
+  adoptRemote(state: HallState): Promise<void> {
+    return this.queue.run(state.hallId, async () => this.adoptState(state));
+  }
+
+  /**
+   * Reloads the program and every hall state from the store, after another process (a worker, or a node on
+   * Redis) changed the program, or after this one missed changes. Listeners hear it as remote: the process that
+   * saved it broadcast it.
+   */
+  reloadFromStore(): Promise<void> {
+    return this.queue.runExclusive(async () => {
       const stored = await this.store.loadProgram();
-      if (!stored || stored.revision <= this.programRevision) return;
-      const before = new Map(stored.program.halls.map((hall) => [hall.id, this.state(hall.id)]));
-      this.program = stored.program;
-      this.programRevision = stored.revision;
-      for (const state of await this.store.loadHallStates()) this.states.set(state.hallId, state);
-      this.notify(this.programListeners, stored.revision, true);
-      for (const hall of stored.program.halls) {
-        this.notify(this.listeners, { snapshot: this.snapshot(hall.id), previous: before.get(hall.id)!, remote: true });
+      const programChanged = stored !== undefined && stored.revision > this.programRevision;
+      if (stored && programChanged) {
+        this.program = stored.program;
+        this.programRevision = stored.revision;
+        this.notify(this.programListeners, stored.revision, true);
+      }
+      const states = await this.store.loadHallStates();
+      for (const state of states) {
+        const previous = this.state(state.hallId);
+        if (state.revision <= previous.revision && !programChanged) continue;
+        if (state.revision > previous.revision) this.states.set(state.hallId, state);
+        this.notify(this.listeners, { snapshot: this.snapshot(state.hallId), previous, remote: true });
       }
     });
   }

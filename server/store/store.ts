@@ -25,7 +25,7 @@ export interface CommandLogEntry {
 
 /**
  * `commitCommand` found the hall at another revision than the one the command was built on: another process
- * (a worker of `--workers N`) committed first. Nothing was written; `current` is the hall's stored state.
+ * (a worker of `--workers N`, or another node on Redis) committed first, or the command id was already applied. Nothing was written; `current` is the hall's stored state.
  */
 export class RevisionConflictError extends Error {
   constructor(readonly current: HallState | undefined) {
@@ -81,4 +81,15 @@ export interface Store {
   listTokens(): Promise<TokenRecord[]>;
   revokeToken(id: string, at: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * The store could not be reached (Redis down, a command timed out): nothing was changed by this call, or, for a
+ * write cut off in flight, nothing was acknowledged. Answered 503 `store_unavailable`.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
 }
