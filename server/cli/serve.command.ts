@@ -119,8 +119,7 @@ ${LIMIT_USAGE}
     const base = publicUrl?.replace(/\/+$/, '') ?? server.url;
     const program = server.live.getProgram();
     console.log(
-      `${started.cluster ? `Lectern worker 1 of ${workers} serving` : 'Lectern listening on'} ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${options.dataDir})`,
-      `Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, ${redisUrl ? `state in Redis` : `data in ${options.dataDir}`})`,
+      `${started.cluster ? `Lectern worker 1 of ${workers} serving` : 'Lectern listening on'} ${server.url}  (${program.event.title}, ${program.halls.length} halls, ${redisUrl ? 'state in Redis' : `data in ${options.dataDir}`})`,
     );
     const read = server.programImport;
     if (read) {
