@@ -139,7 +139,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
     });
     const broadcaster = new SocketBroadcaster(io);
-    const displays = new DisplayRegistry(clock, (list) => broadcaster.displaysChanged(list));
+    const displays = new DisplayRegistry(clock, (delta) => broadcaster.displaysChanged(delta));
 
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
