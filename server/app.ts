@@ -164,7 +164,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     });
     if (store instanceof RedisStore) redisNode = await attachRedisNode(io, store, live, auth);
     const broadcaster = new SocketBroadcaster(io);
-    const displays = new DisplayRegistry(clock, (list) => broadcaster.displaysChanged(list));
+    const displays = new DisplayRegistry(clock, (delta) => broadcaster.displaysChanged(delta));
 
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');

@@ -95,6 +95,18 @@ export interface DisplayInfo {
   lastSeenAt: number;
 }
 
+/**
+ * What changed in the list of connected screens since the last `displays:delta` (`displays:changed` carries
+ * the whole list, once, when a director socket connects). Apply in order: drop `removed`, then put each of
+ * `upserted` in place by its `id` (a screen that came, or whose last contact moved on).
+ */
+export interface DisplaysDelta {
+  /** Screens that came or changed, as they are now. */
+  upserted: DisplayInfo[];
+  /** Ids of screens that went. */
+  removed: string[];
+}
+
 /** One accepted command of a hall's log, as the timeline shows it (`GET /api/v1/halls/:id/log`, `log:appended`). */
 export interface LoggedCommand {
   /** Log order, increasing across halls; `after=` pages on from it. */

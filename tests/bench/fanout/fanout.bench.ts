@@ -16,7 +16,7 @@ const LOAD_PROCESSES = 4;
 const DURABLE_COMMANDS = QUICK ? 100 : 300;
 
 /** Every server the bench compares, in the order each scenario runs them (interleaved, floor first). */
-const TARGETS: Target[] = [{ kind: 'floor' }, { kind: 'lectern', workers: 1 }];
+const TARGETS: Target[] = [{ kind: 'floor' }, { kind: 'lectern', workers: 1 }, { kind: 'lectern', workers: 'auto' }];
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
