@@ -171,7 +171,7 @@ export class LiveService {
       });
     } catch (error) {
       // A shared store (Redis) holds a newer state made on another node: take it and decide again on it.
-      if (error instanceof StoreConflictError && attempt < 5) {
+      if (error instanceof StoreConflictError && attempt < 20) {
         this.adopt(error.current);
         return this.applyNow(hallId, envelope, principal, attempt + 1);
       }
