@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LecternClientSocket, LiveView } from '../../shared/index.js';
 import { api } from '../support/http.js';
 import { startNginx, type TestNginx } from '../support/nginx.js';
-import { missingOrDoubled, startChairBurst, startNode, startRedis, type BurstChair, type TestRedis } from '../support/redis.js';
+import { missingOrDoubled, startChairBurst, type BurstChair } from '../support/burst.js';
+import { startNode, startRedis, type TestRedis } from '../support/redis.js';
 import type { TestServer } from '../support/server.js';
 
 // Two nodes on Redis behind nginx: node A dies (kill -9) in the middle of a burst from three chairs.

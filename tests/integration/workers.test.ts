@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { io } from 'socket.io-client';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandResult, LecternClientSocket, LoggedCommand } from '../../shared/index.js';
+import type { CommandResult, LecternClientSocket } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
+import { burstUntilGone, expectEveryAckOnce, fullLog } from '../support/burst.js';
 import { freePort } from '../support/net.js';
 import { DIRECTOR_TOKEN, startServer, tempDir, type TestServer } from '../support/server.js';
 import { nextSnapshot } from '../support/socket.js';
@@ -48,10 +49,6 @@ async function onBothWorkers(url: string, token?: string): Promise<[WorkerSocket
   const [a, b] = [...byWorker.values()];
   if (!a || !b) throw new Error('every connection landed on one worker');
   return [a, b];
-}
-
-async function logOf(url: string, hallId: string): Promise<LoggedCommand[]> {
-  return (await api<{ entries: LoggedCommand[] }>(url, `/api/v1/halls/${hallId}/log?limit=1000`)).body.entries;
 }
 
 async function revisionOf(url: string, hallId: string): Promise<number> {
@@ -111,7 +108,7 @@ describe('lectern serve --workers 2', () => {
     const both = await Promise.all([a.socket.emitWithAck('hall:command', twin), b.socket.emitWithAck('hall:command', twin)]);
     expect([first, retry, ...both].every((x) => x.ok)).toBe(true);
     expect(await revisionOf(server.url, 'namba')).toBe(before + 2);
-    const log = await logOf(server.url, 'namba');
+    const log = await fullLog(server.url, 'namba');
     const texts = log.map((e) => (e.command.type === 'message' ? e.command.text : ''));
     expect(texts.filter((t) => t === 'retried across workers')).toHaveLength(2);
   });
@@ -126,23 +123,16 @@ describe('kill -9 of the primary of --workers 2 during a burst', () => {
     const dataDir = tempDir();
     server = await startServer({ dataDir, port, args: ['--workers', '2'] });
     const url = server.url;
-    const acks: { hallId: string; text: string; revision: number }[] = [];
     const stop = { now: false };
-    const burst = async (hallId: string, name: string) => {
-      for (let n = 0; !stop.now; n++) {
-        const text = `${name} press ${n}`;
-        try {
-          const { status, body } = await command(url, hallId, { type: 'message', text, commandId: `${name}-${n}` });
-          if (status === 200) acks.push({ hallId, text, revision: body.revision });
-        } catch {
-          return; // the server is gone: this press was never acknowledged
-        }
-      }
-    };
-    const bursts = [burst('namba', 'namba-a'), burst('namba', 'namba-b'), burst('nakamozu', 'nakamozu')];
+    const chairs = [
+      { hallId: 'namba', name: 'namba-a' },
+      { hallId: 'namba', name: 'namba-b' },
+      { hallId: 'nakamozu', name: 'nakamozu' },
+    ];
+    const bursts = chairs.map((chair) => burstUntilGone(url, chair, stop));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await server.stop('SIGKILL');
-    await Promise.all(bursts);
+    const acks = (await Promise.all(bursts)).flat();
     stop.now = true;
     expect(acks.length).toBeGreaterThan(5);
     // The workers go with their primary: none is left holding the data folder.
@@ -154,17 +144,6 @@ describe('kill -9 of the primary of --workers 2 during a burst', () => {
     expect(alive()).toEqual([]);
 
     server = await startServer({ dataDir, port, args: ['--workers', '2'] });
-    for (const hallId of ['namba', 'nakamozu']) {
-      const log = await logOf(url, hallId);
-      const texts = log.map((e) => (e.command.type === 'message' ? e.command.text : ''));
-      for (const ack of acks.filter((a) => a.hallId === hallId)) {
-        expect(
-          texts.filter((t) => t === ack.text),
-          ack.text,
-        ).toHaveLength(1);
-        expect(log.find((e) => e.command.type === 'message' && e.command.text === ack.text)?.revision).toBe(ack.revision);
-      }
-      expect(log.map((e) => e.revision)).toEqual(log.map((_, i) => i + 1));
-    }
+    await expectEveryAckOnce(url, acks, ['namba', 'nakamozu']);
   });
 });

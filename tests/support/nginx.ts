@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './obs.js';
+import { freePort } from './net.js';
 import { tempDir } from './server.js';
 
 /** Debian's nginx. */
