@@ -63,12 +63,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY: the chair controls are being rewritten on another branch; these three still import display/lib
-    // through its re-export of web/useLive.ts. Remove this block (and display/lib/useLive.ts) once they move.
-    files: ['control/components/ChairDesk.vue', 'control/components/console/HallCard.vue', 'control/lib/useHallCommands.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     // Tests read loosely typed JSON answers.
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -61,15 +61,21 @@ export function apiClient(token?: string): ApiClient {
     return fetch(routeUrl(route, call.params, call.query), { method, headers, cache, ...(body !== undefined ? { body } : {}) });
   }
 
+  /** The server's answer when it is a success; else the failure as callers get it (network, or the ApiError). */
+  async function answered(route: RouteKey, call: AnyCall | undefined): Promise<Response | ApiAnswer<never>> {
+    let response: Response;
+    try {
+      response = await request(route, call);
+    } catch (error) {
+      return networkError(error);
+    }
+    return response.ok ? response : { ok: false, status: response.status, body: await errorOf(response) };
+  }
+
   return {
     async call(route, ...args) {
-      let response: Response;
-      try {
-        response = await request(route, args[0] as AnyCall | undefined);
-      } catch (error) {
-        return networkError(error);
-      }
-      if (!response.ok) return { ok: false, status: response.status, body: await errorOf(response) };
+      const response = await answered(route, args[0] as AnyCall | undefined);
+      if (!(response instanceof Response)) return response;
       const text = await response.text();
       try {
         return { ok: true, status: response.status, body: (text ? JSON.parse(text) : undefined) as RouteResponse<typeof route> };
@@ -78,13 +84,8 @@ export function apiClient(token?: string): ApiClient {
       }
     },
     async download(route, filename, ...args) {
-      let response: Response;
-      try {
-        response = await request(route, args[0] as AnyCall | undefined);
-      } catch (error) {
-        return networkError(error);
-      }
-      if (!response.ok) return { ok: false, status: response.status, body: await errorOf(response) };
+      const response = await answered(route, args[0] as AnyCall | undefined);
+      if (!(response instanceof Response)) return response;
       const url = URL.createObjectURL(await response.blob());
       const a = document.createElement('a');
       a.href = url;
