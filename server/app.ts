@@ -221,7 +221,13 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       clock,
       obs,
       ...(generated ? { generatedDirectorToken: generated } : {}),
-      warnings: clockWarnings(options.clock, live, clock.now(), zone),
+      warnings: [
+        ...clockWarnings(options.clock, live, clock.now(), zone),
+        // Until the OBS lease between nodes lands (docs/scale.md), two nodes given --obs would both switch it.
+        ...(options.redisUrl && options.obsConfigFile
+          ? ['this node drives OBS (--obs with --redis): give --obs to one node only, or two nodes will switch the same OBS']
+          : []),
+      ],
       ...(programImport ? { programImport } : {}),
       async close() {
         displays.close();
