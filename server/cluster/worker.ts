@@ -32,7 +32,7 @@ function wireWorker({ io, live, auth, displays }: WorkerParts, index: number): v
   live.onProgramChange((revision, remote) => {
     if (!remote) peers.serverSideEmit(PROGRAM_SAVED, revision);
   });
-  peers.on(HALL_COMMITTED, (state: HallState) => live.adoptState(state));
+  peers.on(HALL_COMMITTED, (state: HallState) => void live.adoptRemote(state));
   peers.on(PROGRAM_SAVED, () => {
     live.reloadFromStore().catch((error: unknown) => console.error('[lectern] reloading the program failed:', error));
   });

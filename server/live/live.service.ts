@@ -211,10 +211,11 @@ export class LiveService {
   }
 
   /**
-   * A hall state another process committed (a worker of `--workers N`, or another node on Redis): taken when it is newer than the one known here, and
-   * told to the listeners as a remote change (the OBS adapter follows it; the broadcaster does not resend it).
+   * A hall state another process committed (a worker of `--workers N`, or another node on Redis): taken when it
+   * is newer than the one known here, and told to the listeners as a remote change (the OBS adapter follows it;
+   * the broadcaster does not resend it).
    */
-  adoptState(state: HallState): void {
+  private adoptState(state: HallState): void {
     const previous = this.state(state.hallId);
     if (state.revision <= previous.revision || !this.hall(state.hallId)) return;
     this.states.set(state.hallId, state);
