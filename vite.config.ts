@@ -1,3 +1,4 @@
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -30,7 +31,22 @@ function screenFonts(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [screenFonts(), vue()],
+  plugins: [
+    screenFonts(),
+    vue(),
+    // The catalogues are compiled to functions at build time: the pages ship vue-i18n's runtime, not its compiler.
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('web/i18n/*.json', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      strictMessage: true,
+      escapeHtml: false,
+    }),
+  ],
+  // The runtime-only vue-i18n (no message compiler): the catalogues arrive precompiled.
+  resolve: { alias: { 'vue-i18n': 'vue-i18n/dist/vue-i18n.runtime.esm-bundler.js' } },
+  define: { __VUE_I18N_FULL_INSTALL__: false, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
   publicDir: false,
   build: {
     outDir: 'dist/web',

@@ -2,6 +2,8 @@ import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-jp/700.css';
 import './styles.css';
 import { createApp } from 'vue';
+import { createLecternI18n } from '../web/i18n/index.js';
 import App from './App.vue';
 
-createApp(App).mount('#app');
+// One i18n for the app: its pages pick the language (?lang=, else the event's) with usePageLang.
+createApp(App).use(createLecternI18n()).mount('#app');

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Lang } from './i18n.js';
+import type { Lang } from '../../web/i18n/index.js';
 
 /** A countdown as a screen shows it. */
 export interface Remaining {

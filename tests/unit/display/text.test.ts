@@ -1,40 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS, nowLabel, resolveLang, stringsFor } from '../../../display/lib/i18n.js';
+import { nowLabel, opensText, zoneNote } from '../../../display/lib/labels.js';
+import { createLecternI18n, type Translate } from '../../../web/i18n/index.js';
 import { affiliations, listCandidates, nameSeparator } from '../../../display/lib/lists.js';
 import { isJapanese, langOf } from '../../../display/lib/textLang.js';
 
-describe('UI strings in English and Japanese', () => {
-  it('every string exists and is non-empty in both languages', () => {
-    const keys = Object.keys(stringsFor('en')).sort();
-    for (const lang of LANGS) {
-      const strings = stringsFor(lang) as unknown as Record<string, unknown>;
-      expect(Object.keys(strings).sort()).toEqual(keys);
-      for (const key of keys) {
-        const value = strings[key];
-        if (typeof value === 'string') expect(value, `${lang}.${key}`).not.toBe('');
-      }
-    }
-  });
+const en = createLecternI18n('en').global.t as unknown as Translate;
+const ja = createLecternI18n('ja').global.t as unknown as Translate;
 
+describe('screen texts in English and Japanese', () => {
   it('the Japanese strings are Japanese', () => {
-    const ja = stringsFor('ja');
-    expect(ja.opens(2, 2, '10月3日(金) 13:30')).toBe('2日目は 10月3日(金) 13:30 から');
-    expect(ja.coAuthors(37)).toBe('ほか37名');
-    expect(isJapanese(ja.reconnecting)).toBe(true);
+    expect(opensText(ja, 2, 2, '10月3日(金) 13:30')).toBe('2日目は 10月3日(金) 13:30 から');
+    expect(ja('screen.coAuthors', 37)).toBe('ほか37名');
+    expect(isJapanese(ja('screen.reconnecting'))).toBe(true);
   });
 
   it('"Day 2 opens Friday 13:30", without a day number for a one-day event', () => {
-    expect(stringsFor('en').opens(2, 2, 'Friday 13:30')).toBe('Day 2 opens Friday 13:30');
-    expect(stringsFor('en').opens(1, 1, 'Friday 13:30')).toBe('Opens Friday 13:30');
-    expect(stringsFor('en').coAuthors(1)).toBe('+ 1 co-author');
-    expect(nowLabel(stringsFor('en'), 'registration', false)).toBe('Now · Registration');
-    expect(nowLabel(stringsFor('en'), 'talk', true)).toBe('Q&A');
-  });
-
-  it('the language: ?lang=, else the event, else English', () => {
-    expect(resolveLang('ja', 'en')).toBe('ja');
-    expect(resolveLang(null, 'ja')).toBe('ja');
-    expect(resolveLang('fr', undefined)).toBe('en');
+    expect(opensText(en, 2, 2, 'Friday 13:30')).toBe('Day 2 opens Friday 13:30');
+    expect(opensText(en, 1, 1, 'Friday 13:30')).toBe('Opens Friday 13:30');
+    expect(en('screen.coAuthors', 1)).toBe('+ 1 co-author');
+    expect(en('screen.coAuthors', 3)).toBe('+ 3 co-authors');
+    expect(nowLabel(en, 'registration', false)).toBe('Now · Registration');
+    expect(nowLabel(en, 'talk', true)).toBe('Q&A');
+    expect(zoneNote(en, 'Tokyo', 'Berlin')).toBe('Times in Tokyo time, and in yours (Berlin)');
   });
 });
 
