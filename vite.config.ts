@@ -1,7 +1,16 @@
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
+import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
+
+// The few ESTree fields the plugins below read (Rollup's parser answers ESTree).
+interface AnyNode {
+  type: string;
+  start: number;
+  end: number;
+  [field: string]: any;
+}
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,12 +36,69 @@ function screenFonts(): Plugin {
   };
 }
 
+/**
+ * vue-i18n reads Vue's current instance through `key in Vue` / `Vue[key]` on a namespace import (to support a
+ * future Vue that exports `currentInstance`). A dynamic read of a namespace keeps every export of Vue in the
+ * bundle (about 35 KiB: hydration, Teleport, KeepAlive, …). Vue 3.5 has no `currentInstance` export, so the
+ * lookup always ends in `getCurrentInstance()`: say so statically and let the rest of Vue be tree-shaken.
+ */
+function vueI18nStaticInstance(): Plugin {
+  return {
+    name: 'lectern-vue-i18n-static-instance',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/vue-i18n[\\/]dist[\\/]vue-i18n\.runtime\.mjs$/.test(id)) return null;
+      const dynamic = /if \(key in Vue\) \{\s*return Vue\[key\];\s*\}\s*else \{\s*return Vue\.getCurrentInstance\(\);\s*\}/;
+      if (!dynamic.test(code)) this.error('vue-i18n changed: review lectern-vue-i18n-static-instance in vite.config.ts');
+      return { code: code.replace(dynamic, 'return Vue.getCurrentInstance();'), map: null };
+    },
+  };
+}
+
+/**
+ * shared/ defines its zod schemas at the top level (`export const HallIdSchema = z.string().min(1)…`). The server
+ * parses with them; pages use shared/'s functions and types but never a schema. A bundler keeps a top-level call
+ * it cannot prove pure, and with it all of zod (about 80 KiB). This wraps each such initializer in an IIFE
+ * annotated pure, so a page that never reads a schema drops it, and zod with it. The server build is untouched.
+ */
+function pureSharedSchemas(): Plugin {
+  const rootOf = (node: AnyNode): AnyNode => {
+    let n = node;
+    while (n.type === 'CallExpression' || n.type === 'MemberExpression') n = n.type === 'CallExpression' ? n.callee : n.object;
+    return n;
+  };
+  return {
+    name: 'lectern-pure-shared-schemas',
+    enforce: 'post',
+    transform(code, id) {
+      if (!/[\\/]shared[\\/].*\.ts$/.test(id) || !code.includes('z.')) return null;
+      const out = new MagicString(code);
+      for (const statement of this.parse(code).body as AnyNode[]) {
+        const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+        if (declaration?.type !== 'VariableDeclaration') continue;
+        for (const declarator of declaration.declarations as AnyNode[]) {
+          const init = declarator.init;
+          if (init?.type !== 'CallExpression') continue;
+          const root = rootOf(init);
+          // `z.object(…)`, or a schema built from another one (`PositionSchema.extend(…)`).
+          if (root.type !== 'Identifier' || !(root.name === 'z' || root.name.endsWith('Schema'))) continue;
+          out.prependLeft(init.start, '/* @__PURE__ */ (() => ');
+          out.appendRight(init.end, ')()');
+        }
+      }
+      return { code: out.toString(), map: out.generateMap({ hires: true }) };
+    },
+  };
+}
+
 /** One build for both web apps: display/ (read-only screens) and control/ (chair panel, director console). */
 export default defineConfig({
   root,
   base: '/',
   plugins: [
     screenFonts(),
+    vueI18nStaticInstance(),
+    pureSharedSchemas(),
     vue(),
     // The catalogues are compiled to functions at build time: the pages ship vue-i18n's runtime, not its compiler.
     VueI18nPlugin({
@@ -42,6 +108,7 @@ export default defineConfig({
       fullInstall: false,
       strictMessage: true,
       escapeHtml: false,
+      dropMessageCompiler: true,
     }),
   ],
   // The runtime-only vue-i18n (no message compiler): the catalogues arrive precompiled.

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
-import { ProgramSchema, type Program } from '../../shared/index.js';
+import type { Program } from '../../shared/index.js';
 import { apiClient } from '../../web/api.js';
 
 /** The event as a control page needs it before it connects: language, halls, and whether a rehearsal clock runs. */
@@ -18,13 +18,12 @@ export function useEventInfo(): EventInfo {
   async function load(): Promise<void> {
     const api = apiClient();
     const [p, h] = await Promise.all([api.call('GET /api/v1/program'), api.call('GET /healthz')]);
-    // The program is parsed with the one schema, not trusted: a server of another version fails here, visibly.
-    const parsed = p.ok ? ProgramSchema.safeParse(p.body) : undefined;
-    if (parsed?.success && h.ok) {
-      program.value = parsed.data;
+    // Typed by the route map (shared/routes.ts), not parsed again: the server parsed it with ProgramSchema when it
+    // came in and serves this page from the same build; zod stays on the server (see docs/architecture.md).
+    if (p.ok && h.ok) {
+      program.value = p.body;
       rehearsal.value = h.body.clockOffsetMs !== 0;
     } else {
-      if (parsed && !parsed.success) console.error('program does not parse', parsed.error.issues);
       timer = setTimeout(() => void load(), 3000);
     }
   }
