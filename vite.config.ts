@@ -9,7 +9,12 @@ interface AnyNode {
   type: string;
   start: number;
   end: number;
-  [field: string]: any;
+  name?: string;
+  callee?: AnyNode;
+  object?: AnyNode;
+  init?: AnyNode | null;
+  declaration?: AnyNode | null;
+  declarations?: AnyNode[];
 }
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -64,7 +69,11 @@ function vueI18nStaticInstance(): Plugin {
 function pureSharedSchemas(): Plugin {
   const rootOf = (node: AnyNode): AnyNode => {
     let n = node;
-    while (n.type === 'CallExpression' || n.type === 'MemberExpression') n = n.type === 'CallExpression' ? n.callee : n.object;
+    while (n.type === 'CallExpression' || n.type === 'MemberExpression') {
+      const inner = n.type === 'CallExpression' ? n.callee : n.object;
+      if (!inner) break;
+      n = inner;
+    }
     return n;
   };
   return {
@@ -73,15 +82,15 @@ function pureSharedSchemas(): Plugin {
     transform(code, id) {
       if (!/[\\/]shared[\\/].*\.ts$/.test(id) || !code.includes('z.')) return null;
       const out = new MagicString(code);
-      for (const statement of this.parse(code).body as AnyNode[]) {
+      for (const statement of (this.parse(code) as unknown as { body: AnyNode[] }).body) {
         const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
         if (declaration?.type !== 'VariableDeclaration') continue;
-        for (const declarator of declaration.declarations as AnyNode[]) {
+        for (const declarator of declaration.declarations ?? []) {
           const init = declarator.init;
           if (init?.type !== 'CallExpression') continue;
           const root = rootOf(init);
           // `z.object(…)`, or a schema built from another one (`PositionSchema.extend(…)`).
-          if (root.type !== 'Identifier' || !(root.name === 'z' || root.name.endsWith('Schema'))) continue;
+          if (root.type !== 'Identifier' || !(root.name === 'z' || root.name?.endsWith('Schema'))) continue;
           out.prependLeft(init.start, '/* @__PURE__ */ (() => ');
           out.appendRight(init.end, ')()');
         }

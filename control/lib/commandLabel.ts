@@ -1,69 +1,90 @@
 import type { Command, LiveView } from '../../shared/index.js';
-import type { Messages } from './i18n.js';
+import type { Translate } from '../../web/i18n/index.js';
 import type { Fate } from './useHallCommands.js';
 
 /** A command as a person says it: "Start next", "+5 min", "Break 15 min". */
-export function commandLabel(command: Command, t: Messages): string {
+export function commandLabel(command: Command, t: Translate): string {
   switch (command.type) {
     case 'next':
-      return t.action.next;
+      return t('panel.action.next');
     case 'previous':
-      return t.action.previous;
+      return t('panel.action.previous');
     case 'qa':
-      return t.action.qa;
+      return t('panel.action.qa');
     case 'break':
-      return command.minutes ? t.action.breakMinutes(command.minutes) : t.action.break;
+      return command.minutes ? t('panel.action.breakMinutes', { m: command.minutes }) : t('panel.action.break');
     case 'extend':
-      return t.action.extendBy(command.minutes);
+      return command.minutes > 0
+        ? t('panel.action.extendBy', { m: command.minutes })
+        : t('panel.action.shortenBy', { m: -command.minutes });
     case 'hold':
-      return t.action.hold;
+      return t('panel.action.hold');
     case 'release':
-      return t.action.release;
+      return t('panel.action.release');
     case 'message':
-      return `${t.action.message}: “${command.text}”`;
+      return `${t('panel.action.message')}: “${command.text}”`;
     case 'clearMessage':
-      return t.action.clearMessage;
+      return t('panel.action.clearMessage');
     case 'goto':
-      return t.action.start;
+      return t('panel.action.start');
     case 'reset':
-      return t.action.reset;
+      return t('panel.action.reset');
   }
 }
 
 /** What a hall shows, in a few words: its current item, else its phase. */
-export function shownAs(view: LiveView | null, t: Messages): string {
+export function shownAs(view: LiveView | null, t: Translate): string {
   if (!view) return '—';
-  return view.now ? `${view.now.title} (${t.phase[view.phase]})` : t.phase[view.phase];
+  return view.now ? `${view.now.title} (${t(`panel.phase.${view.phase}`)})` : t(`panel.phase.${view.phase}`);
 }
 
-/** The status line for a press's fate, and how it should look. */
+/** What the status line needs of the page's i18n: `t`, and `te` to know whether a refusal has a text of its own. */
+export interface PanelI18n {
+  t: Translate;
+  te: (key: string) => boolean;
+}
+
+/**
+ * The status line for a press's fate, and how it should look. Why a press was refused: the language's own text for
+ * the error code where it has one (`panel.status.reasons.*`), else the server's (English) message.
+ */
 export function fateText(
   fate: Fate,
-  t: Messages,
+  { t, te }: PanelI18n,
   current: LiveView | null,
 ): { text: string; tone: 'info' | 'ok' | 'warn' | 'error' } {
-  if (fate.kind === 'busy') return { text: t.status.busy, tone: 'info' };
+  if (fate.kind === 'busy') return { text: t('panel.status.busy'), tone: 'info' };
   const what = fate.attempt.label ?? commandLabel(fate.attempt.command, t);
   switch (fate.kind) {
     case 'sending':
-      return { text: t.status.sending(what), tone: 'info' };
+      return { text: t('panel.status.sending', { what }), tone: 'info' };
     case 'retrying':
-      return { text: t.status.retrying(what), tone: 'info' };
+      return { text: t('panel.status.retrying', { what }), tone: 'info' };
     case 'waiting':
-      return { text: t.status.waiting(what), tone: 'warn' };
+      return { text: t('panel.status.waiting', { what }), tone: 'warn' };
     case 'queued':
-      return { text: t.offline.queuedWhileOffline(what), tone: 'warn' };
+      return { text: t('panel.offline.queuedWhileOffline', { what }), tone: 'warn' };
     case 'done': {
       const now =
         fate.attempt.command.type === 'next' || fate.attempt.command.type === 'previous' ? ` → ${shownAs(fate.view, t)}` : '';
-      return { text: t.status.done(`${what}${now}`), tone: 'ok' };
+      return { text: t('panel.status.done', { what: `${what}${now}` }), tone: 'ok' };
     }
     case 'stale': {
       const view = fate.view ?? current;
       const moved = fate.attempt.command.type === 'next' || fate.attempt.command.type === 'previous';
-      return { text: moved ? t.status.staleAdvanced(shownAs(view, t)) : t.status.staleChanged(shownAs(view, t)), tone: 'warn' };
+      return {
+        text: moved
+          ? t('panel.status.staleAdvanced', { title: shownAs(view, t) })
+          : t('panel.status.staleChanged', { title: shownAs(view, t) }),
+        tone: 'warn',
+      };
     }
     case 'failed':
-      return { text: t.status.failed(t.status.reasons[fate.error] ?? fate.message), tone: 'error' };
+      return {
+        text: t('panel.status.failed', {
+          why: te(`panel.status.reasons.${fate.error}`) ? t(`panel.status.reasons.${fate.error}` as never) : fate.message,
+        }),
+        tone: 'error',
+      };
   }
 }

@@ -1,7 +1,7 @@
-import { computed, ref, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
+import { computed, ref, type ComputedRef, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { hallAbilities, type Command, type HallAbilities, type LiveView, type Surface } from '../../shared/index.js';
 import { useHallView, type LiveConnection } from '../../web/useLive.js';
-import type { Messages } from './i18n.js';
 import { useHallCommands, type HallCommands } from './useHallCommands.js';
 
 /** The chair's buttons, by the key their presses carry (the key also names the button's confirmation). */
@@ -46,9 +46,10 @@ const EXTEND: Record<'extend+1' | 'extend+5' | 'extend-1', number> = { 'extend+1
 /**
  * The chair's controls of one hall, as the chair panel and the console's hall cards both hold them: which
  * button is on (from the reducer's own predicates), what each says, the open sheet, and the presses, sent
- * through useHallCommands (its id and the revision it was made on). `t` may change (the panel's language).
+ * through useHallCommands (its id and the revision it was made on). Its texts follow the page's language (vue-i18n).
  */
-export function useHallControls(live: LiveConnection, hallId: Ref<string>, t: MaybeRefOrGetter<Messages>): HallControls {
+export function useHallControls(live: LiveConnection, hallId: Ref<string>): HallControls {
+  const { t } = useI18n();
   const view = useHallView(live, hallId);
   const commands = useHallCommands(live, hallId, view);
   const sheet = ref<ControlSheet>(null);
@@ -69,7 +70,6 @@ export function useHallControls(live: LiveConnection, hallId: Ref<string>, t: Ma
   });
 
   const buttons = computed((): Record<ControlName, ControlButton> => {
-    const m = toValue(t);
     const a = abilities.value;
     const off = !view.value || !a;
     const button = (name: ControlName, label: string, disabled: boolean, extra: Partial<ControlButton> = {}) => ({
@@ -83,20 +83,22 @@ export function useHallControls(live: LiveConnection, hallId: Ref<string>, t: Ma
     });
     const nextLabel = a?.nextLabel ?? 'none';
     return {
-      previous: button('previous', m.action.previous, !a?.canGoBack, { testid: 'btn-back' }),
-      next: button('next', nextLabel === 'none' ? m.action.next : m.action[nextLabel], nextLabel === 'none', {
+      previous: button('previous', t('panel.action.previous'), !a?.canGoBack, { testid: 'btn-back' }),
+      next: button('next', t(`panel.action.${nextLabel === 'none' ? 'next' : nextLabel}`), nextLabel === 'none', {
         tone: 'primary',
-        detail: nextTitle.value && m.upNext(nextTitle.value),
+        detail: nextTitle.value && t('panel.upNext', { title: nextTitle.value }),
       }),
-      qa: button('qa', m.action.qa, !a?.canQa),
-      break: button('break', m.action.break, false, {
-        detail: a?.onBreak ? m.action.breakLength : m.breakSheet.minutes(a?.breakMinutes ?? 10),
+      qa: button('qa', t('panel.action.qa'), !a?.canQa),
+      break: button('break', t('panel.action.break'), false, {
+        detail: a?.onBreak ? t('panel.action.breakLength') : t('panel.breakSheet.minutes', { m: a?.breakMinutes ?? 10 }),
       }),
-      hold: button('hold', a?.onHold ? m.action.release : m.action.hold, false, { tone: a?.onHold ? 'active' : 'normal' }),
-      'extend+1': button('extend+1', m.action.extend1, !a?.timed, { testid: 'btn-extend1' }),
-      'extend+5': button('extend+5', m.action.extend5, !a?.timed, { testid: 'btn-extend5' }),
-      'extend-1': button('extend-1', m.action.shorten1, !a?.timed, { testid: 'btn-shorten1' }),
-      message: button('message', m.action.message, false, { disabled: !view.value }),
+      hold: button('hold', a?.onHold ? t('panel.action.release') : t('panel.action.hold'), false, {
+        tone: a?.onHold ? 'active' : 'normal',
+      }),
+      'extend+1': button('extend+1', t('panel.action.extend1'), !a?.timed, { testid: 'btn-extend1' }),
+      'extend+5': button('extend+5', t('panel.action.extend5'), !a?.timed, { testid: 'btn-extend5' }),
+      'extend-1': button('extend-1', t('panel.action.shorten1'), !a?.timed, { testid: 'btn-shorten1' }),
+      message: button('message', t('panel.action.message'), false, { disabled: !view.value }),
     };
   });
 

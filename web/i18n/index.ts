@@ -68,3 +68,9 @@ export function useLang(): ComputedRef<Lang> {
   const { locale } = useI18n({ useScope: 'global' });
   return computed(() => (isLang(locale.value) ? locale.value : 'en'));
 }
+
+/** A language's `t` and `te` outside a component: for pure helpers that take them, and their tests. */
+export function textsOf(lang: Lang): { t: Translate; te: (key: string) => boolean } {
+  const { t, te } = createLecternI18n(lang).global;
+  return { t: t as Translate, te: (key) => te(key) };
+}

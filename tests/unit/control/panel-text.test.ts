@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { LiveView } from '../../../shared/index.js';
 import { commandLabel, fateText } from '../../../control/lib/commandLabel.js';
 import { duration, urgency } from '../../../control/lib/format.js';
-import { EN, JA } from '../../../control/lib/i18n.js';
 import { slotOf } from '../../../control/lib/programTimes.js';
 import { shortcutFor } from '../../../control/lib/useShortcuts.js';
 import type { Attempt } from '../../../control/lib/useHallCommands.js';
+import { textsOf } from '../../../web/i18n/index.js';
 import { tokyo } from '../../support/demo.js';
+
+const EN = textsOf('en');
+const JA = textsOf('ja');
 
 const attempt = (command: Attempt['command']): Attempt => ({
   key: command.type,
@@ -46,9 +49,9 @@ describe('what the status line says', () => {
   });
 
   it('says what the button said: the first press of the day is "Start", the last "End the day"', () => {
-    const start = { ...attempt({ type: 'next' }), label: EN.action.start };
+    const start = { ...attempt({ type: 'next' }), label: EN.t('panel.action.start') };
     expect(fateText({ kind: 'done', attempt: start, view }, EN, null).text).toBe('Done: Start → Opening (On now)');
-    expect(fateText({ kind: 'queued', attempt: { ...start, label: EN.action.endDay } }, EN, null).text).toMatch(
+    expect(fateText({ kind: 'queued', attempt: { ...start, label: EN.t('panel.action.endDay') } }, EN, null).text).toMatch(
       /^Queued: End the day\./,
     );
     expect(fateText({ kind: 'done', attempt: attempt({ type: 'next' }), view }, EN, null).text).toBe(
@@ -57,20 +60,20 @@ describe('what the status line says', () => {
   });
 
   it('names every command', () => {
-    expect(commandLabel({ type: 'extend', minutes: 5 }, EN)).toBe('+5 min');
-    expect(commandLabel({ type: 'extend', minutes: -1 }, EN)).toBe('−1 min');
-    expect(commandLabel({ type: 'break', minutes: 20 }, EN)).toBe('Break 20 min');
-    expect(commandLabel({ type: 'message', text: 'Hi' }, EN)).toBe('Message: “Hi”');
+    expect(commandLabel({ type: 'extend', minutes: 5 }, EN.t)).toBe('+5 min');
+    expect(commandLabel({ type: 'extend', minutes: -1 }, EN.t)).toBe('−1 min');
+    expect(commandLabel({ type: 'break', minutes: 20 }, EN.t)).toBe('Break 20 min');
+    expect(commandLabel({ type: 'message', text: 'Hi' }, EN.t)).toBe('Message: “Hi”');
   });
 
   it('speaks Japanese on a Japanese panel: no English left in a +5 or −1 press', () => {
-    expect(commandLabel({ type: 'extend', minutes: 5 }, JA)).toBe('+5分');
-    expect(commandLabel({ type: 'extend', minutes: -1 }, JA)).toBe('−1分');
+    expect(commandLabel({ type: 'extend', minutes: 5 }, JA.t)).toBe('+5分');
+    expect(commandLabel({ type: 'extend', minutes: -1 }, JA.t)).toBe('−1分');
     expect(fateText({ kind: 'done', attempt: attempt({ type: 'extend', minutes: 1 }), view }, JA, null).text).toBe('完了：+1分');
-    expect(commandLabel({ type: 'reset' }, JA)).toBe('リセット');
+    expect(commandLabel({ type: 'reset' }, JA.t)).toBe('リセット');
     // The big button's second line is cut at its end when the title is long: the verb comes first.
-    expect(JA.upNext('Toward Practical High-Energy All-Solid-State Batteries')).toMatch(/^開始/);
-    expect(EN.upNext('Toward Practical High-Energy All-Solid-State Batteries')).toMatch(/^starts/);
+    expect(JA.t('panel.upNext', { title: 'Toward Practical High-Energy All-Solid-State Batteries' })).toMatch(/^開始/);
+    expect(EN.t('panel.upNext', { title: 'Toward Practical High-Energy All-Solid-State Batteries' })).toMatch(/^starts/);
     const refused = {
       kind: 'failed',
       attempt: attempt({ type: 'qa' }),

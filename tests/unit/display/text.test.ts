@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { nowLabel, opensText, zoneNote } from '../../../display/lib/labels.js';
-import { createLecternI18n, type Translate } from '../../../web/i18n/index.js';
+import { textsOf } from '../../../web/i18n/index.js';
 import { affiliations, listCandidates, nameSeparator } from '../../../display/lib/lists.js';
 import { isJapanese, langOf } from '../../../display/lib/textLang.js';
 
-const en = createLecternI18n('en').global.t as unknown as Translate;
-const ja = createLecternI18n('ja').global.t as unknown as Translate;
+const en = textsOf('en').t;
+const ja = textsOf('ja').t;
 
 describe('screen texts in English and Japanese', () => {
   it('the Japanese strings are Japanese', () => {
