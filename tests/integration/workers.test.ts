@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { io } from 'socket.io-client';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandResult, LecternClientSocket } from '../../shared/index.js';
+import type { CommandResult, LecternClientSocket, Program } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
 import { burstUntilGone, expectEveryAckOnce, fullLog } from '../support/burst.js';
 import { freePort } from '../support/net.js';
@@ -111,6 +111,45 @@ describe('lectern serve --workers 2', () => {
     const log = await fullLog(server.url, 'namba');
     const texts = log.map((e) => (e.command.type === 'message' ? e.command.text : ''));
     expect(texts.filter((t) => t === 'retried across workers')).toHaveLength(2);
+  });
+
+  it('a chair token revoked through one worker stops on both at once, also on their open sockets', async () => {
+    const minted = await api<{ id: string; token: string }>(server.url, '/api/v1/tokens', {
+      body: { hallId: 'namba', label: 'Namba chair' },
+    });
+    expect(minted.status).toBe(201);
+    const panels = await onBothWorkers(server.url, minted.body.token);
+    for (const { socket } of panels) {
+      const ok = (await socket.emitWithAck('hall:command', {
+        hallId: 'namba',
+        type: 'message',
+        text: 'chair here',
+      })) as CommandResult;
+      expect(ok).toMatchObject({ ok: true });
+    }
+    const dropped = panels.map(({ socket }) => new Promise<string>((resolve) => socket.once('disconnect', resolve)));
+    expect((await api(server.url, `/api/v1/tokens/${minted.body.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(await Promise.all(dropped)).toEqual(['io server disconnect', 'io server disconnect']);
+    // HTTP requests spread over the workers: none of several is let through.
+    for (let i = 0; i < 6; i++)
+      expect((await command(server.url, 'namba', { type: 'message', text: 'revoked' }, minted.body.token)).status).toBe(401);
+    await expect(connectWorker(server.url, minted.body.token)).rejects.toThrow(/unauthorized/);
+  });
+
+  it('a program uploaded through one worker reaches the screens of both', async () => {
+    const program = (await api<Program>(server.url, '/api/v1/program', { token: null })).body;
+    const screens = await onBothWorkers(server.url);
+    const changed = screens.map(
+      ({ socket }) => new Promise<{ revision: number }>((resolve) => socket.once('program:changed', resolve)),
+    );
+    const { revision: _revision, ...rest } = program;
+    const edited = { ...rest, event: { ...program.event, title: 'Renamed on one worker' } };
+    const uploaded = await api(server.url, '/api/v1/program', { rawBody: JSON.stringify(edited) });
+    expect(uploaded.status).toBe(200);
+    for (const seen of await Promise.all(changed)) expect(seen.revision).toBe(uploaded.body.revision);
+    // Every worker answers the new program (requests spread over them).
+    for (let i = 0; i < 6; i++)
+      expect((await api<Program>(server.url, '/api/v1/program', { token: null })).body.event.title).toBe('Renamed on one worker');
   });
 });
 
