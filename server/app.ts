@@ -196,6 +196,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
     // The broadcaster listens first: screens hear of a change before OBS (subscribed in obs.start) acts on it.
+    displays.reachThrough(io);
     options.cluster?.wire({ io, live, auth, displays });
     broadcastLiveChanges(live, broadcaster);
     createSocketApp(io, { live, auth, clock, displays, throttles });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DisplayHello, DisplayInfo, DisplaysDelta, LecternServerSocket } from '../../shared/index.js';
+import type { DisplayHello, DisplayInfo, DisplaysDelta, LecternServer, LecternServerSocket } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 
 /** A burst of connects and disconnects (a venue's screens coming up) is sent as one list after this (ms). */
@@ -48,6 +48,8 @@ export class DisplayRegistry {
   private timerDue = Infinity;
   /** The other workers' screens (`--workers N`), set by server/cluster/. */
   private peers: (() => Promise<DisplayInfo[]>) | undefined;
+  /** Emits to a room on every process (the socket.io server, whose adapter carries it to the other workers). */
+  private rooms: LecternServer | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -57,6 +59,19 @@ export class DisplayRegistry {
   /** Lets `listAll` include the screens other processes hold. */
   setPeers(peers: () => Promise<DisplayInfo[]>): void {
     this.peers = peers;
+  }
+
+  /**
+   * Lets `identify` and `reload` reach a screen held by another process: each screen's socket joins its own room
+   * (`display:<id>`), and the server's adapter carries an emit to that room to whichever worker holds it.
+   */
+  reachThrough(io: LecternServer): void {
+    this.rooms = io;
+  }
+
+  /** A connected screen, here or on another worker. */
+  async find(id: string): Promise<DisplayInfo | undefined> {
+    return this.entries.get(id)?.info ?? (this.peers ? (await this.listAll()).find((d) => d.id === id) : undefined);
   }
 
   /** Every registered screen here and on the other workers, oldest connection first. */
@@ -83,6 +98,7 @@ export class DisplayRegistry {
     };
     this.entries.set(id, { info, socket });
     this.bySocket.set(socket.id, id);
+    void socket.join(displayRoom(id));
     this.changed(id, PUBLISH_DEBOUNCE_MS);
     return info;
   }
@@ -114,20 +130,18 @@ export class DisplayRegistry {
     return this.entries.get(id)?.info;
   }
 
-  /** Asks a screen to show `text` big for `durationMs`; false when no such screen is connected. */
-  identify(id: string, text: string, durationMs: number): boolean {
+  /** Asks a screen (here or on another worker: `find` it first) to show `text` big for `durationMs`. */
+  identify(id: string, text: string, durationMs: number): void {
     const entry = this.entries.get(id);
-    if (!entry) return false;
-    entry.socket.emit('display:identify', { text, durationMs });
-    return true;
+    if (entry) entry.socket.emit('display:identify', { text, durationMs });
+    else this.rooms?.to(displayRoom(id)).emit('display:identify', { text, durationMs });
   }
 
-  /** Asks a screen to reload itself; false when no such screen is connected. */
-  reload(id: string): boolean {
+  /** Asks a screen (here or on another worker: `find` it first) to reload itself. */
+  reload(id: string): void {
     const entry = this.entries.get(id);
-    if (!entry) return false;
-    entry.socket.emit('display:reload');
-    return true;
+    if (entry) entry.socket.emit('display:reload');
+    else this.rooms?.to(displayRoom(id)).emit('display:reload');
   }
 
   /** Stops the pending publication (server shutdown). */
@@ -161,6 +175,11 @@ export class DisplayRegistry {
     this.pending.clear();
     return delta;
   }
+}
+
+/** The room of one screen's socket. */
+function displayRoom(id: string): string {
+  return `display:${id}`;
 }
 
 function byConnection(a: DisplayInfo, b: DisplayInfo): number {

@@ -32,10 +32,10 @@ export function displaysRoutes(registry: DisplayRegistry, live: LiveService, aut
     registry.listAll().then((list) => res.json(list), next);
   });
 
-  router.post('/api/v1/displays/:id/identify', (req, res) => {
+  router.post('/api/v1/displays/:id/identify', async (req, res) => {
     const parsed = IdentifySchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendInvalid(res, 'identify request', parsed.error);
-    const display = registry.get(String(req.params.id));
+    const display = await registry.find(String(req.params.id));
     if (!display) return sendError(res, 404, 'not_found', `no connected screen "${req.params.id}"`);
     const text = identifyText(display, live);
     const durationMs = parsed.data.durationMs ?? IDENTIFY_DURATION_MS;
@@ -43,9 +43,10 @@ export function displaysRoutes(registry: DisplayRegistry, live: LiveService, aut
     res.json({ id: display.id, text, durationMs });
   });
 
-  router.post('/api/v1/displays/:id/reload', (req, res) => {
-    if (!registry.reload(String(req.params.id)))
-      return sendError(res, 404, 'not_found', `no connected screen "${req.params.id}"`);
+  router.post('/api/v1/displays/:id/reload', async (req, res) => {
+    const display = await registry.find(String(req.params.id));
+    if (!display) return sendError(res, 404, 'not_found', `no connected screen "${req.params.id}"`);
+    registry.reload(display.id);
     res.status(204).end();
   });
 

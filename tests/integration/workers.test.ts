@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { io } from 'socket.io-client';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandResult, LecternClientSocket, Program } from '../../shared/index.js';
+import type { CommandResult, DisplayInfo, LecternClientSocket, Program } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
 import { burstUntilGone, expectEveryAckOnce, fullLog } from '../support/burst.js';
 import { freePort } from '../support/net.js';
@@ -134,6 +134,31 @@ describe('lectern serve --workers 2', () => {
     for (let i = 0; i < 6; i++)
       expect((await command(server.url, 'namba', { type: 'message', text: 'revoked' }, minted.body.token)).status).toBe(401);
     await expect(connectWorker(server.url, minted.body.token)).rejects.toThrow(/unauthorized/);
+  });
+
+  it('the director lists, identifies and reloads a screen whichever worker holds it', async () => {
+    const screens = await onBothWorkers(server.url);
+    for (const [i, { socket }] of screens.entries())
+      expect(await socket.emitWithAck('display:hello', { page: 'signage', hallId: 'namba', name: `screen ${i}` })).toEqual({
+        ok: true,
+      });
+    const listed = async () => (await api<DisplayInfo[]>(server.url, '/api/v1/displays')).body;
+    await expect.poll(async () => (await listed()).filter((d) => d.name?.startsWith('screen ')).length).toBe(2);
+    const ids = await listed();
+    // HTTP requests spread over the workers: each screen is asked several times, from either.
+    for (const [i, { socket }] of screens.entries()) {
+      const id = ids.find((d) => d.name === `screen ${i}`)!.id;
+      for (let round = 0; round < 3; round++) {
+        const flashed = new Promise<{ text: string }>((resolve) => socket.once('display:identify', resolve));
+        const identified = await api(server.url, `/api/v1/displays/${id}/identify`, { body: {} });
+        expect(identified.status).toBe(200);
+        expect((await flashed).text).toBe(identified.body.text);
+        const reloaded = new Promise<void>((resolve) => socket.once('display:reload', () => resolve()));
+        expect((await api(server.url, `/api/v1/displays/${id}/reload`, { method: 'POST', body: {} })).status).toBe(204);
+        await reloaded;
+      }
+    }
+    expect((await api(server.url, '/api/v1/displays/dnone/identify', { body: {} })).status).toBe(404);
   });
 
   it('a program uploaded through one worker reaches the screens of both', async () => {
