@@ -30,7 +30,7 @@ import { programEditRoutes } from './program/program-edits.routes.js';
 import type { ClusterHooks } from './cluster/hooks.js';
 import { createSocketApp } from './socket/socket-app.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/limits.config.js';
-import { createThrottles, type LimiterBackend } from './limits/throttle.js';
+import { createThrottles, redisBackend, type LimiterBackend } from './limits/throttle.js';
 import { throttleWrites } from './limits/throttle.middleware.js';
 import { attachRedisNode, type RedisNode } from './cluster/redis-node.js';
 import { openRedisStore } from './cluster/wait-for-redis.js';
@@ -152,7 +152,10 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     const obs = new ObsService({ config: obsConfig, live, store: obsStore, now: () => clock.now() });
 
     const limits = options.limits ?? DEFAULT_RATE_LIMITS;
-    const throttles = createThrottles(limits, options.limiterBackend);
+    // On Redis, every node counts a token's requests together; one process (or --workers, see docs/scale.md) in memory.
+    const limiterBackend =
+      options.limiterBackend ?? (store instanceof RedisStore ? redisBackend(store.redis, store.prefix) : undefined);
+    const throttles = createThrottles(limits, limiterBackend);
     const app = express();
     const httpServer: HttpServer = createServer(app);
     const io: LecternServer = new SocketServer(httpServer, {

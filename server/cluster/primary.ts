@@ -1,5 +1,6 @@
 import { setupPrimary } from '@socket.io/cluster-adapter';
 import { setupMaster } from '@socket.io/sticky';
+import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,6 +43,8 @@ export async function runPrimary(options: ServeOptions, count: number): Promise<
   const httpServer = createServer();
   setupMaster(httpServer, { loadBalancingMethod: 'round-robin' });
   setupPrimary();
+  // The flood limits' counters live here, so a token's requests count together on every worker.
+  new RateLimiterClusterMaster();
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());

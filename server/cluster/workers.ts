@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { ServeOptions } from '../app.js';
 import { CLUSTER_PORT_ENV, READY_MESSAGE, runPrimary, WORKER_INDEX_ENV } from './primary.js';
+import { clusterBackend } from '../limits/throttle.js';
 import { workerHooks } from './worker.js';
 
 /** How many processes `--workers` asks for: a count from 1 to 64, or `auto` (the machine's cores); undefined: 1. */
@@ -27,7 +28,7 @@ export async function clusterRole(options: ServeOptions, count: number): Promise
   const port = Number(process.env[CLUSTER_PORT_ENV]);
   const { programFile: _program, clock: _clock, obsConfigFile: _obs, ...rest } = options;
   const base = index === 1 ? options : rest;
-  return { ...base, port, cluster: workerHooks(index) };
+  return { ...base, port, cluster: workerHooks(index), limiterBackend: base.limiterBackend ?? clusterBackend };
 }
 
 /** Tells the primary this worker is ready (a no-op in a single process). */

@@ -1,4 +1,12 @@
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import {
+  BurstyRateLimiter,
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { BucketLimit, RateLimits } from './limits.config.js';
 
 /**
@@ -11,6 +19,30 @@ export type LimiterBackend = (name: string, points: number, durationSec: number)
 /** Counters in this process's memory (one node). */
 export const memoryBackend: LimiterBackend = (name, points, duration) =>
   new RateLimiterMemory({ keyPrefix: name, points, duration });
+
+/**
+ * Counters in Redis, shared by every node on it (`--redis`): a token's commands count together wherever they
+ * land. While Redis is away the limiter answers at once instead of queueing (`rejectIfRedisNotReady`), and
+ * `Throttle.take` lets the request through: the command itself then answers 503 `store_unavailable`.
+ */
+export function redisBackend(client: Redis, prefix: string): LimiterBackend {
+  return (name, points, duration) =>
+    new RateLimiterRedis({
+      storeClient: client,
+      keyPrefix: `${prefix}limits:${name}`,
+      points,
+      duration,
+      rejectIfRedisNotReady: true,
+    });
+}
+
+/**
+ * Counters in the primary process of `--workers N` (rate-limiter-flexible's cluster limiter, over the workers'
+ * IPC channel): a token's requests count together on every worker. An answer slower than `timeoutMs` lets the
+ * request through (`Throttle.take`).
+ */
+export const clusterBackend: LimiterBackend = (name, points, duration) =>
+  new RateLimiterCluster({ keyPrefix: name, points, duration, timeoutMs: 1000 });
 
 /** How long the burst pool (`burst − perSecond` requests above the sustained rate) takes to fill again, in s. */
 export const BURST_REFILL_SECONDS = 10;
@@ -27,6 +59,8 @@ export type Taken = { ok: true } | { ok: false; retryAfterMs: number };
  */
 export class Throttle {
   private readonly limiter: Pick<RateLimiterAbstract, 'consume'>;
+  /** Whether the last take found the store failing (logged once per outage, not per request). */
+  private storeFailing = false;
 
   constructor(backend: LimiterBackend, name: string, limit: BucketLimit) {
     const steady = backend(`${name}:rate`, limit.perSecond, 1);
@@ -38,10 +72,13 @@ export class Throttle {
   async take(key: string): Promise<Taken> {
     try {
       await this.limiter.consume(key, 1);
+      this.storeFailing = false;
       return { ok: true };
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) return { ok: false, retryAfterMs: Math.max(1, refusal.msBeforeNext) };
-      console.error('[lectern] rate limiter store failed; letting the request through:', refusal);
+      if (!this.storeFailing)
+        console.error('[lectern] rate limiter store failed; letting requests through until it is back:', refusal);
+      this.storeFailing = true;
       return { ok: true };
     }
   }

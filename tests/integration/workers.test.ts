@@ -211,3 +211,28 @@ describe('kill -9 of the primary of --workers 2 during a burst', () => {
     await expectEveryAckOnce(url, acks, ['namba', 'nakamozu']);
   });
 });
+
+describe('lectern serve --workers 2 with a flood limit', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ args: ['--workers', '2', '--token-rate', '2', '--token-burst', '2'] });
+  });
+  afterAll(() => server?.stop());
+
+  it('counts a token’s commands together on both workers', async () => {
+    const minted = await api<{ token: string }>(server.url, '/api/v1/tokens', { body: { hallId: 'namba', label: 'chair' } });
+    expect(minted.status).toBe(201);
+    // Four at once, spread over both workers (one connection each, round-robin): two a second in all, not per worker.
+    // Retried where a second's window edge fell among them (a slow machine).
+    let statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const answers = await Promise.all(
+        [1, 2, 3, 4].map((i) => command(server.url, 'namba', { type: 'message', text: `m${i}` }, minted.body.token)),
+      );
+      statuses = answers.map((a) => a.status).sort();
+      if (statuses.filter((s) => s === 200).length <= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+    }
+    expect(statuses).toEqual([200, 200, 429, 429]);
+  });
+});

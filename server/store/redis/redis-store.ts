@@ -86,7 +86,8 @@ export class RedisStore implements Store {
 
   constructor(
     readonly url: string,
-    prefix?: string,
+    /** Every key of this store starts with it (the rate limiters' counters too). */
+    readonly prefix = 'lectern:',
   ) {
     this.description = `redis:${url.replace(/\/\/[^@/]*@/, '//')}`;
     this.keys = redisKeys(prefix);
