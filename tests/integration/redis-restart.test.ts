@@ -86,6 +86,8 @@ describe('Redis killed and restarted during a burst', () => {
     // Nothing was acknowledged while Redis was away (the press under way at the kill may have been, once).
     expect(burst.result.acknowledged.length - downAcks).toBeLessThanOrEqual(0);
     expect(screens.map((s) => s.revision)).toEqual(shownWhileDown);
+    // They stayed connected to their nodes: Redis away does not cut a screen's socket.
+    expect(screens.map((s) => s.drops)).toEqual([0, 0, 0, 0]);
     // The nodes still answer what they know (the screens' snapshot) from memory.
     expect((await api(a.url, '/api/v1/halls/namba/live', { token: null })).status).toBe(200);
 
