@@ -1,9 +1,8 @@
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LecternClientSocket, LiveView } from '../../shared/index.js';
+import type { LiveView } from '../../shared/index.js';
 import { fullLog, missingOrDoubled, startChairBurst, type BurstChair } from '../support/burst.js';
 import { api, command } from '../support/http.js';
-import { startNode, startRedis, type TestRedis } from '../support/redis.js';
+import { startNode, startRedis, watchingScreen, type TestRedis, type WatchingScreen } from '../support/redis.js';
 import type { TestServer } from '../support/server.js';
 
 // Two nodes on one real redis-server (AOF, appendfsync always): Redis is killed (SIGKILL) in the middle of a
@@ -14,17 +13,10 @@ const HALLS = ['namba', 'nakamozu'];
 let redis: TestRedis;
 let a: TestServer;
 let b: TestServer;
-const screens: { socket: LecternClientSocket; hallId: string; revision: number; drops: number }[] = [];
+const screens: WatchingScreen[] = [];
 
-/** A screen on `node`, as the pages connect: websocket, reconnecting, keeping the newest snapshot it saw. */
 function screen(node: TestServer, hallId: string) {
-  const socket = io(node.url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 200 }) as LecternClientSocket;
-  const shown = { socket, hallId, revision: -1, drops: 0 };
-  socket.on('connect', () => void socket.emit('hall:watch', { hallId }));
-  socket.on('disconnect', () => shown.drops++);
-  socket.on('hall:changed', (snapshot) => {
-    if (snapshot.hallId === hallId && snapshot.revision > shown.revision) shown.revision = snapshot.revision;
-  });
+  const shown = watchingScreen(node.url, hallId);
   screens.push(shown);
   return shown;
 }
