@@ -32,7 +32,7 @@ import { createSocketApp } from './socket/socket-app.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/limits.config.js';
 import { createThrottles, redisBackend, type LimiterBackend } from './limits/throttle.js';
 import { throttleWrites } from './limits/throttle.middleware.js';
-import { attachRedisNode, type RedisNode } from './cluster/redis-node.js';
+import { attachRedisNode, nodeReadiness, obsLeases, type RedisNode } from './cluster/redis-node.js';
 import { openRedisStore } from './cluster/wait-for-redis.js';
 import { readyzHandler } from './http/readyz.js';
 import { RedisStore } from './store/redis/redis-store.js';
@@ -149,7 +149,9 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     const { generated } = await auth.initDirectorToken(options.directorToken);
     if (generated) forgetGeneratedToken = () => auth.forgetGeneratedDirectorToken();
     obsStore = new SqliteObsStore(options.dataDir);
-    const obs = new ObsService({ config: obsConfig, live, store: obsStore, now: () => clock.now() });
+    // Nodes on Redis: each hall's OBS is driven by the node that holds its lease (docs/scale.md).
+    const lease = store instanceof RedisStore && obsConfig ? obsLeases(store) : undefined;
+    const obs = new ObsService({ config: obsConfig, live, store: obsStore, now: () => clock.now(), ...(lease ? { lease } : {}) });
 
     const limits = options.limits ?? DEFAULT_RATE_LIMITS;
     // On Redis, every node counts a token's requests together; one process (or --workers, see docs/scale.md) in memory.
@@ -187,7 +189,10 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       };
       res.json(body);
     });
-    app.get('/readyz', readyzHandler(store));
+    app.get(
+      '/readyz',
+      readyzHandler(store, () => nodeReadiness(store, obs)),
+    );
     app.use(programEditRoutes(live, store, auth));
     app.use(allHallsRoutes(live, auth));
     app.use(exportRoutes(live, auth, store, clock));
@@ -225,13 +230,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       clock,
       obs,
       ...(generated ? { generatedDirectorToken: generated } : {}),
-      warnings: [
-        ...clockWarnings(options.clock, live, clock.now(), zone),
-        // Until the OBS lease between nodes lands (docs/scale.md), two nodes given --obs would both switch it.
-        ...(options.redisUrl && options.obsConfigFile
-          ? ['this node drives OBS (--obs with --redis): give --obs to one node only, or two nodes will switch the same OBS']
-          : []),
-      ],
+      warnings: [...clockWarnings(options.clock, live, clock.now(), zone)],
       ...(programImport ? { programImport } : {}),
       async close() {
         displays.close();

@@ -37,6 +37,19 @@ export interface ObsRecordStatus extends ObsOutputStatus {
   recordingId: string | null;
 }
 
+/**
+ * Nodes on Redis: which node holds a hall's OBS lease (only the holder connects to and switches that OBS).
+ * Node ids are `<host>:<pid>:<random>` as `/readyz` names them.
+ */
+export interface ObsLeaseStatus {
+  /** The node that answers. */
+  node: string;
+  /** The node that holds the lease; null when nobody does (e.g. the holder died, or Redis is away). */
+  holder: string | null;
+  /** The answering node holds it: it drives this OBS. */
+  held: boolean;
+}
+
 /** One hall's OBS, as the director console shows it (`GET /api/v1/obs`, `obs:changed`). Times are server ms. */
 export interface ObsHallStatus {
   hallId: string;
@@ -77,6 +90,8 @@ export interface ObsHallStatus {
   text: { title: string; speaker: string } | null;
   /** A problem with the last action other than switching (text, pause, chapter), for a person. */
   lastError: string | null;
+  /** Only on nodes on Redis: the hall's OBS lease. */
+  lease?: ObsLeaseStatus;
 }
 
 /** Answer of `GET /api/v1/obs`: every hall of the program, plus configured halls the program lacks. */

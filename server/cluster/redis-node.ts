@@ -2,7 +2,11 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { LecternServer } from '../../shared/index.js';
 import type { AuthService } from '../auth/auth.service.js';
 import type { LiveService } from '../live/live.service.js';
-import { openQueuedRedis, type RedisStore } from '../store/redis/redis-store.js';
+import type { NodeReadiness } from '../http/readyz.js';
+import type { ObsService } from '../obs/obs.service.js';
+import { openQueuedRedis, RedisStore } from '../store/redis/redis-store.js';
+import type { Store } from '../store/store.js';
+import { ObsLeases } from './obs-lease.js';
 import type { ReceivedStoreChange } from '../store/redis/store-change.js';
 
 /** A node on Redis, attached: close it before the store. */
@@ -85,4 +89,22 @@ export async function attachRedisNode(
       pub.disconnect();
     },
   };
+}
+
+/** The OBS leases of a node on Redis: each hall's OBS is driven by the one node that holds its lease. */
+export function obsLeases(store: RedisStore): ObsLeases {
+  return new ObsLeases({
+    nodeId: store.nodeId,
+    backend: {
+      takeOrRenew: (hallId, holder, ttlMs) => store.takeObsLease(hallId, holder, ttlMs),
+      release: (hallId, holder) => store.releaseObsLease(hallId, holder),
+    },
+  });
+}
+
+/** What `/readyz` tells of a node on Redis (nothing for other stores). */
+export function nodeReadiness(store: Store, obs: ObsService): NodeReadiness {
+  if (!(store instanceof RedisStore)) return {};
+  const leases = obs.leases();
+  return { node: store.nodeId, ...(leases ? { obsLeases: leases } : {}) };
 }

@@ -25,6 +25,8 @@ export interface HallObsOptions {
   itemScenes?: () => readonly string[];
   /** Read stream and record status this often while connected (ms); it is also the heartbeat. */
   pollMs?: number;
+  /** The status revision to count on from (a hall driven again after a lease came back keeps counting up). */
+  firstRevision?: number;
 }
 
 /**
@@ -66,6 +68,7 @@ export class HallObs {
 
   constructor(private readonly options: HallObsOptions) {
     this.hallId = options.config.hallId;
+    this.revision = options.firstRevision ?? 0;
     const connection = options.connection;
     this.outputs = new HallOutputs(this.hallId, connection, options.store, options.now, options.log);
     connection.onState((status) => {
@@ -115,6 +118,8 @@ export class HallObs {
   /** Loads the stored mode and starts connecting; then reads stream and record status every `pollMs`. */
   async start(): Promise<void> {
     this.mode = (await this.options.store.getMode(this.hallId)) ?? this.mode;
+    // Closed meanwhile (a lease lost at once): never connect.
+    if (this.closed) return;
     this.options.connection.start();
     // Also the heartbeat: a frozen OBS answers nothing, and only an unanswered request shows it.
     this.pollTimer = setInterval(() => {

@@ -22,6 +22,14 @@ export function obsRoutes(obs: ObsService, auth: AuthService): Router {
     res.json(obs.status());
   });
 
+  // Nodes on Redis: only the lease holder drives a hall's OBS, so only it can change what that OBS does.
+  router.post('/api/v1/obs/:hallId/:action', (req, res, next) => {
+    const elsewhere = obs.drivenBy(String(req.params.hallId));
+    if (!elsewhere) return next();
+    const who = elsewhere.holder ? `node ${elsewhere.holder}` : 'no node yet (the lease is being taken)';
+    sendError(res, 409, 'obs_elsewhere', `this node does not drive the OBS of hall "${req.params.hallId}": ${who} does`);
+  });
+
   router.post('/api/v1/obs/:hallId/mode', async (req, res) => {
     const hallId = String(req.params.hallId);
     const parsed = ModeBodySchema.safeParse(req.body);

@@ -1,7 +1,8 @@
-import type { ObsHallStatus, ObsMode, ObsRecording, ObsStatusList } from '../../shared/index.js';
+import type { ObsHallStatus, ObsLeaseStatus, ObsMode, ObsRecording, ObsStatusList } from '../../shared/index.js';
+import type { ObsDriveGate } from '../cluster/obs-lease.js';
 import type { LiveService } from '../live/live.service.js';
 import { chapterLines, chapterText } from './obs.chapters.js';
-import { readPasswordFile, type ObsConfig } from './obs.config.js';
+import { readPasswordFile, type HallObsConfig, type ObsConfig } from './obs.config.js';
 import { ObsConnection } from './obs.connection.js';
 import { HallObs } from './obs.hall.js';
 import { createObsSocket, type ObsSocket } from './obs.socket.js';
@@ -23,6 +24,11 @@ export interface ObsServiceOptions {
   tickMs?: number;
   pollMs?: number;
   backoffMs?: readonly number[];
+  /**
+   * Nodes on Redis: drive a hall's OBS only while this node holds its lease (docs/scale.md). Without it, every
+   * configured hall is driven from the start.
+   */
+  lease?: ObsDriveGate;
 }
 
 /**
@@ -30,40 +36,85 @@ export interface ObsServiceOptions {
  * halls that follow their printed schedule). Socket handlers never call OBS; a chair's command never waits for it.
  */
 export class ObsService {
+  /** The halls this node drives now (all configured ones, without a lease). */
   private readonly halls = new Map<string, HallObs>();
+  private readonly configs = new Map<string, HallObsConfig>();
+  /** The last status revision per hall, so a hall driven again counts on from it. */
+  private readonly revisions = new Map<string, number>();
   private readonly listeners = new Set<(status: ObsHallStatus) => void>();
+  private readonly log: (message: string) => void;
   private unsubscribe: (() => void) | undefined;
   private tick: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(private readonly options: ObsServiceOptions) {
-    const log = options.log ?? ((message: string) => console.log(`[lectern] ${message}`));
-    for (const config of options.config?.halls ?? []) {
-      const prefix = `OBS ${config.hallId}: `;
-      const connection = new ObsConnection({
-        url: config.url,
-        password: config.password,
-        ...(config.passwordFile ? { rereadPassword: () => readPasswordFile(config.passwordFile!) } : {}),
-        createSocket: options.createSocket ?? createObsSocket,
-        now: options.now,
-        log: (message) => log(prefix + message),
-        ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
-      });
-      const hall = new HallObs({
-        config,
-        connection,
-        store: options.store,
-        now: options.now,
-        log: (message) => log(prefix + message),
-        onStatus: (status) => this.listeners.forEach((listener) => listener(status)),
-        itemScenes: () =>
-          options.live
-            .getProgram()
-            .items.filter((item) => item.hallId === config.hallId && item.obsScene)
-            .map((item) => item.obsScene!),
-        ...(options.pollMs ? { pollMs: options.pollMs } : {}),
-      });
-      this.halls.set(config.hallId, hall);
-    }
+    this.log = options.log ?? ((message: string) => console.log(`[lectern] ${message}`));
+    for (const config of options.config?.halls ?? []) this.configs.set(config.hallId, config);
+  }
+
+  private createHall(config: HallObsConfig): HallObs {
+    const options = this.options;
+    const prefix = `OBS ${config.hallId}: `;
+    const connection = new ObsConnection({
+      url: config.url,
+      password: config.password,
+      ...(config.passwordFile ? { rereadPassword: () => readPasswordFile(config.passwordFile!) } : {}),
+      createSocket: options.createSocket ?? createObsSocket,
+      now: options.now,
+      log: (message) => this.log(prefix + message),
+      ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
+    });
+    return new HallObs({
+      config,
+      connection,
+      store: options.store,
+      now: options.now,
+      log: (message) => this.log(prefix + message),
+      onStatus: (status) => this.publish(status),
+      itemScenes: () =>
+        options.live
+          .getProgram()
+          .items.filter((item) => item.hallId === config.hallId && item.obsScene)
+          .map((item) => item.obsScene!),
+      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      firstRevision: this.revisions.get(config.hallId) ?? 0,
+    });
+  }
+
+  private publish(status: ObsHallStatus): void {
+    this.revisions.set(status.hallId, status.revision);
+    const lease = this.options.lease?.status(status.hallId);
+    const shown = lease ? { ...status, lease } : status;
+    this.listeners.forEach((listener) => listener(shown));
+  }
+
+  /** Drives a hall's OBS: connects it and follows the hall's state. */
+  private async drive(config: HallObsConfig): Promise<void> {
+    if (this.halls.has(config.hallId) || this.closed) return;
+    const hall = this.createHall(config);
+    this.halls.set(config.hallId, hall);
+    hall.update(this.options.live.view(config.hallId));
+    await hall.start();
+  }
+
+  /** Stops driving a hall's OBS at once (its lease is lost): nothing more is sent to it. */
+  private async release(hallId: string): Promise<void> {
+    const hall = this.halls.get(hallId);
+    if (!hall) return;
+    this.halls.delete(hallId);
+    const closing = hall.close();
+    this.publish(this.hallStatus(hallId));
+    await closing;
+  }
+
+  /** A hall's lease changed: drive its OBS, stop driving it, or just say who drives it now. */
+  private leaseChanged(hallId: string, lease: ObsLeaseStatus): void {
+    const config = this.configs.get(hallId);
+    if (!config) return;
+    const done = (error: unknown) => this.log(`OBS ${hallId}: ${String(error)}`);
+    if (lease.held && !this.halls.has(hallId)) this.drive(config).catch(done);
+    else if (!lease.held && this.halls.has(hallId)) this.release(hallId).catch(done);
+    else if (!lease.held) this.publish(this.hallStatus(hallId));
   }
 
   /** Told of every hall's status change (for the directors' sockets). */
@@ -74,11 +125,18 @@ export class ObsService {
 
   /** Halls with an OBS configured. */
   hallIds(): string[] {
-    return [...this.halls.keys()];
+    return [...this.configs.keys()];
   }
 
   isConfigured(hallId: string): boolean {
-    return this.halls.has(hallId);
+    return this.configs.has(hallId);
+  }
+
+  /** Nodes on Redis: who holds each configured hall's OBS lease (for `/readyz`); undefined without a lease. */
+  leases(): Record<string, ObsLeaseStatus> | undefined {
+    const gate = this.options.lease;
+    if (!gate) return undefined;
+    return Object.fromEntries(this.hallIds().map((hallId) => [hallId, gate.status(hallId)]));
   }
 
   /** Connects every hall's OBS and follows the live engine. */
@@ -90,11 +148,9 @@ export class ObsService {
       if (!cause) hall?.resync();
       hall?.update(snapshot);
     });
-    for (const hall of this.halls.values()) {
-      hall.update(live.view(hall.hallId));
-      await hall.start();
-    }
-    if (this.halls.size > 0) {
+    if (this.options.lease) this.options.lease.start(this.hallIds(), (hallId, lease) => this.leaseChanged(hallId, lease));
+    else for (const config of this.configs.values()) await this.drive(config);
+    if (this.configs.size > 0) {
       this.tick = setInterval(() => {
         for (const hall of this.halls.values()) hall.update(live.view(hall.hallId));
       }, this.options.tickMs ?? 1000);
@@ -103,21 +159,27 @@ export class ObsService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.unsubscribe?.();
     clearInterval(this.tick);
+    // OBS first, then the leases: another node may take them once this one no longer drives.
     await Promise.all([...this.halls.values()].map((hall) => hall.close()));
+    await this.options.lease?.close();
   }
 
   /** Every program hall (unconfigured ones say so), then configured halls the program does not have. */
   status(): ObsStatusList {
     const programHalls = this.options.live.getProgram().halls.map((hall) => hall.id);
-    const ids = [...programHalls, ...[...this.halls.keys()].filter((id) => !programHalls.includes(id))];
+    const ids = [...programHalls, ...this.hallIds().filter((id) => !programHalls.includes(id))];
     return { halls: ids.map((id) => this.hallStatus(id)) };
   }
 
   hallStatus(hallId: string): ObsHallStatus {
+    const lease = this.options.lease?.status(hallId);
     const hall = this.halls.get(hallId);
-    if (hall) return hall.status();
+    if (hall) return lease ? { ...hall.status(), lease } : hall.status();
+    const config = this.configs.get(hallId);
+    if (config && lease) return this.drivenElsewhere(config, lease);
     return {
       hallId,
       revision: 0,
@@ -132,6 +194,36 @@ export class ObsService {
       text: null,
       lastError: null,
     };
+  }
+
+  /** A configured hall whose OBS another node drives (or nobody, until a node takes the lease). */
+  private drivenElsewhere(config: HallObsConfig, lease: ObsLeaseStatus): ObsHallStatus {
+    const revision = (this.revisions.get(config.hallId) ?? 0) + 1;
+    this.revisions.set(config.hallId, revision);
+    const error = lease.holder
+      ? `node ${lease.holder} drives this OBS (it holds the OBS lease)`
+      : 'no node holds the OBS lease yet: a node with --obs takes it within 10 s';
+    return {
+      hallId: config.hallId,
+      revision,
+      url: config.url,
+      connection: { state: 'disconnected', error, since: 0, retries: 0, nextRetryAt: null },
+      obs: null,
+      mode: 'auto',
+      manual: null,
+      scene: { desired: null, reason: error, actual: null, error: null, missing: [] },
+      stream: null,
+      record: null,
+      text: null,
+      lastError: null,
+      lease,
+    };
+  }
+
+  /** The node that drives a configured hall's OBS, when it is not this one (nodes on Redis); else undefined. */
+  drivenBy(hallId: string): { holder: string | null } | undefined {
+    if (!this.configs.has(hallId) || this.halls.has(hallId) || !this.options.lease) return undefined;
+    return { holder: this.options.lease.status(hallId).holder };
   }
 
   /** Sets a hall's mode; answers its status, or undefined when the hall has no OBS. */

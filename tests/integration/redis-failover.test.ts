@@ -1,10 +1,9 @@
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LecternClientSocket, LiveView } from '../../shared/index.js';
+import type { LiveView } from '../../shared/index.js';
 import { api } from '../support/http.js';
 import { startNginx, type TestNginx } from '../support/nginx.js';
 import { missingOrDoubled, startChairBurst, type BurstChair } from '../support/burst.js';
-import { startNode, startRedis, type TestRedis } from '../support/redis.js';
+import { startNode, startRedis, watchingScreen, type TestRedis, type WatchingScreen } from '../support/redis.js';
 import type { TestServer } from '../support/server.js';
 
 // Two nodes on Redis behind nginx: node A dies (kill -9) in the middle of a burst from three chairs.
@@ -14,23 +13,11 @@ let redis: TestRedis;
 let a: TestServer;
 let b: TestServer;
 let nginx: TestNginx;
-const displays: { socket: LecternClientSocket; hallId: string; revision: number; drops: number }[] = [];
+const displays: WatchingScreen[] = [];
 
-/** A screen through the load balancer, as the pages connect: websocket only, reconnecting, re-watching its hall. */
+/** A screen through the load balancer. */
 function display(hallId: string) {
-  const socket = io(nginx.url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnectionDelay: 200,
-    reconnectionDelayMax: 1000,
-  }) as LecternClientSocket;
-  const screen = { socket, hallId, revision: -1, drops: 0 };
-  socket.on('connect', () => void socket.emit('hall:watch', { hallId }));
-  socket.on('disconnect', () => screen.drops++);
-  // Anything older than what the screen shows is dropped, as the pages do.
-  socket.on('hall:changed', (snapshot) => {
-    if (snapshot.hallId === hallId && snapshot.revision > screen.revision) screen.revision = snapshot.revision;
-  });
+  const screen = watchingScreen(nginx.url, hallId);
   displays.push(screen);
   return screen;
 }

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandResult, LecternClientSocket, LiveView, Program } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
-import { freePort } from '../support/net.js';
-import { hallConfig, writeObsConfig } from '../support/obs-fixtures.js';
 import { startNode, startRedis, type TestRedis } from '../support/redis.js';
 import type { TestServer } from '../support/server.js';
 import { connect, nextSnapshot } from '../support/socket.js';
@@ -118,23 +116,5 @@ describe('two nodes on one Redis', () => {
     await expect
       .poll(async () => (await api<Program>(b.url, '/api/v1/program', { token: null })).body.event.title)
       .toBe('Renamed on node A');
-  });
-});
-
-describe('a node on Redis given --obs', () => {
-  it('warns at start that every node given --obs drives it (the lease between nodes is not built yet)', async () => {
-    // An OBS nobody listens on: the node only has to read the config, not to reach OBS.
-    const config = writeObsConfig({
-      halls: { namba: hallConfig(`ws://127.0.0.1:${await freePort()}`, { passwordEnv: 'TEST_OBS_NAMBA_PASSWORD' }) },
-    });
-    const node = await startNode(redis, { args: ['--obs', config], env: { TEST_OBS_NAMBA_PASSWORD: 'unused' } });
-    try {
-      // The warnings follow the start line.
-      for (let i = 0; i < 50 && !node.output().includes('Screens (no token needed)'); i++)
-        await new Promise((r) => setTimeout(r, 100));
-      expect(node.output()).toContain('give --obs to one node only');
-    } finally {
-      await node.stop();
-    }
   });
 });

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:net';
+import { io } from 'socket.io-client';
+import type { LecternClientSocket } from '../../shared/index.js';
 import { freePort } from './net.js';
 import { startServer, tempDir, type TestServer, type TestServerOptions } from './server.js';
 
@@ -97,4 +99,32 @@ export async function startRedis(): Promise<TestRedis> {
 /** Starts a Lectern node on `redis` (its own data folder, for the per-node OBS records). */
 export function startNode(redis: TestRedis, options: TestServerOptions = {}): Promise<TestServer> {
   return startServer({ ...options, args: ['--redis', redis.url, ...(options.args ?? [])] });
+}
+
+/** A screen in a fault test: the newest revision it was shown, and how often its socket dropped. */
+export interface WatchingScreen {
+  socket: LecternClientSocket;
+  hallId: string;
+  revision: number;
+  drops: number;
+}
+
+/**
+ * A screen on `url` (a node or the load balancer), as the pages connect: websocket only, reconnecting, re-watching
+ * its hall on every connect, keeping the newest snapshot's revision (older ones are dropped, as the pages do).
+ */
+export function watchingScreen(url: string, hallId: string): WatchingScreen {
+  const socket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+  }) as LecternClientSocket;
+  const screen: WatchingScreen = { socket, hallId, revision: -1, drops: 0 };
+  socket.on('connect', () => void socket.emit('hall:watch', { hallId }));
+  socket.on('disconnect', () => screen.drops++);
+  socket.on('hall:changed', (snapshot) => {
+    if (snapshot.hallId === hallId && snapshot.revision > screen.revision) screen.revision = snapshot.revision;
+  });
+  return screen;
 }

@@ -21,10 +21,8 @@ export interface RedisKeys {
   tokenHashes: string;
   /** The pub/sub channel on which nodes tell each other what they wrote. */
   changes: string;
-  /** A hall's OBS lease. */
+  /** String: the node id holding a hall's OBS lease, with a TTL. */
   obsLease(hallId: string): string;
-  /** Counter: fencing tokens for the OBS leases. */
-  obsFence: string;
 }
 
 /** The keys under `prefix` (default `lectern:`). */
@@ -42,6 +40,5 @@ export function redisKeys(prefix = 'lectern:'): RedisKeys {
     tokenHashes: `${prefix}token-hashes`,
     changes: `${prefix}changes`,
     obsLease: (hallId) => `${prefix}obs:lease:${hallId}`,
-    obsFence: `${prefix}obs:fence`,
   };
 }

@@ -64,16 +64,19 @@ redis.call('PUBLISH', KEYS[2], ARGV[3])
 return 1
 `;
 
-/** Takes or renews a lease. KEYS: lease. ARGV: holder, ttl ms. Answers 1 when the caller holds it now. */
+/**
+ * Takes a lease when it is free, or renews it (compare-and-renew: only while the caller's id is its value).
+ * KEYS: lease. ARGV: holder, ttl ms. Answers the holder after the call (the caller's id when it holds it now).
+ */
 export const TAKE_LEASE = `
 local holder = redis.call('GET', KEYS[1])
 if holder == ARGV[1] then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  return 1
+  return holder
 end
-if holder then return 0 end
+if holder then return holder end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return 1
+return ARGV[1]
 `;
 
 /** Releases a lease if the caller still holds it. KEYS: lease. ARGV: holder. */

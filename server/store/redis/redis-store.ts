@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import {
   CommandSchema,
@@ -18,7 +19,7 @@ import {
   type TokenRecord,
 } from '../store.js';
 import { redisKeys, type RedisKeys } from './redis-keys.js';
-import { COMMIT_COMMAND, REVOKE_TOKEN, SAVE_PROGRAM } from './redis-scripts.js';
+import { COMMIT_COMMAND, RELEASE_LEASE, REVOKE_TOKEN, SAVE_PROGRAM, TAKE_LEASE } from './redis-scripts.js';
 import type { StoreChange } from './store-change.js';
 
 /** How long one Redis command may take before the caller hears `store_unavailable` (ms). */
@@ -79,8 +80,11 @@ function seqOf(streamId: string): number {
  */
 export class RedisStore implements Store {
   readonly description: string;
-  /** This process's id on the change channel (its own messages are ignored). */
-  readonly nodeId = randomUUID();
+  /**
+   * This process's id: on the change channel (its own messages are ignored) and as the OBS lease's holder.
+   * `<host>:<pid>:<random>`, so a person can tell which machine and process it is.
+   */
+  readonly nodeId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   readonly keys: RedisKeys;
   readonly redis: Redis;
 
@@ -264,6 +268,16 @@ export class RedisStore implements Store {
       this.redis.eval(REVOKE_TOKEN, 2, this.keys.tokens, this.keys.changes, id, String(at), message),
     );
     return done === 1;
+  }
+
+  /** Takes a hall's OBS lease when free or renews this node's (see TAKE_LEASE); answers who holds it now. */
+  async takeObsLease(hallId: string, holder: string, ttlMs: number): Promise<string> {
+    return String(await this.call(() => this.redis.eval(TAKE_LEASE, 1, this.keys.obsLease(hallId), holder, String(ttlMs))));
+  }
+
+  /** Gives a hall's OBS lease up if `holder` still has it. */
+  async releaseObsLease(hallId: string, holder: string): Promise<void> {
+    await this.call(() => this.redis.eval(RELEASE_LEASE, 1, this.keys.obsLease(hallId), holder));
   }
 
   async close(): Promise<void> {
