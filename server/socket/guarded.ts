@@ -1,3 +1,4 @@
+import { logger } from '../observability/logger.js';
 import type { LecternServerSocket } from '../../shared/index.js';
 
 /** Calls an acknowledgement only when the client sent one: a missing or bogus callback never throws. */
@@ -14,7 +15,7 @@ export function guarded(socket: LecternServerSocket, name: string, handler: (...
     Promise.resolve()
       .then(() => handler(...args))
       .catch((error: unknown) => {
-        console.error(`[lectern] socket ${socket.id} ${name} failed:`, error);
+        logger().error({ err: error, socket: socket.id, event: name }, `socket event ${name} failed`);
         answer(args[args.length - 1], { ok: false, error: 'internal', message: 'the server could not handle this event' });
       });
   };
