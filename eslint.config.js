@@ -44,6 +44,25 @@ export default tseslint.config(
     },
   },
   {
+    // The page families share code through web/ and shared/, never through each other (aliases included).
+    files: ['control/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)display/', message: 'control/ imports web/ or shared/, never display/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['display/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)control/', message: 'display/ imports web/ or shared/, never control/.' }] },
+      ],
+    },
+  },
+  {
     // Tests read loosely typed JSON answers.
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

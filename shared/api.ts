@@ -95,6 +95,18 @@ export interface DisplayInfo {
   lastSeenAt: number;
 }
 
+/**
+ * What changed in the list of connected screens since the last `displays:delta` (`displays:changed` carries
+ * the whole list, once, when a director socket connects). Apply in order: drop `removed`, then put each of
+ * `upserted` in place by its `id` (a screen that came, or whose last contact moved on).
+ */
+export interface DisplaysDelta {
+  /** Screens that came or changed, as they are now. */
+  upserted: DisplayInfo[];
+  /** Ids of screens that went. */
+  removed: string[];
+}
+
 /** One accepted command of a hall's log, as the timeline shows it (`GET /api/v1/halls/:id/log`, `log:appended`). */
 export interface LoggedCommand {
   /** Log order, increasing across halls; `after=` pages on from it. */
@@ -143,4 +155,26 @@ export interface ProgramEditResult {
 /** Answer of the commands that act on several halls at once (reset, message to all). */
 export interface MultiHallResult {
   halls: { hallId: string; ok: boolean; revision: number; error?: string; message?: string }[];
+}
+
+/** A token in `GET /api/v1/tokens` (never the bearer secret itself). */
+export interface TokenInfo {
+  id: string;
+  role: Role;
+  /** The hall a chair token runs; null for a director token. */
+  hallId: string | null;
+  label: string;
+  /** When it was minted (epoch ms). */
+  createdAt: number;
+  /** When it was revoked (epoch ms); null while it works. */
+  revokedAt: number | null;
+}
+
+/** Answer of `POST /api/v1/displays/:id/identify`. */
+export interface IdentifyAnswer {
+  id: string;
+  /** What the screen flashes: its hall's name. */
+  text: string;
+  /** How long it flashes (ms). */
+  durationMs: number;
 }

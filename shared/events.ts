@@ -1,6 +1,6 @@
 import type { Server, Socket as ServerSocket } from 'socket.io';
 import type { Socket as ClientSocket } from 'socket.io-client';
-import type { ApiError, DisplayInfo, LoggedCommand, Role } from './api.js';
+import type { ApiError, DisplayInfo, DisplaysDelta, LoggedCommand, Role } from './api.js';
 import type { HallCommandPayload, HallWatch } from './live/commands.js';
 import type { HallSnapshot, LiveView } from './live/view.js';
 import type { ObsHallStatus } from './obs.js';
@@ -14,7 +14,8 @@ export type HelloResult = { ok: true } | ({ ok: false } & ApiError);
 /**
  * Answer to `hall:command`: the new view, or why nothing changed (with the current view when there is one).
  * `error` is the domain code (`invalid`, `unauthorized`, `forbidden`, `not_found`, `stale_revision`,
- * `unknown_item`, `not_applicable`, `store_failed`, `internal`).
+ * `unknown_item`, `not_applicable`, `store_failed`, `store_unavailable` (503: the shared store is down; nothing
+ * changed), `internal`).
  */
 export type CommandResult = { ok: true; view: LiveView } | ({ ok: false; view?: LiveView } & ApiError);
 
@@ -53,8 +54,13 @@ export interface ServerToClientEvents {
   'display:reload': () => void;
   /** To director sockets only (the `directors` room): a hall's OBS status changed. */
   'obs:changed': (status: ObsHallStatus) => void;
-  /** Directors only: every connected screen (sent on connect and whenever the list changes). */
+  /** Directors only: every connected screen, oldest connection first (sent once, when the socket connects). */
   'displays:changed': (displays: DisplayInfo[]) => void;
+  /**
+   * Directors only: the screens that came, changed or went since the last delta (within 100 ms of a screen
+   * coming or going; last-contact updates at most every 5 s). Its size follows the change, not the list.
+   */
+  'displays:delta': (delta: DisplaysDelta) => void;
   /** Directors only: a command was accepted and logged (any hall). */
   'log:appended': (entry: LoggedCommand) => void;
 }

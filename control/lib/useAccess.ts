@@ -1,5 +1,6 @@
 import { onBeforeUnmount, ref, type Ref } from 'vue';
 import type { WhoAmI } from '../../shared/index.js';
+import { apiClient } from '../../web/api.js';
 
 /** What a control page knows about its token. */
 export type Access =
@@ -17,15 +18,12 @@ export function useAccess(token: string | undefined): { access: Ref<Access>; rec
 
   async function check(): Promise<void> {
     if (!token) return;
-    try {
-      const response = await fetch('/api/v1/auth/me', { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
-      if (response.status === 401) {
-        access.value = { kind: 'invalid' };
-        return;
-      }
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      access.value = { kind: 'ok', who: (await response.json()) as WhoAmI };
-    } catch {
+    const answer = await apiClient(token).call('GET /api/v1/auth/me');
+    if (answer.ok) {
+      access.value = { kind: 'ok', who: answer.body };
+    } else if (answer.status === 401) {
+      access.value = { kind: 'invalid' };
+    } else {
       access.value = { kind: 'unreachable' };
       clearTimeout(timer);
       timer = setTimeout(() => void check(), RETRY_MS);

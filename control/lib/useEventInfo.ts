@@ -1,5 +1,6 @@
 import { onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
-import type { Health, Program } from '../../shared/index.js';
+import { ProgramSchema, type Program } from '../../shared/index.js';
+import { apiClient } from '../../web/api.js';
 
 /** The event as a control page needs it before it connects: language, halls, and whether a rehearsal clock runs. */
 export interface EventInfo {
@@ -15,15 +16,15 @@ export function useEventInfo(): EventInfo {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function load(): Promise<void> {
-    try {
-      const [p, h] = await Promise.all([
-        fetch('/api/v1/program', { cache: 'no-cache' }),
-        fetch('/healthz', { cache: 'no-store' }),
-      ]);
-      if (!p.ok || !h.ok) throw new Error('not ready');
-      program.value = (await p.json()) as Program;
-      rehearsal.value = ((await h.json()) as Health).clockOffsetMs !== 0;
-    } catch {
+    const api = apiClient();
+    const [p, h] = await Promise.all([api.call('GET /api/v1/program'), api.call('GET /healthz')]);
+    // The program is parsed with the one schema, not trusted: a server of another version fails here, visibly.
+    const parsed = p.ok ? ProgramSchema.safeParse(p.body) : undefined;
+    if (parsed?.success && h.ok) {
+      program.value = parsed.data;
+      rehearsal.value = h.body.clockOffsetMs !== 0;
+    } else {
+      if (parsed && !parsed.success) console.error('program does not parse', parsed.error.issues);
       timer = setTimeout(() => void load(), 3000);
     }
   }

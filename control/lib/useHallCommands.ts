@@ -1,6 +1,6 @@
 import { onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
 import type { Command, CommandResult, LiveView } from '../../shared/index.js';
-import type { LiveConnection } from '../../display/lib/useLive.js';
+import type { LiveConnection } from '../../web/useLive.js';
 import { newCommandId } from './ids.js';
 
 /** How long to wait for the server's acknowledgement before sending the same command again (ms). */

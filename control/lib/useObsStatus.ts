@@ -1,6 +1,7 @@
 import { onUnmounted, ref, shallowRef, type Ref } from 'vue';
-import type { ApiError, HallSummary, LecternClientSocket, ObsHallStatus, ObsMode, ObsStatusList } from '../../shared/index.js';
-import { connectSocket } from '../../display/lib/socket.js';
+import type { LecternClientSocket, ObsHallStatus, ObsMode } from '../../shared/index.js';
+import { apiClient, type ApiAnswer } from '../../web/api.js';
+import { connectSocket } from '../../web/socket.js';
 
 /** Every hall's OBS status, kept current by `obs:changed`, the auto/manual switch and "try again". */
 export interface ObsStatusState {
@@ -28,21 +29,19 @@ export function useObsStatus(token: string | undefined, socket?: LecternClientSo
   const error = ref<string | null>(null);
   const loaded = ref(false);
   const pending = ref(new Set<string>());
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const api = apiClient(token);
 
-  async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const response = await fetch(path, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
-    const body = (await response.json().catch(() => undefined)) as T | ApiError | undefined;
-    if (!response.ok) throw new Error((body as ApiError | undefined)?.message ?? `${path} answered ${response.status}`);
-    return body as T;
+  /** The body of an answer, or a throw with the server's message. */
+  function bodyOf<T>(answer: ApiAnswer<T>): T {
+    if (!answer.ok) throw new Error(answer.body.message);
+    return answer.body;
   }
 
   async function reload(): Promise<void> {
     try {
-      const [status, summaries] = await Promise.all([
-        request<ObsStatusList>('/api/v1/obs'),
-        request<HallSummary[]>('/api/v1/halls'),
-      ]);
+      const [status, summaries] = await Promise.all([api.call('GET /api/v1/obs'), api.call('GET /api/v1/halls')]).then(
+        ([s, h]) => [bodyOf(s), bodyOf(h)] as const,
+      );
       halls.value = status.halls;
       names.value = Object.fromEntries(summaries.map((hall) => [hall.id, hall.name]));
       error.value = null;
@@ -59,16 +58,10 @@ export function useObsStatus(token: string | undefined, socket?: LecternClientSo
   }
 
   /** Posts to one of a hall's OBS endpoints, the hall marked pending meanwhile; applies the status answered. */
-  async function post(hallId: string, action: 'mode' | 'reconnect', body: unknown = {}): Promise<void> {
+  async function post(hallId: string, send: () => Promise<ApiAnswer<ObsHallStatus>>): Promise<void> {
     pending.value = new Set([...pending.value, hallId]);
     try {
-      apply(
-        await request<ObsHallStatus>(`/api/v1/obs/${encodeURIComponent(hallId)}/${action}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }),
-      );
+      apply(bodyOf(await send()));
       error.value = null;
     } catch (failure) {
       error.value = failure instanceof Error ? failure.message : String(failure);
@@ -77,8 +70,11 @@ export function useObsStatus(token: string | undefined, socket?: LecternClientSo
     }
   }
 
-  const setMode = (hallId: string, mode: ObsMode) => post(hallId, 'mode', { mode });
-  const reconnect = (hallId: string) => post(hallId, 'reconnect');
+  const params = (hallId: string) => ({ hallId });
+  const setMode = (hallId: string, mode: ObsMode) =>
+    post(hallId, () => api.call('POST /api/v1/obs/:hallId/mode', { params: params(hallId), body: { mode } }));
+  const reconnect = (hallId: string) =>
+    post(hallId, () => api.call('POST /api/v1/obs/:hallId/reconnect', { params: params(hallId) }));
 
   const own = socket ? undefined : connectSocket(token);
   const live = socket ?? own!;

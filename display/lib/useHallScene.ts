@@ -2,7 +2,7 @@ import { computed, ref, type ComputedRef } from 'vue';
 import type { Hall, HallState, LiveView } from '../../shared/index.js';
 import { hallScene, type HallScene } from './scene.js';
 import type { Screen } from './useScreen.js';
-import { useHallView } from './useLive.js';
+import { useHallView } from '../../web/useLive.js';
 
 /** One hall as a screen sees it. */
 export interface HallOnScreen {

@@ -2,7 +2,7 @@ import { computed, onBeforeUnmount, ref, watchEffect, type ComputedRef, type Ref
 import type { DisplayPage } from '../../shared/index.js';
 import { resolveLang, stringsFor, type Lang, type Strings } from './i18n.js';
 import { orientationOf, orientationParam, screenName, type Orientation } from './query.js';
-import { useLiveConnection, type LiveConnection } from './useLive.js';
+import { useLiveConnection, type LiveConnection } from '../../web/useLive.js';
 
 /** What every display page starts from. */
 export interface Screen {

@@ -1,4 +1,4 @@
-import type { DisplayInfo, HallSnapshot, LecternServer, LoggedCommand, ObsHallStatus } from '../../shared/index.js';
+import type { DisplaysDelta, HallSnapshot, LecternServer, LoggedCommand, ObsHallStatus } from '../../shared/index.js';
 import type { LiveService } from '../live/live.service.js';
 
 /** The socket.io room of every socket that authenticated with a director token. */
@@ -12,8 +12,8 @@ export interface Broadcaster {
   programChanged(revision: number): void;
   /** A command was accepted and logged: the directors' timelines append it. */
   commandLogged(entry: LoggedCommand): void;
-  /** The list of connected screens changed: the directors' consoles replace theirs. */
-  displaysChanged(displays: DisplayInfo[]): void;
+  /** Screens came, changed or went: the directors' consoles apply the delta to their list. */
+  displaysChanged(delta: DisplaysDelta): void;
   /** A hall's OBS status changed: the directors' consoles show it. */
   obsChanged(status: ObsHallStatus): void;
 }
@@ -40,8 +40,8 @@ export class SocketBroadcaster implements Broadcaster {
     this.io.to(DIRECTORS_ROOM).emit('log:appended', entry);
   }
 
-  displaysChanged(displays: DisplayInfo[]): void {
-    this.io.to(DIRECTORS_ROOM).emit('displays:changed', displays);
+  displaysChanged(delta: DisplaysDelta): void {
+    this.io.to(DIRECTORS_ROOM).emit('displays:delta', delta);
   }
 
   obsChanged(status: ObsHallStatus): void {
@@ -54,8 +54,12 @@ export class SocketBroadcaster implements Broadcaster {
  * the command's log entry. Subscribe it before any other listener, so screens hear of a change before OBS acts.
  */
 export function broadcastLiveChanges(live: LiveService, broadcaster: Broadcaster): void {
-  live.onProgramChange((revision) => broadcaster.programChanged(revision));
-  live.onChange(({ snapshot, logged }) => {
+  // A change another worker or node committed reached every screen through the adapter already: not sent again.
+  live.onProgramChange((revision, remote) => {
+    if (!remote) broadcaster.programChanged(revision);
+  });
+  live.onChange(({ snapshot, logged, remote }) => {
+    if (remote) return;
     broadcaster.hallChanged(snapshot);
     if (logged) broadcaster.commandLogged(logged);
   });

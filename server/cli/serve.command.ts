@@ -1,15 +1,30 @@
 import { parseArgs } from 'node:util';
 import { startLectern, type ServeOptions } from '../app.js';
+import { announceWorkerReady, clusterRole, parseWorkers } from '../cluster/workers.js';
 import { logger } from '../observability/logger.js';
 import { announceStart } from '../observability/start-banner.js';
 import { UsageError, type CliCommand } from './cli-command.js';
+import { LIMIT_OPTIONS, LIMIT_USAGE, rateLimitsFrom } from '../limits/limits.config.js';
+
+/** `--clock-rate R`: a rehearsal clock that runs fast; refused without a rehearsal `--clock ISO`. */
+function clockRateOf(text: string | undefined, clock: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const rate = Number(text);
+  if (!Number.isFinite(rate) || rate < 1 || rate > 1000)
+    throw new UsageError(`--clock-rate: "${text}" is not a number from 1 to 1000`);
+  if (clock === undefined || clock === 'real') throw new UsageError('--clock-rate is for rehearsals only: give --clock ISO too');
+  return rate;
+}
 
 /** `lectern serve`: the server, with its flags (and the environment variables that stand for them). */
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'run the Lectern server',
   usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
-              [--clock ISO|real] [--public-url URL] [--obs FILE] [--dev]
+              [--clock ISO|real] [--clock-rate R] [--public-url URL] [--obs FILE] [--redis URL] [--dev]
+              [--token-rate N] [--token-burst N] [--address-rate N] [--address-burst N]
+              [--socket-rate N] [--socket-burst N] [--max-frame-bytes N]
+              [--workers N|auto]
 
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
   --host ADDR       address to listen on; 0.0.0.0 lets screens
@@ -25,12 +40,24 @@ export const serveCommand: CliCommand = {
                     data, so a restart resumes it. "real" returns
                     to real time. Commands made under it are
                     marked as rehearsal in the log.
+  --clock-rate R    rehearsal only, with --clock ISO: server time
+                    runs R times as fast (1-1000; e.g. 60: an hour
+                    a minute) for soaks and tests; not kept with
+                    the data. Screens count at real speed between
+                    clock syncs.
   --public-url URL  origin for the links Lectern prints and
                     answers (chair panel links)                  env LECTERN_PUBLIC_URL
   --obs FILE        drive OBS Studio: each hall's websocket,
                     password source and scene map (JSON, see
                     docs/obs.md)                                 env LECTERN_OBS_CONFIG
+  --redis URL       one node of many: keep live state, log, tokens
+                    and program in this Redis (redis://HOST:PORT;
+                    run it with appendfsync always, docs/scale.md)
+                    instead of the SQLite in --data              env LECTERN_REDIS_URL
   --dev             serve the pages through Vite (hot reload)
+${LIMIT_USAGE}
+  --workers N|auto  N processes share the port (auto: one per
+                    core); see docs/scale.md                     env LECTERN_WORKERS, default 1
 
   env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated
                               on first start, stored hashed and shown once: on a
@@ -48,9 +75,13 @@ export const serveCommand: CliCommand = {
         data: { type: 'string' },
         program: { type: 'string' },
         clock: { type: 'string' },
+        'clock-rate': { type: 'string' },
         'public-url': { type: 'string' },
         obs: { type: 'string' },
+        redis: { type: 'string' },
         dev: { type: 'boolean', default: false },
+        ...LIMIT_OPTIONS,
+        workers: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -64,24 +95,40 @@ export const serveCommand: CliCommand = {
       throw new UsageError(`--public-url: "${publicUrl}" is not an http(s) URL`);
     }
     const obsConfigFile = values.obs ?? env.LECTERN_OBS_CONFIG;
+    const clockRate = clockRateOf(values['clock-rate'], values.clock);
+    const redisUrl = values.redis ?? env.LECTERN_REDIS_URL;
+    if (redisUrl !== undefined && !/^rediss?:\/\/\S+/.test(redisUrl)) {
+      throw new UsageError(`--redis: "${redisUrl}" is not a redis:// URL`);
+    }
     const options: ServeOptions = {
       port,
       host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
       dataDir: values.data ?? env.LECTERN_DATA ?? './data',
       dev: values.dev ?? false,
+      limits: rateLimitsFrom(values, env),
       ...(values.program ? { programFile: values.program } : {}),
       ...(values.clock ? { clock: values.clock } : {}),
+      ...(clockRate !== undefined ? { clockRate } : {}),
       ...(publicUrl ? { publicUrl } : {}),
       ...(obsConfigFile ? { obsConfigFile } : {}),
+      ...(redisUrl ? { redisUrl } : {}),
       ...(env.LECTERN_METRICS_TOKEN ? { metricsToken: env.LECTERN_METRICS_TOKEN } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
+    const workersText = values.workers ?? env.LECTERN_WORKERS;
+    const workers = parseWorkers(workersText);
+    if (workers === undefined) throw new UsageError(`--workers: "${workersText}" is not a count from 1 to 64 or "auto"`);
+    const started = workers > 1 ? await clusterRole(options, workers) : options;
+    if (!started) return; // the primary of --workers N: it runs no Lectern itself
     const log = logger();
-    const server = await startLectern({ ...options, log });
+    const server = await startLectern({ ...started, log });
     announceStart(log, {
       server,
       dataDir: options.dataDir,
       ...(options.programFile ? { programFile: options.programFile } : {}),
+      ...(started.cluster ? { workers } : {}),
+      ...(redisUrl ? { redis: true } : {}),
+      ...(clockRate ? { clockRate } : {}),
       base: publicUrl?.replace(/\/+$/, '') ?? server.url,
       terminal: process.stdout.isTTY === true,
       print: (text) => process.stdout.write(text),
@@ -97,6 +144,7 @@ export const serveCommand: CliCommand = {
       await server.close();
       process.exit(0);
     };
+    announceWorkerReady();
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DisplayHello, DisplayInfo, LecternServerSocket } from '../../shared/index.js';
+import type { DisplayHello, DisplayInfo, DisplaysDelta, LecternServerSocket } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 
 /** A burst of connects and disconnects (a venue's screens coming up) is sent as one list after this (ms). */
@@ -35,19 +35,36 @@ export function shortUserAgent(ua: string | undefined): string {
 
 /**
  * Every connected screen that said `display:hello`: its page, hall, name, address and last contact, so a crew
- * can find the one that shows the wrong thing. Tells `publish` when the list changes.
+ * can find the one that shows the wrong thing. Tells `publish` what changed (never the whole list: with
+ * thousands of screens, resending it after each burst would cost the square of the screens).
  */
 export class DisplayRegistry {
   private readonly entries = new Map<string, Entry>();
   /** socket id → display id */
   private readonly bySocket = new Map<string, string>();
+  /** Ids changed since the last publication (their entry now, or gone). */
+  private readonly pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerDue = Infinity;
+  /** The other workers' screens (`--workers N`), set by server/cluster/. */
+  private peers: (() => Promise<DisplayInfo[]>) | undefined;
 
   constructor(
     private readonly clock: Clock,
-    private readonly publish: (displays: DisplayInfo[]) => void,
+    private readonly publish: (delta: DisplaysDelta) => void,
   ) {}
+
+  /** Lets `listAll` include the screens other processes hold. */
+  setPeers(peers: () => Promise<DisplayInfo[]>): void {
+    this.peers = peers;
+  }
+
+  /** Every registered screen here and on the other workers, oldest connection first. */
+  async listAll(): Promise<DisplayInfo[]> {
+    if (!this.peers) return this.list();
+    const others = await this.peers().catch(() => []);
+    return [...this.list(), ...others].sort(byConnection);
+  }
 
   /** A screen introduced itself (again, on a reconnect it is a new connection). */
   hello(socket: LecternServerSocket, hello: DisplayHello): DisplayInfo {
@@ -66,7 +83,7 @@ export class DisplayRegistry {
     };
     this.entries.set(id, { info, socket });
     this.bySocket.set(socket.id, id);
-    this.changed(PUBLISH_DEBOUNCE_MS);
+    this.changed(id, PUBLISH_DEBOUNCE_MS);
     return info;
   }
 
@@ -76,7 +93,7 @@ export class DisplayRegistry {
     const entry = id ? this.entries.get(id) : undefined;
     if (!entry) return;
     entry.info = { ...entry.info, lastSeenAt: this.clock.now() };
-    this.changed(SEEN_PUBLISH_MS);
+    this.changed(id!, SEEN_PUBLISH_MS);
   }
 
   /** A socket disconnected. */
@@ -85,14 +102,12 @@ export class DisplayRegistry {
     if (!id) return;
     this.bySocket.delete(socketId);
     this.entries.delete(id);
-    this.changed(PUBLISH_DEBOUNCE_MS);
+    this.changed(id, PUBLISH_DEBOUNCE_MS);
   }
 
   /** Every registered screen, oldest connection first. */
   list(): DisplayInfo[] {
-    return [...this.entries.values()]
-      .map((e) => e.info)
-      .sort((a, b) => a.connectedAt - b.connectedAt || a.id.localeCompare(b.id));
+    return [...this.entries.values()].map((e) => e.info).sort(byConnection);
   }
 
   get(id: string): DisplayInfo | undefined {
@@ -121,8 +136,9 @@ export class DisplayRegistry {
     this.timer = undefined;
   }
 
-  /** Publishes the list within `withinMs`, coalescing with a publication already due sooner. */
-  private changed(withinMs: number): void {
+  /** Publishes what changed within `withinMs`, coalescing with a publication already due sooner. */
+  private changed(id: string, withinMs: number): void {
+    this.pending.add(id);
     const due = Date.now() + withinMs;
     if (this.timer && this.timerDue <= due) return;
     clearTimeout(this.timer);
@@ -130,8 +146,23 @@ export class DisplayRegistry {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.timerDue = Infinity;
-      this.publish(this.list());
+      this.publish(this.takeDelta());
     }, withinMs);
     this.timer.unref?.();
   }
+
+  private takeDelta(): DisplaysDelta {
+    const delta: DisplaysDelta = { upserted: [], removed: [] };
+    for (const id of this.pending) {
+      const entry = this.entries.get(id);
+      if (entry) delta.upserted.push(entry.info);
+      else delta.removed.push(id);
+    }
+    this.pending.clear();
+    return delta;
+  }
+}
+
+function byConnection(a: DisplayInfo, b: DisplayInfo): number {
+  return a.connectedAt - b.connectedAt || a.id.localeCompare(b.id);
 }

@@ -28,8 +28,8 @@ export function displaysRoutes(registry: DisplayRegistry, live: LiveService, aut
   const router = Router();
   router.use('/api/v1/displays', requireToken(auth), requireDirector);
 
-  router.get('/api/v1/displays', (_req, res) => {
-    res.json(registry.list());
+  router.get('/api/v1/displays', (_req, res, next) => {
+    registry.listAll().then((list) => res.json(list), next);
   });
 
   router.post('/api/v1/displays/:id/identify', (req, res) => {

@@ -3,9 +3,10 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { describeZodError, type ApiError, type InputProblem } from '../../shared/index.js';
 import type { LiveError } from '../live/live.types.js';
+import { StoreUnavailableError } from '../store/store.js';
 
 /** Every error code an answer can carry: the domain's (`LiveError`) and the transport's own. */
-export type ErrorCode = LiveError | 'invalid' | 'unauthorized' | 'too_large' | 'internal';
+export type ErrorCode = LiveError | 'invalid' | 'unauthorized' | 'too_large' | 'rate_limited' | 'internal';
 
 /** The one map from an error code to its HTTP status. */
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -17,8 +18,10 @@ const STATUS_OF: Record<ErrorCode, number> = {
   unknown_item: 404,
   stale_revision: 409,
   too_large: 413,
+  rate_limited: 429,
   store_failed: 500,
   internal: 500,
+  store_unavailable: 503,
 };
 
 /** The HTTP status of an error code. */
@@ -42,7 +45,9 @@ export function sendInvalid(res: Response, what: string, zodError: z.ZodError): 
 /** Turns body-parser failures (bad JSON, too large) and anything thrown into JSON errors; never a stack trace. */
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   const status = typeof err?.status === 'number' ? err.status : 500;
-  if (err?.type === 'entity.parse.failed') {
+  if (err instanceof StoreUnavailableError) {
+    sendError(res, 503, 'store_unavailable', err.message);
+  } else if (err?.type === 'entity.parse.failed') {
     sendError(res, 400, 'invalid', `request body is not valid JSON: ${err.message}`);
   } else if (err?.type === 'entity.too.large') {
     sendError(res, 413, 'too_large', 'request body is too large');

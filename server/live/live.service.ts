@@ -15,7 +15,7 @@ import {
 } from '../../shared/index.js';
 import type { Principal } from '../auth/auth.service.js';
 import type { Clock } from '../clock.js';
-import type { CommandLogEntry, Store } from '../store/store.js';
+import { RevisionConflictError, StoreUnavailableError, type CommandLogEntry, type Store } from '../store/store.js';
 import { KeyedQueue } from './keyed-queue.js';
 import {
   StaleProgramError,
@@ -58,7 +58,13 @@ export class LiveService {
     } else {
       const program = replaceWith ?? (await initial());
       service = new LiveService(store, clock, program, 1);
-      await store.saveProgram({ program, revision: 1 }, 'startup', []);
+      try {
+        await store.saveProgram({ program, revision: 1 }, 'startup', []);
+      } catch (error) {
+        // Another node on the same shared store saved the first program a moment earlier: start from it.
+        if (error instanceof StaleProgramError) return LiveService.open(store, clock, initial, replaceWith);
+        throw error;
+      }
     }
     for (const state of await store.loadHallStates()) service.states.set(state.hallId, state);
     if (stored && replaceWith && JSON.stringify(stripRevision(replaceWith)) !== JSON.stringify(stripRevision(stored.program))) {
@@ -79,10 +85,10 @@ export class LiveService {
     return () => this.programListeners.delete(listener);
   }
 
-  private notify<T>(listeners: Set<(value: T) => void>, value: T): void {
+  private notify<T, E = never>(listeners: Set<(value: T, extra?: E) => void>, value: T, extra?: E): void {
     for (const listener of listeners) {
       try {
-        listener(value);
+        listener(value, extra);
       } catch (error) {
         logger().error({ err: error }, 'change listener failed');
       }
@@ -140,6 +146,24 @@ export class LiveService {
   }
 
   private async applyNow(hallId: string, envelope: CommandEnvelope, principal: Principal): Promise<CommandAnswer> {
+    // Another process sharing the store (`--workers N`, or another node on Redis) may commit first: the store's compare-and-set refuses
+    // the write, and the command is decided again on the state it stored (a retry there may be a duplicate now,
+    // an `expectRevision` may be stale now).
+    for (let attempt = 0; ; attempt++) {
+      const answer = await this.tryApply(hallId, envelope, principal);
+      if (!(answer instanceof RevisionConflictError)) return answer;
+      if (answer.current) this.adoptState(answer.current);
+      if (attempt >= 20) {
+        return { ok: false, error: 'store_failed', message: 'the hall kept changing under the command', view: this.view(hallId) };
+      }
+    }
+  }
+
+  private async tryApply(
+    hallId: string,
+    envelope: CommandEnvelope,
+    principal: Principal,
+  ): Promise<CommandAnswer | RevisionConflictError> {
     if (!this.hall(hallId)) return noSuchHall(hallId);
     if (envelope.commandId) {
       const earlier = await this.store.findCommand(hallId, envelope.commandId);
@@ -165,6 +189,10 @@ export class LiveService {
         state: outcome.state,
       });
     } catch (error) {
+      if (error instanceof RevisionConflictError) return error;
+      if (error instanceof StoreUnavailableError) {
+        return { ok: false, error: 'store_unavailable', message: `the command was not saved: ${error.message}` };
+      }
       return {
         ok: false,
         error: 'store_failed',
@@ -181,6 +209,47 @@ export class LiveService {
       logged: toLoggedCommand(committed, principal.label),
     });
     return { ok: true, view: this.view(hallId), duplicate: false };
+  }
+
+  /**
+   * A hall state another process committed (a worker of `--workers N`, or another node on Redis): taken when it
+   * is newer than the one known here, and told to the listeners as a remote change (the OBS adapter follows it;
+   * the broadcaster does not resend it).
+   */
+  private adoptState(state: HallState): void {
+    const previous = this.state(state.hallId);
+    if (state.revision <= previous.revision || !this.hall(state.hallId)) return;
+    this.states.set(state.hallId, state);
+    this.notify(this.listeners, { snapshot: this.snapshot(state.hallId), previous, remote: true });
+  }
+
+  /** `adoptState`, in the hall's queue (so it never lands in the middle of a local command). */
+  adoptRemote(state: HallState): Promise<void> {
+    return this.queue.run(state.hallId, async () => this.adoptState(state));
+  }
+
+  /**
+   * Reloads the program and every hall state from the store, after another process (a worker, or a node on
+   * Redis) changed the program, or after this one missed changes. Listeners hear it as remote: the process that
+   * saved it broadcast it.
+   */
+  reloadFromStore(): Promise<void> {
+    return this.queue.runExclusive(async () => {
+      const stored = await this.store.loadProgram();
+      const programChanged = stored !== undefined && stored.revision > this.programRevision;
+      if (stored && programChanged) {
+        this.program = stored.program;
+        this.programRevision = stored.revision;
+        this.notify(this.programListeners, stored.revision, true);
+      }
+      const states = await this.store.loadHallStates();
+      for (const state of states) {
+        const previous = this.state(state.hallId);
+        if (state.revision <= previous.revision && !programChanged) continue;
+        if (state.revision > previous.revision) this.states.set(state.hallId, state);
+        this.notify(this.listeners, { snapshot: this.snapshot(state.hallId), previous, remote: true });
+      }
+    });
   }
 
   /**

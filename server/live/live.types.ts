@@ -6,7 +6,7 @@ import type { CommandLogEntry } from '../store/store.js';
  * program, a principal `authorize` refused, a store that could not save. Each transport maps them to its own
  * (`statusOf` for HTTP; the socket acknowledgement carries the code as it is).
  */
-export type LiveError = RejectionCode | 'not_found' | 'forbidden' | 'store_failed';
+export type LiveError = RejectionCode | 'not_found' | 'forbidden' | 'store_failed' | 'store_unavailable';
 
 /** The answer to a command. */
 export type CommandAnswer =
@@ -21,6 +21,12 @@ export interface HallChange {
   cause?: { type: string; actor: string };
   /** The command's log entry as timelines show it; none for a program replacement. */
   logged?: LoggedCommand;
+  /**
+   * Committed by another process (a worker of `--workers N`, or another node on Redis), which broadcast it
+   * already through the socket.io adapter: this process only follows it (its OBS adapter acts; its broadcaster
+   * sends nothing).
+   */
+  remote?: boolean;
 }
 
 /**
@@ -30,7 +36,7 @@ export interface HallChange {
 export type HallChangeListener = (change: HallChange) => void;
 
 /** Told of a new program (its revision) once it is saved, before the halls' changes it brought. */
-export type ProgramChangeListener = (revision: number) => void;
+export type ProgramChangeListener = (revision: number, remote?: boolean) => void;
 
 /** What a program replacement did to the halls. */
 export interface ProgramReplacement {

@@ -35,7 +35,7 @@ export function instrumentBroadcaster(broadcaster: Broadcaster, metrics: Lectern
     hallChanged: timed('hall:changed', (s) => broadcaster.hallChanged(s)),
     programChanged: timed('program:changed', (r) => broadcaster.programChanged(r)),
     commandLogged: timed('log:appended', (e) => broadcaster.commandLogged(e)),
-    displaysChanged: timed('displays:changed', (d) => broadcaster.displaysChanged(d)),
+    displaysChanged: timed('displays:delta', (d) => broadcaster.displaysChanged(d)),
     obsChanged: timed('obs:changed', (s) => broadcaster.obsChanged(s)),
   };
 }

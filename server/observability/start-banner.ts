@@ -13,6 +13,12 @@ export interface StartFacts {
   server: RunningLectern;
   dataDir: string;
   programFile?: string;
+  /** Set in a worker of `--workers N`: how many share the port (only worker 1's output reaches the terminal). */
+  workers?: number;
+  /** The live state is in Redis (`--redis`), not in the data directory. */
+  redis?: boolean;
+  /** `--clock-rate`: the rehearsal clock runs this many times as fast as real time. */
+  clockRate?: number;
   /** The origin for printed links (`--public-url`, else the listening URL), without a trailing slash. */
   base: string;
   /** stdout is a terminal: a generated token is shown there, else written to a file. */
@@ -29,9 +35,11 @@ export interface StartFacts {
 export function announceStart(log: Logger, facts: StartFacts): void {
   const { server, base } = facts;
   const program = server.live.getProgram();
+  const serving = facts.workers ? `Lectern worker 1 of ${facts.workers} serving` : 'Lectern listening on';
+  const where = facts.redis ? 'state in Redis' : `data in ${facts.dataDir}`;
   log.info(
     { url: server.url, halls: program.halls.length, dataDir: facts.dataDir },
-    `Lectern listening on ${server.url}  (${program.event.title}, ${program.halls.length} halls, data in ${facts.dataDir})`,
+    `${serving} ${server.url}  (${program.event.title}, ${program.halls.length} halls, ${where})`,
   );
   const read = server.programImport;
   if (read) {
@@ -44,7 +52,7 @@ export function announceStart(log: Logger, facts: StartFacts): void {
   if (server.clock.offsetMs !== 0) {
     const at = DateTime.fromMillis(server.clock.now(), { zone: program.event.timeZone });
     log.info(
-      `Rehearsal clock: server time is ${at.toFormat('ccc d LLL yyyy HH:mm:ss ZZZZ')} (start with --clock real to end it)`,
+      `Rehearsal clock: server time is ${at.toFormat('ccc d LLL yyyy HH:mm:ss ZZZZ')}${facts.clockRate ? `, running ${facts.clockRate}× as fast as real time` : ''} (start with --clock real to end it)`,
     );
   }
   for (const warning of server.warnings) log.warn(`Warning: ${warning}`);

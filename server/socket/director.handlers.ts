@@ -9,5 +9,5 @@ import type { SocketDeps } from './socket-app.js';
 export function registerDirectorHandlers(socket: LecternServerSocket, { displays }: SocketDeps): void {
   if (socket.data.role !== 'director') return;
   void socket.join(DIRECTORS_ROOM);
-  socket.emit('displays:changed', displays.list());
+  void displays.listAll().then((list) => socket.emit('displays:changed', list));
 }

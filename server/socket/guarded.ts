@@ -1,5 +1,6 @@
 import { logger } from '../observability/logger.js';
 import type { LecternServerSocket } from '../../shared/index.js';
+import { StoreUnavailableError } from '../store/store.js';
 
 /** Calls an acknowledgement only when the client sent one: a missing or bogus callback never throws. */
 export function answer<T>(ack: unknown, value: T): void {
@@ -15,6 +16,9 @@ export function guarded(socket: LecternServerSocket, name: string, handler: (...
     Promise.resolve()
       .then(() => handler(...args))
       .catch((error: unknown) => {
+        if (error instanceof StoreUnavailableError) {
+          return answer(args[args.length - 1], { ok: false, error: 'store_unavailable', message: error.message });
+        }
         logger().error({ err: error, socket: socket.id, event: name }, `socket event ${name} failed`);
         answer(args[args.length - 1], { ok: false, error: 'internal', message: 'the server could not handle this event' });
       });

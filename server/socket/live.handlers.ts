@@ -8,6 +8,7 @@ import {
 } from '../../shared/index.js';
 import { hallRoom } from '../broadcast/broadcaster.js';
 import { commandHall } from '../live/command-hall.js';
+import { rateLimitedAnswer } from '../limits/throttle.socket.js';
 import type { SocketDeps } from './socket-app.js';
 import { answer, guarded } from './guarded.js';
 
@@ -15,7 +16,7 @@ import { answer, guarded } from './guarded.js';
  * The live engine over the socket: screens watch halls (`hall:watch`, `hall:unwatch`), chair panels send
  * `hall:command`, every client syncs its clock (`clock:ping`).
  */
-export function registerLiveHandlers(socket: LecternServerSocket, { live, auth, clock }: SocketDeps): void {
+export function registerLiveHandlers(socket: LecternServerSocket, { live, auth, clock, throttles }: SocketDeps): void {
   socket.on(
     'hall:watch',
     guarded(socket, 'hall:watch', (payload, ack) => {
@@ -58,6 +59,9 @@ export function registerLiveHandlers(socket: LecternServerSocket, { live, auth, 
           message: 'connect with a chair or director token to send commands',
         });
       }
+      // The same bucket as the token's HTTP commands: a refused command is not read, applied or broadcast.
+      const taken = await throttles.token.take(principal.actor);
+      if (!taken.ok) return answer<CommandResult>(ack, rateLimitedAnswer(taken, 'commands from this token'));
       const parsed = HallCommandPayloadSchema.safeParse(payload);
       if (!parsed.success) {
         const problems = describeZodError(parsed.error);

@@ -3,6 +3,8 @@ import type { AuthService } from '../auth/auth.service.js';
 import type { Clock } from '../clock.js';
 import type { DisplayRegistry } from '../displays/display-registry.js';
 import type { LiveService } from '../live/live.service.js';
+import type { Throttles } from '../limits/throttle.js';
+import { throttleSocketEvents } from '../limits/throttle.socket.js';
 import { registerDirectorHandlers } from './director.handlers.js';
 import { registerDisplayHandlers } from './display.handlers.js';
 import { answerUnknownEvents } from './guarded.js';
@@ -14,6 +16,8 @@ export interface SocketDeps {
   auth: AuthService;
   clock: Clock;
   displays: DisplayRegistry;
+  /** Flood protection: events per connection, commands per token (server/limits). */
+  throttles: Throttles;
 }
 
 /** Sets what the server knows of a socket from its handshake token (none: a read-only screen). */
@@ -29,6 +33,11 @@ async function authenticateSocket(auth: AuthService, socket: LecternServerSocket
   return undefined;
 }
 
+/** The room of every socket that authenticated as one actor ("chair:<token id>"). */
+function actorRoom(actor: string): string {
+  return `actor:${actor}`;
+}
+
 /**
  * The socket.io application, in one place: one middleware authenticates the handshake (`auth: { token }`;
  * without one a socket can only watch), one connection handler registers every handler group (live, displays,
@@ -42,14 +51,13 @@ export function createSocketApp(io: LecternServer, deps: SocketDeps): void {
     );
   });
 
-  // A revoked chair link stops at once on an open panel too: its sockets are dropped, and reconnecting is refused.
-  deps.auth.onRevoked((tokenId) => {
-    for (const socket of io.of('/').sockets.values()) {
-      if (socket.data.actor === `chair:${tokenId}`) socket.disconnect(true);
-    }
-  });
+  // A revoked chair link stops at once on an open panel too: its sockets are dropped (on every node, through the
+  // adapter), and reconnecting is refused.
+  deps.auth.onRevoked((tokenId) => io.in(actorRoom(`chair:${tokenId}`)).disconnectSockets(true));
 
   io.on('connection', (socket) => {
+    throttleSocketEvents(socket, deps.throttles.socket);
+    if (socket.data.actor) void socket.join(actorRoom(socket.data.actor));
     answerUnknownEvents(socket);
     registerLiveHandlers(socket, deps);
     registerDisplayHandlers(socket, deps);

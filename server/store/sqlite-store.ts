@@ -9,7 +9,7 @@ import {
   type Role,
 } from '../../shared/index.js';
 import { DATABASE_FILE, openPrivateDatabase } from './private-files.js';
-import type { CommandLogEntry, Store, StoredProgram, TokenRecord } from './store.js';
+import { RevisionConflictError, type CommandLogEntry, type Store, type StoredProgram, type TokenRecord } from './store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -165,24 +165,32 @@ export class SqliteStore implements Store {
     const upsertState = this.db.prepare(
       'INSERT INTO hall_state (hall_id, revision, json) VALUES (?, ?, ?) ON CONFLICT(hall_id) DO UPDATE SET revision = excluded.revision, json = excluded.json',
     );
-    const seq = this.db.transaction(() => {
-      const stateJson = JSON.stringify(entry.state);
-      const result = insert.run(
-        entry.hallId,
-        entry.revision,
-        entry.commandId,
-        entry.command.type,
-        JSON.stringify(entry.command),
-        entry.actor,
-        entry.role,
-        entry.at,
-        entry.wallAt,
-        entry.rehearsal ? 1 : 0,
-        stateJson,
-      );
-      upsertState.run(entry.hallId, entry.revision, stateJson);
-      return Number(result.lastInsertRowid);
-    })();
+    const stored = this.db.prepare('SELECT revision, json FROM hall_state WHERE hall_id = ?');
+    // IMMEDIATE: the write lock is taken before the compare, so two processes cannot both pass it.
+    const seq = this.db
+      .transaction(() => {
+        const row = stored.get(entry.hallId) as { revision: number; json: string } | undefined;
+        if ((row?.revision ?? 0) !== entry.revision - 1) {
+          throw new RevisionConflictError(row ? HallStateSchema.parse(JSON.parse(row.json)) : undefined);
+        }
+        const stateJson = JSON.stringify(entry.state);
+        const result = insert.run(
+          entry.hallId,
+          entry.revision,
+          entry.commandId,
+          entry.command.type,
+          JSON.stringify(entry.command),
+          entry.actor,
+          entry.role,
+          entry.at,
+          entry.wallAt,
+          entry.rehearsal ? 1 : 0,
+          stateJson,
+        );
+        upsertState.run(entry.hallId, entry.revision, stateJson);
+        return Number(result.lastInsertRowid);
+      })
+      .immediate();
     return { ...entry, seq };
   }
 

@@ -23,6 +23,16 @@ export interface CommandLogEntry {
   state: HallState;
 }
 
+/**
+ * `commitCommand` found the hall at another revision than the one the command was built on: another process
+ * (a worker of `--workers N`, or another node on Redis) committed first, or the command id was already applied. Nothing was written; `current` is the hall's stored state.
+ */
+export class RevisionConflictError extends Error {
+  constructor(readonly current: HallState | undefined) {
+    super(`the hall is at revision ${current?.revision ?? 0} in the store`);
+  }
+}
+
 /** A chair (or extra director) token, stored by its hash only. */
 export interface TokenRecord {
   id: string;
@@ -56,7 +66,10 @@ export interface Store {
   /** Saves the program as a new revision, with the hall states that change with it, in one transaction. */
   saveProgram(stored: StoredProgram, actor: string, states: readonly HallState[]): Promise<void>;
   loadHallStates(): Promise<HallState[]>;
-  /** Appends the command to the log and stores the hall's new state, atomically. */
+  /**
+   * Appends the command to the log and stores the hall's new state, atomically, only if the stored hall is at
+   * `entry.revision - 1` (compare-and-set); else rejects with RevisionConflictError and writes nothing.
+   */
   commitCommand(entry: CommandLogEntry): Promise<CommandLogEntry>;
   findCommand(hallId: string, commandId: string): Promise<CommandLogEntry | undefined>;
   /** A hall's log, oldest first; `afterSeq` pages on; `last` keeps only the newest that many (still oldest first). */
@@ -68,4 +81,15 @@ export interface Store {
   listTokens(): Promise<TokenRecord[]>;
   revokeToken(id: string, at: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * The store could not be reached (Redis down, a command timed out): nothing was changed by this call, or, for a
+ * write cut off in flight, nothing was acknowledged. Answered 503 `store_unavailable`.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
 }

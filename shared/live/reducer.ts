@@ -1,7 +1,8 @@
-import { DAY_GAP_MS, findItem, followingItem, hallItems, isBreakItem, plannedLengthMs } from '../program/items.js';
+import { findItem, hallItems, isBreakItem, plannedLengthMs } from '../program/items.js';
 import type { Item, Program } from '../program/schema.js';
 import { commandOf, type Command, type CommandEnvelope } from './commands.js';
 import { isExpired } from './expiry.js';
+import { DEFAULT_BREAK_MS, backStep, isCountingDown, isOnBreak, nextStep, programBreak, qaTalk } from './predicates.js';
 import {
   HISTORY_LIMIT,
   IDLE_POSITION,
@@ -15,9 +16,6 @@ import {
 } from './state.js';
 
 const MINUTE = 60_000;
-
-/** Length of a break the chair starts without saying how long (ms). */
-export const DEFAULT_BREAK_MS = 10 * MINUTE;
 
 /** Why a command was not applied. */
 export type RejectionCode = 'stale_revision' | 'unknown_item' | 'not_applicable';
@@ -75,25 +73,6 @@ export function startedPosition(item: Item, now: number, breakMsOverride?: numbe
   };
 }
 
-/** The item `next` would start: the following one, or from an idle (or last night's) hall the first not yet over. */
-export function itemForNext(ctx: Pick<Context, 'items' | 'state' | 'now'>): Item | undefined {
-  const { items, state, now } = ctx;
-  const fresh = state.phase === 'idle' || state.phase === 'ended' || state.itemId === null || isExpired(items, state, now);
-  if (fresh) return items.find((item) => item.end > now) ?? items[0];
-  return followingItem(items, state.itemId!);
-}
-
-/** The item the current position is on, when it is still in the program. */
-function currentItem(ctx: Context): Item | undefined {
-  return ctx.state.itemId === null ? undefined : ctx.items.find((item) => item.id === ctx.state.itemId);
-}
-
-/** The last item of the current item's program day: `next` from it ends the day. */
-function isLastOfDay(ctx: Context, item: Item): boolean {
-  const following = followingItem(ctx.items, item.id);
-  return !following || following.start - item.end >= DAY_GAP_MS;
-}
-
 const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>> } = {
   goto(ctx, command) {
     const item = findItem(ctx.program, command.itemId);
@@ -104,33 +83,24 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
   },
 
   next(ctx) {
-    if (ctx.items.length === 0) return reject(ctx, 'not_applicable', 'this hall has no items');
-    const current = currentItem(ctx);
-    const fresh = ctx.state.phase === 'idle' || ctx.state.phase === 'ended' || isExpired(ctx.items, ctx.state, ctx.now);
-    if (!fresh && current && isLastOfDay(ctx, current)) {
-      return moveTo(ctx, { ...IDLE_POSITION, phase: 'ended', phaseStartedAt: ctx.now });
-    }
-    const item = itemForNext(ctx);
-    if (!item) return moveTo(ctx, { ...IDLE_POSITION, phase: 'ended', phaseStartedAt: ctx.now });
-    return moveTo(ctx, startedPosition(item, ctx.now));
+    const step = nextStep(ctx.items, ctx.state, ctx.now);
+    if (step.kind === 'none') return reject(ctx, 'not_applicable', 'this hall has no items');
+    if (step.kind === 'end') return moveTo(ctx, { ...IDLE_POSITION, phase: 'ended', phaseStartedAt: ctx.now });
+    return moveTo(ctx, startedPosition(step.item, ctx.now));
   },
 
   previous(ctx) {
-    const history = ctx.state.history;
-    const last = history[history.length - 1];
-    if (last && (last.itemId === null || findItem(ctx.program, last.itemId))) {
-      return accept(ctx, { ...ctx.state, ...last, held: null, history: history.slice(0, -1) });
+    const step = backStep(ctx.program, ctx.items, ctx.state);
+    if (step.kind === 'history') {
+      return accept(ctx, { ...ctx.state, ...step.position, held: null, history: ctx.state.history.slice(0, -1) });
     }
-    const current = currentItem(ctx);
-    const index = current ? ctx.items.indexOf(current) : -1;
-    const preceding = index > 0 ? ctx.items[index - 1] : undefined;
-    if (!preceding) return reject(ctx, 'not_applicable', 'there is nothing to go back to');
-    return moveTo(ctx, startedPosition(preceding, ctx.now));
+    if (step.kind === 'none') return reject(ctx, 'not_applicable', 'there is nothing to go back to');
+    return moveTo(ctx, startedPosition(step.item, ctx.now));
   },
 
   qa(ctx) {
-    const item = currentItem(ctx);
-    if (ctx.state.phase !== 'talk' || !item) {
+    const item = qaTalk(ctx.items, ctx.state);
+    if (!item) {
       return reject(ctx, 'not_applicable', 'Q&A follows a talk: start the talk first');
     }
     // With Q&A minutes in the program, Q&A gets them; otherwise it runs to the end of the talk's slot.
@@ -148,8 +118,7 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
 
   break(ctx, command) {
     const minutesMs = command.minutes === undefined ? undefined : command.minutes * MINUTE;
-    const onBreak = ctx.state.phase === 'break' || (ctx.state.phase === 'hold' && ctx.state.held?.phase === 'break');
-    if (onBreak && !isExpired(ctx.items, ctx.state, ctx.now)) {
+    if (isOnBreak(ctx.items, ctx.state, ctx.now)) {
       if (minutesMs === undefined) return reject(ctx, 'not_applicable', 'already on a break: give its minutes to restart it');
       return accept(ctx, {
         ...ctx.state,
@@ -161,8 +130,8 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
         pausedMs: 0,
       });
     }
-    const candidate = itemForNext(ctx);
-    if (candidate && isBreakItem(candidate)) return moveTo(ctx, startedPosition(candidate, ctx.now, minutesMs));
+    const candidate = programBreak(ctx.items, ctx.state, ctx.now);
+    if (candidate) return moveTo(ctx, startedPosition(candidate, ctx.now, minutesMs));
     // An ad-hoc break: the hall pauses after the current item; `next` goes on from there.
     const keep = ctx.state.phase === 'ended' || isExpired(ctx.items, ctx.state, ctx.now) ? IDLE_POSITION : positionOf(ctx.state);
     return moveTo(ctx, {
@@ -176,8 +145,7 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
   },
 
   extend(ctx, command) {
-    const timed = isTimedPhase(ctx.state.phase) || (ctx.state.phase === 'hold' && isTimedPhase(ctx.state.held?.phase ?? 'idle'));
-    if (!timed) return reject(ctx, 'not_applicable', 'nothing is running to extend');
+    if (!isCountingDown(ctx.state)) return reject(ctx, 'not_applicable', 'nothing is running to extend');
     return accept(ctx, { ...ctx.state, extensionMs: ctx.state.extensionMs + command.minutes * MINUTE });
   },
 

@@ -8,28 +8,17 @@ import {
   scheduledItemAt,
 } from '../program/items.js';
 import type { Item, Program } from '../program/schema.js';
-import { isExpired } from './expiry.js';
-import { itemForNext } from './reducer.js';
+import { isChairRun, itemForNext, runningPhase } from './predicates.js';
 import { countdownEnd, isTimedPhase, type HallMessage, type HallState, type Phase, type Surface } from './state.js';
 import type { Countdown, LiveView, ProjectedItem, ViewItem } from './view.js';
 
 const MINUTE = 60_000;
-
-/** True when a chair runs the hall now; false when it follows its printed schedule. */
-export function isChairRun(items: readonly Item[], state: HallState, now: number): boolean {
-  return state.phase !== 'idle' && !isExpired(items, state, now);
-}
 
 /** The program item without its abstract. */
 export function toViewItem(item: Item | undefined | null): ViewItem | null {
   if (!item) return null;
   const { abstract: _abstract, ...rest } = item;
   return rest;
-}
-
-/** The phase the hall is in, looking through a hold to what is paused. */
-function runningPhase(state: HallState): Phase {
-  return state.phase === 'hold' ? (state.held?.phase ?? 'idle') : state.phase;
 }
 
 /** The countdown end of a state, frozen at the moment of the hold when on hold. */

@@ -1,5 +1,6 @@
 import { table, type Bench, type BenchReport } from './bench.js';
 import { displayPagesBench } from './display-pages.bench.js';
+import { fanoutBench } from './fanout/fanout.bench.js';
 import { benchProgramImport } from './program-import.js';
 import { benchServerCommands, type BenchNumbers } from './server-commands.js';
 
@@ -31,4 +32,4 @@ const programImportBench: Bench = {
 };
 
 /** Every benchmark `npm run bench` runs, in order. Add a module here to add a section to docs/benchmarks.md. */
-export const benches: Bench[] = [serverCommandsBench, programImportBench, displayPagesBench];
+export const benches: Bench[] = [fanoutBench, serverCommandsBench, programImportBench, displayPagesBench];

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LoggedCommand } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
+import { burstUntilGone, expectEveryAckOnce } from '../support/burst.js';
 import { freePort } from '../support/net.js';
 import { openScreen, waitFor, type TestScreen } from '../support/screen.js';
 import { startServer, tempDir, type TestServer } from '../support/server.js';
@@ -10,6 +10,8 @@ import { startServer, tempDir, type TestServer } from '../support/server.js';
 // from where they were, and every screen shows the hall's current revision within 3 s of /healthz answering again.
 
 const HALLS = ['namba', 'nakamozu'];
+/** The chairs press as fast as the server answers: limits far above that, so every press reaches the store. */
+const UNTHROTTLED = ['--token-rate', '1000000'];
 const SCREENS = 30;
 const SCREEN_RECOVERY_MS = 3000;
 
@@ -19,41 +21,6 @@ afterAll(async () => {
   screens.forEach((s) => s.close());
   await server?.stop();
 });
-
-interface Ack {
-  hallId: string;
-  text: string;
-  revision: number;
-}
-
-/** One chair pressing as fast as the server answers until the server goes away; answers what was acknowledged. */
-async function chairBurst(url: string, token: string, hallId: string, name: string, stop: { now: boolean }): Promise<Ack[]> {
-  const acks: Ack[] = [];
-  for (let n = 0; !stop.now; n++) {
-    const text = `${name} press ${n}`;
-    try {
-      const { status, body } = await command(url, hallId, { type: 'message', text, commandId: `${name}-${n}-burst` }, token);
-      if (status === 200) acks.push({ hallId, text, revision: body.revision });
-    } catch {
-      return acks; // the server is gone: this press was never acknowledged
-    }
-  }
-  return acks;
-}
-
-async function logOf(url: string, hallId: string): Promise<LoggedCommand[]> {
-  const entries: LoggedCommand[] = [];
-  let after = 0;
-  for (;;) {
-    const { body } = await api<{ entries: LoggedCommand[]; lastSeq: number | null }>(
-      url,
-      `/api/v1/halls/${hallId}/log?after=${after}&limit=1000`,
-    );
-    entries.push(...body.entries);
-    if (body.lastSeq === null) return entries;
-    after = body.lastSeq;
-  }
-}
 
 async function healthy(url: string): Promise<boolean> {
   try {
@@ -67,7 +34,7 @@ describe('kill -9 during a burst from three chairs', () => {
   it('loses no acknowledged command, applies none twice, and screens agree within 3 s of the restart', async () => {
     const port = await freePort();
     const dataDir = tempDir();
-    server = await startServer({ dataDir, port });
+    server = await startServer({ dataDir, port, args: UNTHROTTLED });
     const url = server.url;
     const mint = async (hallId: string, label: string) =>
       (await api(url, '/api/v1/tokens', { body: { hallId, label } })).body.token as string;
@@ -80,7 +47,7 @@ describe('kill -9 during a burst from three chairs', () => {
     await waitFor(() => screens.every((s) => HALLS.every((h) => s.latest(h) >= 0)), 10_000, 'every screen has a snapshot');
 
     const stop = { now: false };
-    const bursts = chairs.map((c) => chairBurst(url, c.token, c.hallId, c.name, stop));
+    const bursts = chairs.map((c) => burstUntilGone(url, c, stop));
     await new Promise((resolve) => setTimeout(resolve, 700));
     await server.stop('SIGKILL');
     const killedAt = Date.now();
@@ -88,24 +55,12 @@ describe('kill -9 during a burst from three chairs', () => {
     stop.now = true;
     expect(acks.length).toBeGreaterThan(20);
 
-    server = await startServer({ dataDir, port });
+    server = await startServer({ dataDir, port, args: UNTHROTTLED });
     while (!(await healthy(url))) await new Promise((resolve) => setTimeout(resolve, 10));
     const answeredAt = Date.now();
 
-    // Every acknowledged command is in the log once, with the revision its answer named.
-    for (const hallId of HALLS) {
-      const log = await logOf(url, hallId);
-      const texts = log.map((e) => (e.command.type === 'message' ? e.command.text : ''));
-      for (const ack of acks.filter((a) => a.hallId === hallId)) {
-        expect(
-          texts.filter((t) => t === ack.text),
-          ack.text,
-        ).toHaveLength(1);
-        expect(log.find((e) => e.command.type === 'message' && e.command.text === ack.text)?.revision).toBe(ack.revision);
-      }
-      // Revisions in the log are 1, 2, 3, …: none skipped, none twice.
-      expect(log.map((e) => e.revision)).toEqual(log.map((_, i) => i + 1));
-    }
+    // Every acknowledged command is in the log once, with the revision its answer named; none skipped, none twice.
+    await expectEveryAckOnce(url, acks, HALLS);
 
     // The hall's revision survived, and the next command carries on from it.
     const current = new Map<string, number>();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandEnvelopeSchema, ProgramEditSchema } from '../../shared/index.js';
 import { DIRECTOR_TOKEN, startServer, type TestServer } from '../support/server.js';
-import { isClearError, observe } from './state.js';
+import { UNTHROTTLED, isClearError, observe } from './state.js';
 
 // docs/guarantees.md, "Hostile input": every HTTP route that takes input (server/**/*.routes.ts), sent as the
 // director with random, malformed, oversized and wrong-type bodies, parameters and queries: a 4xx with a clear
@@ -12,7 +12,7 @@ const RUNS = 50;
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ args: ['--clock', '2025-10-02T09:45:00+09:00'] });
+  server = await startServer({ args: ['--clock', '2025-10-02T09:45:00+09:00', ...UNTHROTTLED] });
 });
 afterAll(() => server.stop());
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandEnvelopeSchema, DisplayHelloSchema, type LecternClientSocket } from '../../shared/index.js';
 import { DIRECTOR_TOKEN, startServer, type TestServer } from '../support/server.js';
 import { connect } from '../support/socket.js';
-import { isClearError, observe } from './state.js';
+import { UNTHROTTLED, isClearError, observe } from './state.js';
 
 // docs/guarantees.md, "Hostile input": random, malformed, oversized and wrong-type payloads on every socket event
 // (sent as the director, so only validation stands in the way) never crash the server, never change a hall, and
@@ -17,7 +17,7 @@ const HALLS = ['namba', 'nakamozu', 'NAMBA', '', 'x'.repeat(61), '../namba', '__
 let server: TestServer;
 let director: LecternClientSocket;
 beforeAll(async () => {
-  server = await startServer({ args: ['--clock', '2025-10-02T09:45:00+09:00'] });
+  server = await startServer({ args: ['--clock', '2025-10-02T09:45:00+09:00', ...UNTHROTTLED] });
   director = await connect(server.url, DIRECTOR_TOKEN);
 });
 afterAll(async () => {

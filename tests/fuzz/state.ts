@@ -26,3 +26,6 @@ export function isClearError(body: unknown): boolean {
   const { error, message, problems } = body as { error?: unknown; message?: unknown; problems?: unknown };
   return typeof error === 'string' && error.length > 0 && (typeof message === 'string' || Array.isArray(problems));
 }
+
+/** Limits far above what a fuzz run sends: so that only validation stands between a payload and a hall. */
+export const UNTHROTTLED = ['--token-rate', '1000000', '--socket-rate', '1000000', '--address-rate', '1000000'];

@@ -1,6 +1,6 @@
 import { io as ioClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DisplayInfo, LecternClientSocket } from '../../shared/index.js';
+import { applyDisplaysDelta, type DisplayInfo, type DisplaysDelta, type LecternClientSocket } from '../../shared/index.js';
 import { api } from '../support/http.js';
 import { DIRECTOR_TOKEN, startServer, type TestServer } from '../support/server.js';
 import { connect } from '../support/socket.js';
@@ -14,24 +14,35 @@ async function client(token?: string) {
   return socket;
 }
 
-/** Resolves with the next `displays:changed` list that satisfies `match`. */
+/**
+ * Resolves with the director's list of screens (the `displays:changed` it got at connect, then each
+ * `displays:delta` applied) once it satisfies `match`.
+ */
 function nextDisplays(
   socket: LecternClientSocket,
   match: (list: DisplayInfo[]) => boolean,
   timeoutMs = 4000,
 ): Promise<DisplayInfo[]> {
+  let list: DisplayInfo[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('displays:changed', listener);
-      reject(new Error('no matching displays:changed in time'));
-    }, timeoutMs);
-    const listener = (list: DisplayInfo[]) => {
-      if (!match(list)) return;
+    const done = () => {
       clearTimeout(timer);
-      socket.off('displays:changed', listener);
+      socket.off('displays:changed', onList);
+      socket.off('displays:delta', onDelta);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error('no matching list of screens in time'));
+    }, timeoutMs);
+    const check = () => {
+      if (!match(list)) return;
+      done();
       resolve(list);
     };
-    socket.on('displays:changed', listener);
+    const onList = (whole: DisplayInfo[]) => ((list = whole), check());
+    const onDelta = (delta: DisplaysDelta) => ((list = applyDisplaysDelta(list, delta)), check());
+    socket.on('displays:changed', onList);
+    socket.on('displays:delta', onDelta);
   });
 }
 
@@ -187,6 +198,8 @@ describe('display registry', () => {
     let leaked = 0;
     chair.on('displays:changed', () => leaked++);
     anonymous.on('displays:changed', () => leaked++);
+    chair.on('displays:delta', () => leaked++);
+    anonymous.on('displays:delta', () => leaked++);
     const director = await client(DIRECTOR_TOKEN);
     const seen = nextDisplays(director, (list) => list.some((d) => d.name === 'late screen'));
     (await client()).emit('display:hello', { page: 'live', name: 'late screen' });

@@ -19,6 +19,8 @@ const needs = [
   ['/usr/bin/xvfb-run', 'xvfb'],
   ['/usr/bin/xauth', 'xauth'],
   ['/usr/bin/ffmpeg', 'ffmpeg'],
+  ['/usr/bin/redis-server', 'redis-server'],
+  ['/usr/sbin/nginx', 'nginx'],
 ];
 
 function run(label, command, args, extraEnv = {}) {

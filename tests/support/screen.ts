@@ -8,7 +8,7 @@ export interface SeenRevision {
   at: number;
 }
 
-/** A screen the way display pages connect (display/lib/socket.ts): reconnects by itself and re-watches its halls. */
+/** A screen the way display pages connect (web/socket.ts): reconnects by itself and re-watches its halls. */
 export interface TestScreen {
   socket: LecternClientSocket;
   /** Per hall, every revision received in order. */

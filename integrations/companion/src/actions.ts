@@ -1,7 +1,16 @@
 import type { CompanionActionDefinitions, CompanionOptionValues } from '@companion-module/base';
-import type { ChairCommand, CommandResult } from './lectern-types.js';
+import { SURFACES, type ChairCommand, type CommandResult, type Surface } from './lectern-types.js';
 
-const SURFACE_CHOICES = ['signage', 'lobby', 'timer', 'stream', 'live'].map((id) => ({ id, label: id }));
+/** The message's screens as the operator reads them on the button's options. */
+const SURFACE_LABELS: Record<Surface, string> = {
+  signage: 'Hall screens',
+  lobby: 'Lobby',
+  timer: 'Speaker timer',
+  stream: 'Stream',
+  live: 'Public page',
+};
+const SURFACE_CHOICES = SURFACES.map((id) => ({ id, label: SURFACE_LABELS[id] }));
+const isSurface = (value: unknown): value is Surface => (SURFACES as readonly unknown[]).includes(value);
 
 /** Action ids and the chair command each sends, from the button's options (pure; null for bad options). */
 export const ACTION_COMMANDS: Record<string, (options: CompanionOptionValues) => ChairCommand | null> = {
@@ -21,7 +30,8 @@ export const ACTION_COMMANDS: Record<string, (options: CompanionOptionValues) =>
   message: (o) => {
     const text = String(o.text ?? '').trim();
     if (!text) return null;
-    const targets = Array.isArray(o.targets) ? o.targets.map(String) : [];
+    // A screen Lectern does not know (a button saved by an older module) is left out rather than refused.
+    const targets = Array.isArray(o.targets) ? o.targets.filter(isSurface) : [];
     return targets.length > 0 ? { type: 'message', text, targets } : { type: 'message', text };
   },
   clearMessage: () => ({ type: 'clearMessage' }),

@@ -3,6 +3,10 @@
  * A copy of those types, trimmed, because the module is its own package and ships without Lectern's sources.
  */
 
+/** The screens a message can go to (shared/live/state.ts SURFACES). */
+export const SURFACES = ['signage', 'lobby', 'timer', 'stream', 'live'] as const;
+export type Surface = (typeof SURFACES)[number];
+
 /** What a hall is doing. */
 export type Phase = 'idle' | 'talk' | 'qa' | 'break' | 'hold' | 'ended';
 
@@ -31,7 +35,7 @@ export interface LiveView {
   countdown: { kind: 'talk' | 'qa' | 'break'; endsAt: number } | null;
   /** While on hold: the paused phase's remaining time (ms). */
   heldRemainingMs: number | null;
-  message: { text: string; targets: string[]; sentAt: number } | null;
+  message: { text: string; targets: Surface[]; sentAt: number } | null;
   source: 'schedule' | 'chair';
   itemStartedAt: number | null;
   /** Server time the view was computed (epoch ms). */
@@ -66,5 +70,5 @@ export type ChairCommand =
   | { type: 'extend'; minutes: number }
   | { type: 'hold' }
   | { type: 'release' }
-  | { type: 'message'; text: string; targets?: string[] }
+  | { type: 'message'; text: string; targets?: Surface[] }
   | { type: 'clearMessage' };

@@ -56,6 +56,45 @@ function lastLine(text: string): number {
   return text.replace(/\s+$/, '').split(/\r\n|\r|\n/).length;
 }
 
+/** The line (1-based) of a character offset. */
+function lineAt(xml: string, offset: number): number {
+  return xml.slice(0, Math.max(0, offset)).split('\n').length;
+}
+
+/** The first `open` that no `close` follows (skipping quoted values when `quoted`, as the parser does), or -1. */
+function unclosedAt(xml: string, open: string, close: string, quoted: boolean): number {
+  for (let start = xml.indexOf(open); start >= 0; start = xml.indexOf(open, start + 1)) {
+    let i = start + open.length;
+    for (; i < xml.length; i++) {
+      if (quoted && (xml[i] === '"' || xml[i] === "'")) {
+        i = xml.indexOf(xml[i]!, i + 1);
+        if (i < 0) return start;
+      } else if (xml.startsWith(close, i)) break;
+    }
+    if (i >= xml.length) return start;
+  }
+  return -1;
+}
+
+const UNCLOSED: Record<string, [open: string, close: string, quoted: boolean]> = {
+  'Pi Tag is not closed.': ['<?', '?>', true],
+  'Comment is not closed.': ['<!--', '-->', false],
+  'CDATA is not closed.': ['<![CDATA[', ']]>', false],
+  'Closing Tag is not closed.': ['</', '>', false],
+};
+
+/**
+ * Where a parser error (a broken `<?…?>`, comment or CDATA the validator let through) is: the line of the
+ * construct that is not closed, of the position it names, else the first line.
+ */
+function parserErrorLine(xml: string, message: string): number {
+  const position = /position (\d+)/.exec(message);
+  if (position) return lineAt(xml, Number(position[1]));
+  const construct = UNCLOSED[message];
+  const at = construct ? unclosedAt(xml, ...construct) : -1;
+  return at >= 0 ? lineAt(xml, at) : 1;
+}
+
 /** Parses the XML; a syntax error (a truncated file) names its line. */
 export function readFrab(xml: string): FrabDocument {
   // No schedule declares entities; refusing them keeps an upload from expanding into gigabytes.
@@ -90,7 +129,14 @@ export function readFrab(xml: string): FrabDocument {
     trimValues: true,
     isArray: (_name, jpath) => LISTS.has(String(jpath)),
   });
-  const root = node(parser.parse(xml));
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(xml);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    fail(`cannot import the ${FORMAT}: the XML is broken`, `line ${parserErrorLine(xml, message)}`, message);
+  }
+  const root = node(parsed);
   if (!('schedule' in root)) {
     const found = Object.keys(root).filter((k) => !k.startsWith('?'));
     fail(

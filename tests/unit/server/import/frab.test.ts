@@ -178,6 +178,16 @@ describe('frab files that are not right change nothing and name the path', () =>
     ]);
   });
 
+  it('a broken processing instruction the validator lets through names its line (a 400, not a 500)', () => {
+    expect(problemsOf(() => importProgram(`<?"x version='1.0' ?>\n<schedule></schedule>`, { format: 'frab' }))).toEqual([
+      { path: 'line 1', message: 'Pi Tag is not closed.' },
+    ]);
+    const later = frab('').replace('<room ', `<?x a="b ?>\n<room `);
+    expect(problemsOf(() => importProgram(later, { format: 'frab', zone: 'UTC' }))).toEqual([
+      { path: 'line 5', message: 'Pi Tag is not closed.' },
+    ]);
+  });
+
   it('an event with only a start time is read on its day in the zone, after midnight when before the day start', () => {
     const xml = frab(
       event(1, '<start>23:30</start><duration>01:00</duration>') + event(2, '<start>00:30</start><duration>00:30</duration>'),

@@ -7,7 +7,8 @@ import {
   type LecternClientSocket,
   type LiveView,
   type Program,
-} from '../../shared/index.js';
+} from '../shared/index.js';
+import { apiClient } from './api.js';
 import { createServerClock, type ServerClock } from './serverClock.js';
 import { connectSocket } from './socket.js';
 import { useTicker } from './useTicker.js';
@@ -37,9 +38,9 @@ export interface LiveConnection {
 }
 
 async function fetchProgram(): Promise<Program> {
-  const response = await fetch('/api/v1/program', { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`program: HTTP ${response.status}`);
-  return ProgramSchema.parse(await response.json());
+  const answer = await apiClient().call('GET /api/v1/program');
+  if (!answer.ok) throw new Error(`program: ${answer.body.message}`);
+  return ProgramSchema.parse(answer.body);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ref, type Ref } from 'vue';
-import { bestOffset, type ClockSample, type LecternClientSocket } from '../../shared/index.js';
+import { bestOffset, type ClockSample, type LecternClientSocket } from '../shared/index.js';
 
 /** How often a screen re-syncs its clock with the server (ms). */
 const SYNC_INTERVAL_MS = 30_000;

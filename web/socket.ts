@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import type { LecternClientSocket } from '../../shared/index.js';
+import type { LecternClientSocket } from '../shared/index.js';
 
 /**
  * The page's one socket to the server (same origin, default path). Reconnects by itself, forever, with a

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
-import { msToNextSecond } from '../../shared/index.js';
+import { msToNextSecond } from '../shared/index.js';
 
 /**
  * A ref of server time that updates on each whole server second (not every frame), so every screen

@@ -1,0 +1,144 @@
+import { computed, ref, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
+import { hallAbilities, type Command, type HallAbilities, type LiveView, type Surface } from '../../shared/index.js';
+import { useHallView, type LiveConnection } from '../../web/useLive.js';
+import type { Messages } from './i18n.js';
+import { useHallCommands, type HallCommands } from './useHallCommands.js';
+
+/** The chair's buttons, by the key their presses carry (the key also names the button's confirmation). */
+export type ControlName = 'previous' | 'next' | 'qa' | 'break' | 'hold' | 'extend+1' | 'extend+5' | 'extend-1' | 'message';
+
+/** What one button shows: the props of an ActionButton. */
+export interface ControlButton {
+  label: string;
+  detail: string;
+  tone: 'primary' | 'normal' | 'active';
+  /** pending: sent, no answer yet; done: the server confirmed. */
+  state: 'idle' | 'pending' | 'done';
+  disabled: boolean;
+  testid: string;
+}
+
+/** Which sheet is open over the controls. */
+export type ControlSheet = 'message' | 'break' | null;
+
+export interface HallControls {
+  view: ComputedRef<LiveView | null>;
+  commands: HallCommands;
+  /** What the hall's buttons can do now (shared/live/predicates.ts), null until program and state are known. */
+  abilities: ComputedRef<HallAbilities | null>;
+  /** Every button as the chair panel shows it; the console's cards shorten some labels. */
+  buttons: ComputedRef<Record<ControlName, ControlButton>>;
+  /** The title of the item the big button starts ('' when it ends the day or does nothing). */
+  nextTitle: ComputedRef<string>;
+  sheet: Readonly<Ref<ControlSheet>>;
+  /** Opens a sheet over the controls, or closes it (null). */
+  openSheet(which: ControlSheet): void;
+  /** Presses a button (a disabled one does nothing; message and, on a break, break open their sheet). */
+  press(name: ControlName): void;
+  /** Starts a break of `minutes`, or the program's break as planned (undefined); closes the sheet. */
+  startBreak(minutes: number | undefined): void;
+  sendMessage(text: string, targets: Surface[]): void;
+  clearMessage(): void;
+}
+
+const EXTEND: Record<'extend+1' | 'extend+5' | 'extend-1', number> = { 'extend+1': 1, 'extend+5': 5, 'extend-1': -1 };
+
+/**
+ * The chair's controls of one hall, as the chair panel and the console's hall cards both hold them: which
+ * button is on (from the reducer's own predicates), what each says, the open sheet, and the presses, sent
+ * through useHallCommands (its id and the revision it was made on). `t` may change (the panel's language).
+ */
+export function useHallControls(live: LiveConnection, hallId: Ref<string>, t: MaybeRefOrGetter<Messages>): HallControls {
+  const view = useHallView(live, hallId);
+  const commands = useHallCommands(live, hallId, view);
+  const sheet = ref<ControlSheet>(null);
+  const abilities = computed(() => {
+    const program = live.program.value;
+    const snapshot = live.snapshots.value[hallId.value];
+    return program && snapshot ? hallAbilities(program, snapshot.state, live.now.value) : null;
+  });
+
+  function stateOf(key: string): ControlButton['state'] {
+    if (commands.inFlight.value?.key === key) return 'pending';
+    return commands.doneKey.value === key ? 'done' : 'idle';
+  }
+
+  const nextTitle = computed(() => {
+    const step = abilities.value?.next;
+    return step?.kind === 'start' ? step.item.title : '';
+  });
+
+  const buttons = computed((): Record<ControlName, ControlButton> => {
+    const m = toValue(t);
+    const a = abilities.value;
+    const off = !view.value || !a;
+    const button = (name: ControlName, label: string, disabled: boolean, extra: Partial<ControlButton> = {}) => ({
+      label,
+      detail: '',
+      tone: 'normal' as const,
+      state: stateOf(name),
+      disabled: off || disabled,
+      testid: `btn-${name}`,
+      ...extra,
+    });
+    const nextLabel = a?.nextLabel ?? 'none';
+    return {
+      previous: button('previous', m.action.previous, !a?.canGoBack, { testid: 'btn-back' }),
+      next: button('next', nextLabel === 'none' ? m.action.next : m.action[nextLabel], nextLabel === 'none', {
+        tone: 'primary',
+        detail: nextTitle.value && m.upNext(nextTitle.value),
+      }),
+      qa: button('qa', m.action.qa, !a?.canQa),
+      break: button('break', m.action.break, false, {
+        detail: a?.onBreak ? m.action.breakLength : m.breakSheet.minutes(a?.breakMinutes ?? 10),
+      }),
+      hold: button('hold', a?.onHold ? m.action.release : m.action.hold, false, { tone: a?.onHold ? 'active' : 'normal' }),
+      'extend+1': button('extend+1', m.action.extend1, !a?.timed, { testid: 'btn-extend1' }),
+      'extend+5': button('extend+5', m.action.extend5, !a?.timed, { testid: 'btn-extend5' }),
+      'extend-1': button('extend-1', m.action.shorten1, !a?.timed, { testid: 'btn-shorten1' }),
+      message: button('message', m.action.message, false, { disabled: !view.value }),
+    };
+  });
+
+  function send(key: string, command: Command, label?: string) {
+    if (view.value) commands.send(key, command, label);
+  }
+
+  function press(name: ControlName): void {
+    const a = abilities.value;
+    if (!a || buttons.value[name].disabled) return;
+    if (name === 'next') send('next', { type: 'next' }, buttons.value.next.label);
+    else if (name === 'previous') send('previous', { type: 'previous' });
+    else if (name === 'qa') send('qa', { type: 'qa' });
+    else if (name === 'hold') send('hold', a.onHold ? { type: 'release' } : { type: 'hold' });
+    else if (name === 'message') sheet.value = 'message';
+    // On a break, "break" needs its new length: ask.
+    else if (name === 'break') {
+      if (a.onBreak) sheet.value = 'break';
+      else send('break', a.breakItem ? { type: 'break' } : { type: 'break', minutes: a.breakMinutes });
+    } else send(name, { type: 'extend', minutes: EXTEND[name] });
+  }
+
+  return {
+    view,
+    commands,
+    abilities,
+    buttons,
+    nextTitle,
+    sheet,
+    openSheet: (which) => (sheet.value = which),
+    press,
+    startBreak(minutes) {
+      sheet.value = null;
+      send('break', minutes === undefined ? { type: 'break' } : { type: 'break', minutes });
+    },
+    sendMessage(text, targets) {
+      sheet.value = null;
+      send('message', { type: 'message', text, targets });
+    },
+    clearMessage() {
+      sheet.value = null;
+      send('clearMessage', { type: 'clearMessage' });
+    },
+  };
+}

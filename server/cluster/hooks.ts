@@ -1,0 +1,29 @@
+import type { ServerOptions } from 'socket.io';
+import type { LecternServer } from '../../shared/index.js';
+import type { AuthService } from '../auth/auth.service.js';
+import type { DisplayRegistry } from '../displays/display-registry.js';
+import type { LiveService } from '../live/live.service.js';
+
+/** What a worker of `lectern serve --workers N` hands the app wiring it shares with the other workers. */
+export interface WorkerParts {
+  io: LecternServer;
+  live: LiveService;
+  auth: AuthService;
+  displays: DisplayRegistry;
+}
+
+/**
+ * How `startLectern` runs as one worker of several (server/cluster/): socket.io's adapter that carries every
+ * broadcast to the other workers, the wiring that keeps this worker's live engine in step with theirs, and how
+ * it gets its connections (from the primary) instead of listening.
+ */
+export interface ClusterHooks {
+  /** 1-based; worker 1 applies the start options (program, clock) and alone drives OBS. */
+  index: number;
+  /** socket.io's adapter for the worker's server. */
+  adapter: NonNullable<ServerOptions['adapter']>;
+  /** Called once the live engine and the socket server exist, before the broadcaster subscribes. */
+  wire(parts: WorkerParts): void;
+  /** Instead of listening: takes the connections the primary passes to this worker. */
+  attach(io: LecternServer): void;
+}

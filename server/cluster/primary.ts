@@ -1,0 +1,98 @@
+import { setupPrimary } from '@socket.io/cluster-adapter';
+import { setupMaster } from '@socket.io/sticky';
+import cluster, { type Worker } from 'node:cluster';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServeOptions } from '../app.js';
+
+/** The environment a worker is forked with: its 1-based index and the port the primary listens on. */
+export const WORKER_INDEX_ENV = 'LECTERN_WORKER_INDEX';
+export const CLUSTER_PORT_ENV = 'LECTERN_CLUSTER_PORT';
+
+/** What a worker tells the primary once its server is ready for connections. */
+export const READY_MESSAGE = 'lectern:worker-ready';
+
+function forkWorker(index: number, port: number): Promise<Worker> {
+  // Worker 1 prints the start banner (a generated director token, the screens' links); the others say nothing
+  // but their errors.
+  cluster.setupPrimary({ silent: index > 1, serialization: 'advanced' });
+  const worker = cluster.fork({ [WORKER_INDEX_ENV]: String(index), [CLUSTER_PORT_ENV]: String(port) });
+  worker.process.stdout?.resume();
+  worker.process.stderr?.pipe(process.stderr);
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`worker ${index} exited with ${code} before it was ready`));
+    worker.once('exit', onExit);
+    worker.on('message', (message: unknown) => {
+      if ((message as { type?: string })?.type !== READY_MESSAGE) return;
+      worker.off('exit', onExit);
+      resolve(worker);
+    });
+  });
+}
+
+/**
+ * The primary of `lectern serve --workers N`: it listens on the port and hands each connection to a worker
+ * (`@socket.io/sticky`: a polling session's requests all reach the worker that holds it; new connections go to
+ * the workers in turn, so a storm of screens spreads evenly), relays the workers' adapter messages (`@socket.io/cluster-adapter`), and
+ * forks worker 1 first (it applies the start options: program, clock, director token; it alone drives OBS),
+ * then the others. A worker that dies is forked again. The primary holds no state: every command is applied by
+ * a worker, against the shared SQLite store.
+ */
+export async function runPrimary(options: ServeOptions, count: number): Promise<void> {
+  const httpServer = createServer();
+  setupMaster(httpServer, { loadBalancingMethod: 'round-robin' });
+  setupPrimary();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  let stopping = false;
+  const workers = new Map<number, Worker>();
+  const keep = (index: number, worker: Worker) => {
+    workers.set(index, worker);
+    worker.once('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`Worker ${index} stopped (${signal ?? code}); starting it again`);
+      setTimeout(() => {
+        forkWorker(index, port).then(
+          (next) => keep(index, next),
+          (error: unknown) => console.error(`Worker ${index} did not start again: ${String(error)}`),
+        );
+      }, 500);
+    });
+  };
+  try {
+    keep(1, await forkWorker(1, port));
+    const rest = await Promise.all(Array.from({ length: count - 1 }, (_, i) => forkWorker(i + 2, port)));
+    rest.forEach((worker, i) => keep(i + 2, worker));
+  } catch (error) {
+    stopping = true;
+    for (const worker of cluster.workers ? Object.values(cluster.workers) : []) worker?.kill('SIGTERM');
+    httpServer.close();
+    throw error;
+  }
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  console.log(
+    `Lectern listening on http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}  (${count} workers)`,
+  );
+
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping ${count} workers`);
+    httpServer.close();
+    const exits = [...workers.values()].map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          if (worker.isDead()) return resolve();
+          worker.once('exit', () => resolve());
+          worker.process.kill('SIGTERM');
+        }),
+    );
+    setTimeout(() => process.exit(0), 7000).unref();
+    void Promise.all(exits).then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

@@ -1,0 +1,75 @@
+import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { BucketLimit, RateLimits } from './limits.config.js';
+
+/**
+ * Where the counters live: one rate-limiter-flexible limiter of `points` per `durationSec`, under `name`.
+ * Memory by default; the multi-node mode passes one that returns a `RateLimiterRedis` on the shared Redis
+ * (same options plus `storeClient`), so every node counts a token's commands together.
+ */
+export type LimiterBackend = (name: string, points: number, durationSec: number) => RateLimiterAbstract;
+
+/** Counters in this process's memory (one node). */
+export const memoryBackend: LimiterBackend = (name, points, duration) =>
+  new RateLimiterMemory({ keyPrefix: name, points, duration });
+
+/** How long the burst pool (`burst − perSecond` requests above the sustained rate) takes to fill again, in s. */
+export const BURST_REFILL_SECONDS = 10;
+
+/** The answer of a throttle: go on, or wait `retryAfterMs` (ms) before trying again. */
+export type Taken = { ok: true } | { ok: false; retryAfterMs: number };
+
+/**
+ * A token bucket per key (a token's actor, an address, a socket id): `perSecond` requests in every second, plus
+ * a pool of `burst − perSecond` for bursts that fills again every BURST_REFILL_SECONDS (rate-limiter-flexible's
+ * BurstyRateLimiter). A refused request does not move the moment the key may send again: each window ends when
+ * it ends, however much was refused in it. Counted in real time (the limiter's own clock), not the rehearsal clock:
+ * a flood is a flood at any `--clock`.
+ */
+export class Throttle {
+  private readonly limiter: Pick<RateLimiterAbstract, 'consume'>;
+
+  constructor(backend: LimiterBackend, name: string, limit: BucketLimit) {
+    const steady = backend(`${name}:rate`, limit.perSecond, 1);
+    const extra = limit.burst - limit.perSecond;
+    this.limiter = extra > 0 ? new BurstyRateLimiter(steady, backend(`${name}:burst`, extra, BURST_REFILL_SECONDS)) : steady;
+  }
+
+  /** Takes one request of `key`'s bucket. A store that fails (Redis away) lets the request through, and says so. */
+  async take(key: string): Promise<Taken> {
+    try {
+      await this.limiter.consume(key, 1);
+      return { ok: true };
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return { ok: false, retryAfterMs: Math.max(1, refusal.msBeforeNext) };
+      console.error('[lectern] rate limiter store failed; letting the request through:', refusal);
+      return { ok: true };
+    }
+  }
+}
+
+/** The three throttles of a server: per token, per address without a token, per socket connection. */
+export interface Throttles {
+  token: Throttle;
+  address: Throttle;
+  socket: Throttle;
+}
+
+/** Builds the throttles of `limits` on a backend (memory unless the multi-node mode passes Redis). */
+export function createThrottles(limits: RateLimits, backend: LimiterBackend = memoryBackend): Throttles {
+  return {
+    token: new Throttle(backend, 'lectern:token', limits.token),
+    address: new Throttle(backend, 'lectern:address', limits.address),
+    // Per connection: a socket lives on one node, so its counter stays in memory whatever the backend.
+    socket: new Throttle(memoryBackend, 'lectern:socket', limits.socket),
+  };
+}
+
+/** A Retry-After header value: whole seconds, at least 1. */
+export function retryAfterSeconds(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 1000));
+}
+
+/** The message of a refusal, for a person. */
+export function rateLimitedMessage(retryAfterMs: number, what = 'requests'): string {
+  return `too many ${what}: try again in ${retryAfterSeconds(retryAfterMs)} s`;
+}

@@ -1,0 +1,62 @@
+// One load generator process: opens its share of light screens (tests/bench/fanout/raw-client.ts) on loopback,
+// reports how long connecting took and when each change arrived. Bounded: it exits by itself after
+// LOAD_MAX_SECONDS, or as soon as the bench that forked it goes away.
+import { epochNow, RawClient } from './raw-client.js';
+import type { LoadReply, LoadRequest } from './load-protocol.js';
+
+const LOAD_MAX_SECONDS = 180;
+setTimeout(() => process.exit(3), LOAD_MAX_SECONDS * 1000).unref();
+process.on('disconnect', () => process.exit(0));
+
+let clients: RawClient[] = [];
+/** `${hallId}:${revision}` → arrival times (epoch ms) */
+const arrivals = new Map<string, number[]>();
+
+function reply(message: LoadReply): void {
+  process.send?.(message);
+}
+
+async function connectAll(request: Extract<LoadRequest, { type: 'connect' }>): Promise<void> {
+  const startedAt = epochNow();
+  let failed = 0;
+  let next = 0;
+  const open = async () => {
+    while (next < request.halls.length) {
+      const index = next++;
+      const hallId = request.halls[index]!;
+      const client = new RawClient({
+        wsBase: request.wsBases[index % request.wsBases.length]!,
+        hallId,
+        onChange: (revision, at) => {
+          const key = `${hallId}:${revision}`;
+          const list = arrivals.get(key);
+          if (list) list.push(at);
+          else arrivals.set(key, [at]);
+        },
+      });
+      clients.push(client);
+      try {
+        await client.ready;
+      } catch {
+        failed += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: request.concurrency }, open));
+  const bytes = clients.reduce((sum, c) => sum + c.bytes, 0);
+  reply({ type: 'connected', ms: epochNow() - startedAt, failed, bytes, doneAt: epochNow() });
+}
+
+process.on('message', (message: LoadRequest) => {
+  if (message.type === 'connect') void connectAll(message);
+  if (message.type === 'collect') {
+    reply({ type: 'arrivals', arrivals: Object.fromEntries(arrivals), received: clients.length });
+    arrivals.clear();
+  }
+  if (message.type === 'close') {
+    for (const client of clients) client.close();
+    clients = [];
+    reply({ type: 'closed' });
+  }
+});
+reply({ type: 'started' });

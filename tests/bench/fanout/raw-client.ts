@@ -1,0 +1,82 @@
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+
+/** Epoch ms with sub-ms precision, comparable between processes on one machine. */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** What a light client does once its namespace connect is answered. */
+export interface RawClientOptions {
+  /** ws://127.0.0.1:PORT */
+  wsBase: string;
+  /** The hall it watches (a screen), or none (a director console). */
+  hallId?: string;
+  /** Handshake token (a director console). */
+  token?: string;
+  /** Called with the arrival time and top-level `revision` of each `hall:changed` after the first. */
+  onChange?: (revision: number, atMs: number) => void;
+}
+
+/**
+ * A screen as light as it gets: one raw websocket that speaks socket.io's framing (engine.io v4, websocket
+ * transport, JSON parser) and sends what a real signage page sends on connect: `hall:watch` with an ack and
+ * `display:hello`. It answers pings, counts the bytes it receives and resolves `ready` at its first snapshot.
+ */
+export class RawClient {
+  /** Bytes of every frame received (payload bytes). */
+  bytes = 0;
+  /** Resolves when the first snapshot arrived (a screen) or the namespace connect was answered (a console). */
+  readonly ready: Promise<void>;
+  private readonly ws: WebSocket;
+  private snapshots = 0;
+
+  constructor(options: RawClientOptions) {
+    let resolveReady!: () => void;
+    let rejectReady!: (error: Error) => void;
+    this.ready = new Promise((resolve, reject) => {
+      resolveReady = resolve;
+      rejectReady = reject;
+    });
+    this.ws = new WebSocket(`${options.wsBase}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+    this.ws.on('error', (error) => rejectReady(error));
+    this.ws.on('close', () => rejectReady(new Error('closed before ready')));
+    this.ws.on('message', (data: Buffer) => {
+      this.bytes += data.length;
+      const text = data.toString();
+      const type = text[0];
+      if (type === '2') return this.ws.send('3'); // engine.io ping → pong
+      if (type === '0') {
+        // engine.io open: connect to the default namespace, with the token if any.
+        return this.ws.send(options.token ? `40${JSON.stringify({ token: options.token })}` : '40');
+      }
+      if (type !== '4') return;
+      const packet = text[1];
+      if (packet === '0') {
+        if (!options.hallId) return resolveReady();
+        this.ws.send(`421${JSON.stringify(['hall:watch', { hallId: options.hallId }])}`);
+        this.ws.send(`42${JSON.stringify(['display:hello', { page: 'signage', hallId: options.hallId }])}`);
+        return;
+      }
+      if (packet === '4') return rejectReady(new Error(`connect refused: ${text}`));
+      if (packet === '2' && text.startsWith('42["hall:changed"')) {
+        this.snapshots += 1;
+        if (this.snapshots === 1) return resolveReady();
+        const at = epochNow();
+        const revision = topLevelRevision(text);
+        options.onChange?.(revision, at);
+      }
+    });
+  }
+
+  close(): void {
+    this.ws.removeAllListeners('close');
+    this.ws.terminate();
+  }
+}
+
+/** The snapshot's top-level `revision` (the frame is `42["hall:changed",{...}]`). */
+function topLevelRevision(frame: string): number {
+  const [, snapshot] = JSON.parse(frame.slice(2)) as [string, { revision: number }];
+  return snapshot.revision;
+}

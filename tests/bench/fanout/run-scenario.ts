@@ -1,0 +1,128 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { benchHallIds } from './bench-program.js';
+import type { Launched } from './launch.js';
+import type { LoadPool } from './load-pool.js';
+import { cpuSeconds, rssBytes } from './procstat.js';
+import { epochNow, RawClient } from './raw-client.js';
+
+/** One fan-out run's shape. */
+export interface Scenario {
+  displays: number;
+  /** Screens are dealt over this many halls; each change step sends one command to every one of them. */
+  halls: number;
+  /** Change steps, `gapMs` apart. */
+  changes: number;
+  gapMs: number;
+}
+
+/** What one run measured. Times in ms, bytes in bytes. */
+export interface ScenarioResult {
+  target: string;
+  displays: number;
+  halls: number;
+  /** Command sent over HTTP → the screen received the `hall:changed`, over every screen and change. */
+  p50: number;
+  p99: number;
+  max: number;
+  /** Changes a screen should have received and did not (within 3 s of the last step). */
+  missing: number;
+  /** The connect storm: first connection opened → every screen has its first snapshot. */
+  connectMs: number;
+  failedConnects: number;
+  /** Bytes each screen received up to its first snapshot (frames' payloads). */
+  bytesPerScreen: number;
+  /** Bytes a director console open during the storm received, per screen that connected. */
+  directorBytesPerScreen: number;
+  /** Server resident memory after the storm minus before it, per screen. */
+  memoryPerScreen: number;
+  /** CPU seconds used during the change steps: by the server processes and by the load processes. */
+  serverCpuSeconds: number;
+  loadCpuSeconds: number;
+  /** Wall seconds of the change steps (the CPU figures' denominator). */
+  changeSeconds: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function sendCommand(target: Launched, hallId: string, text: string): Promise<{ revision: number; sentAt: number }> {
+  const sentAt = epochNow();
+  const response = await fetch(`${target.httpBase}/api/v1/halls/${hallId}/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
+    body: JSON.stringify({ type: 'message', text }),
+  });
+  const body = (await response.json()) as { revision?: number };
+  if (!response.ok || typeof body.revision !== 'number') throw new Error(`command failed: ${response.status}`);
+  return { revision: body.revision, sentAt };
+}
+
+/**
+ * One run against a started target: a director console connects, the screens storm in, then `changes` steps
+ * `gapMs` apart each send one command per hall over HTTP; every screen's arrival is matched to its command.
+ */
+export async function runScenario(target: Launched, pool: LoadPool, scenario: Scenario): Promise<ScenarioResult> {
+  const hallIds = benchHallIds(scenario.halls);
+  const director = new RawClient({ wsBase: target.wsBases[0]!, token: target.token });
+  await director.ready;
+  await sleep(500);
+  const memoryBefore = rssBytes(target.pids());
+  const directorBefore = director.bytes;
+
+  const screens = Array.from({ length: scenario.displays }, (_, i) => hallIds[i % hallIds.length]!);
+  const startedAt = epochNow();
+  const reports = await pool.connect(target.wsBases, screens);
+  const connectMs = Math.max(...reports.map((r) => r.doneAt)) - startedAt;
+  // The director's screens list is published at most 100 ms after the last screen came: let it arrive.
+  await sleep(1500);
+  const memoryAfter = rssBytes(target.pids());
+  const directorBytes = director.bytes - directorBefore;
+  await pool.collect(); // nothing yet: clears
+
+  const sent = new Map<string, number>();
+  const serverCpu = cpuSeconds(target.pids());
+  const loadCpu = cpuSeconds(pool.pids());
+  const changesStarted = epochNow();
+  for (let step = 0; step < scenario.changes; step++) {
+    const due = changesStarted + step * scenario.gapMs;
+    await sleep(Math.max(0, due - epochNow()));
+    const answers = await Promise.all(hallIds.map((hallId) => sendCommand(target, hallId, `change ${step}`)));
+    answers.forEach((answer, i) => sent.set(`${hallIds[i]}:${answer.revision}`, answer.sentAt));
+  }
+  await sleep(3000);
+  const changeSeconds = (epochNow() - changesStarted) / 1000;
+  const serverCpuSeconds = cpuSeconds(target.pids()) - serverCpu;
+  const loadCpuSeconds = cpuSeconds(pool.pids()) - loadCpu;
+  const arrivals = await pool.collect();
+  director.close();
+  await pool.closeScreens();
+
+  const latencies: number[] = [];
+  for (const [key, times] of arrivals) {
+    const sentAt = sent.get(key);
+    if (sentAt !== undefined) for (const at of times) latencies.push(at - sentAt);
+  }
+  latencies.sort((a, b) => a - b);
+  const failedConnects = reports.reduce((sum, r) => sum + r.failed, 0);
+  const connected = scenario.displays - failedConnects;
+  return {
+    target: target.label,
+    displays: scenario.displays,
+    halls: scenario.halls,
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies.at(-1) ?? NaN),
+    missing: connected * scenario.changes - latencies.length,
+    connectMs: Math.round(connectMs),
+    failedConnects,
+    bytesPerScreen: Math.round(reports.reduce((sum, r) => sum + r.bytes, 0) / Math.max(1, connected)),
+    directorBytesPerScreen: round(directorBytes / Math.max(1, connected)),
+    memoryPerScreen: Math.round((memoryAfter - memoryBefore) / Math.max(1, connected)),
+    serverCpuSeconds: round(serverCpuSeconds),
+    loadCpuSeconds: round(loadCpuSeconds),
+    changeSeconds: round(changeSeconds),
+  };
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandResult, LecternClientSocket, LiveView, Program } from '../../shared/index.js';
+import { api, command } from '../support/http.js';
+import { freePort } from '../support/net.js';
+import { hallConfig, writeObsConfig } from '../support/obs-fixtures.js';
+import { startNode, startRedis, type TestRedis } from '../support/redis.js';
+import type { TestServer } from '../support/server.js';
+import { connect, nextSnapshot } from '../support/socket.js';
+
+// Two Lectern nodes on one real redis-server: what one node commits, the other knows and shows.
+const CLOCK = '2025-10-02T09:35:00+09:00';
+
+let redis: TestRedis;
+let a: TestServer;
+let b: TestServer;
+const sockets: LecternClientSocket[] = [];
+async function client(server: TestServer, token?: string) {
+  const socket = await connect(server.url, token);
+  sockets.push(socket);
+  return socket;
+}
+async function live(server: TestServer, hallId: string) {
+  return (await api<LiveView>(server.url, `/api/v1/halls/${hallId}/live`, { token: null })).body;
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+  a = await startNode(redis, { args: ['--clock', CLOCK] });
+  // B takes the rehearsal clock from Redis.
+  b = await startNode(redis);
+});
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await Promise.all([a?.stop(), b?.stop()]);
+  await redis?.stop();
+});
+
+describe('two nodes on one Redis', () => {
+  it('both are ready and share the rehearsal clock', async () => {
+    for (const node of [a, b]) {
+      const ready = await api(node.url, '/readyz', { token: null });
+      expect(ready.status).toBe(200);
+      expect(ready.body).toMatchObject({ ready: true, store: `redis:${redis.url}` });
+    }
+    const [ha, hb] = await Promise.all([a, b].map((n) => api(n.url, '/healthz', { token: null })));
+    expect(Math.abs(ha!.body.clockOffsetMs - hb!.body.clockOffsetMs)).toBeLessThan(2000);
+  });
+
+  it('a display on B sees a command sent to A, and B answers the new state', async () => {
+    const display = await client(b);
+    const watched = await display.emitWithAck('hall:watch', { hallId: 'namba' });
+    expect(watched.ok).toBe(true);
+    const start = watched.ok ? watched.snapshot.revision : -1;
+    const seen = nextSnapshot(display, (s) => s.revision === start + 1);
+    const sent = await command(a.url, 'namba', { type: 'next' });
+    expect(sent.status).toBe(200);
+    expect((await seen).now?.id).toBe(sent.body.now.id);
+    await expect.poll(async () => (await live(b, 'namba')).revision).toBe(start + 1);
+  });
+
+  it('concurrent next with the same expectRevision on A and B advances once', async () => {
+    const before = (await live(a, 'namba')).revision;
+    const [ra, rb] = await Promise.all([
+      command(a.url, 'namba', { type: 'next', expectRevision: before }),
+      command(b.url, 'namba', { type: 'next', expectRevision: before }),
+    ]);
+    expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+    const loser = ra.status === 409 ? ra : rb;
+    expect(loser.body).toMatchObject({ error: 'stale_revision', revision: before + 1 });
+    expect((await live(a, 'namba')).revision).toBe(before + 1);
+    expect((await live(b, 'namba')).revision).toBe(before + 1);
+    const log = await api<{ revision: number }[]>(a.url, '/api/v1/halls/namba/log');
+    const revisions = (Array.isArray(log.body) ? log.body : (log.body as { entries: { revision: number }[] }).entries).map(
+      (entry) => entry.revision,
+    );
+    expect(revisions.filter((r) => r === before + 1)).toHaveLength(1);
+  });
+
+  it('a commandId retried on the other node applies once', async () => {
+    const before = (await live(a, 'nakamozu')).revision;
+    const body = { type: 'next', commandId: 'retry-across-nodes-1' };
+    const first = await command(a.url, 'nakamozu', body);
+    const retried = await command(b.url, 'nakamozu', body);
+    expect(first.status).toBe(200);
+    expect(retried.status).toBe(200);
+    expect(retried.body.revision).toBe(before + 1);
+    // At the same moment on both nodes: still once.
+    const both = { type: 'next', commandId: 'retry-across-nodes-2' };
+    await Promise.all([command(a.url, 'nakamozu', both), command(b.url, 'nakamozu', both)]);
+    expect((await live(a, 'nakamozu')).revision).toBe(before + 2);
+    expect((await live(b, 'nakamozu')).revision).toBe(before + 2);
+  });
+
+  it('a chair token revoked on A stops on B at once, also on its open socket', async () => {
+    const minted = await api<{ id: string; token: string }>(a.url, '/api/v1/tokens', {
+      body: { hallId: 'namba', label: 'Namba chair' },
+    });
+    expect(minted.status).toBe(201);
+    const panel = await client(b, minted.body.token);
+    const ok = (await panel.emitWithAck('hall:command', { hallId: 'namba', type: 'extend', minutes: 1 })) as CommandResult;
+    expect(ok.ok).toBe(true);
+    const dropped = new Promise<string>((resolve) => panel.once('disconnect', resolve));
+    expect((await api(a.url, `/api/v1/tokens/${minted.body.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(await dropped).toBe('io server disconnect');
+    expect((await command(b.url, 'namba', { type: 'extend', minutes: 1 }, minted.body.token)).status).toBe(401);
+    await expect(connect(b.url, minted.body.token)).rejects.toThrow(/unauthorized/);
+  });
+
+  it('a program uploaded on A reaches B and B’s screens', async () => {
+    const program = (await api<Program>(a.url, '/api/v1/program', { token: null })).body;
+    const watcher = await client(b);
+    const changed = new Promise<{ revision: number }>((resolve) => watcher.on('program:changed', resolve));
+    const { revision: _revision, ...rest } = program;
+    const edited = { ...rest, event: { ...program.event, title: 'Renamed on node A' } };
+    const uploaded = await api(a.url, '/api/v1/program', { rawBody: JSON.stringify(edited) });
+    expect(uploaded.status).toBe(200);
+    expect((await changed).revision).toBe(uploaded.body.revision);
+    await expect
+      .poll(async () => (await api<Program>(b.url, '/api/v1/program', { token: null })).body.event.title)
+      .toBe('Renamed on node A');
+  });
+});
+
+describe('a node on Redis given --obs', () => {
+  it('warns at start that every node given --obs drives it (the lease between nodes is not built yet)', async () => {
+    // An OBS nobody listens on: the node only has to read the config, not to reach OBS.
+    const config = writeObsConfig({
+      halls: { namba: hallConfig(`ws://127.0.0.1:${await freePort()}`, { passwordEnv: 'TEST_OBS_NAMBA_PASSWORD' }) },
+    });
+    const node = await startNode(redis, { args: ['--obs', config], env: { TEST_OBS_NAMBA_PASSWORD: 'unused' } });
+    try {
+      // The warnings follow the start line.
+      for (let i = 0; i < 50 && !node.output().includes('Screens (no token needed)'); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(node.output()).toContain('give --obs to one node only');
+    } finally {
+      await node.stop();
+    }
+  });
+});

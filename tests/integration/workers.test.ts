@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { io } from 'socket.io-client';
+import type WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandResult, LecternClientSocket } from '../../shared/index.js';
+import { api, command } from '../support/http.js';
+import { burstUntilGone, expectEveryAckOnce, fullLog } from '../support/burst.js';
+import { freePort } from '../support/net.js';
+import { DIRECTOR_TOKEN, startServer, tempDir, type TestServer } from '../support/server.js';
+import { nextSnapshot } from '../support/socket.js';
+
+// `lectern serve --workers 2`: two processes share the port; the store's compare-and-set on the hall's revision
+// decides every command, and the cluster adapter carries every broadcast to both workers' sockets.
+
+interface WorkerSocket {
+  socket: LecternClientSocket;
+  /** The worker that holds it (the `x-lectern-worker` header of its websocket upgrade). */
+  worker: string;
+}
+
+const opened: LecternClientSocket[] = [];
+
+/** A real socket.io client (websocket transport), with the worker its connection landed on. */
+async function connectWorker(url: string, token?: string): Promise<WorkerSocket> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(token ? { auth: { token } } : {}),
+  }) as LecternClientSocket;
+  opened.push(socket);
+  // The engine opens its websocket at once: its upgrade answer names the worker.
+  const ws = (socket.io.engine as unknown as { transport: { ws: WebSocket } }).transport.ws;
+  const worker = new Promise<string>((resolve) => ws.once('upgrade', (res) => resolve(String(res.headers['x-lectern-worker']))));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+  return { socket, worker: await worker };
+}
+
+/** Connects until it has a socket on each of the two workers. */
+async function onBothWorkers(url: string, token?: string): Promise<[WorkerSocket, WorkerSocket]> {
+  const byWorker = new Map<string, WorkerSocket>();
+  for (let i = 0; i < 20 && byWorker.size < 2; i++) {
+    const next = await connectWorker(url, token);
+    if (!byWorker.has(next.worker)) byWorker.set(next.worker, next);
+  }
+  const [a, b] = [...byWorker.values()];
+  if (!a || !b) throw new Error('every connection landed on one worker');
+  return [a, b];
+}
+
+async function revisionOf(url: string, hallId: string): Promise<number> {
+  return (await api(url, `/api/v1/halls/${hallId}/live`, { token: null })).body.revision as number;
+}
+
+afterAll(() => opened.forEach((s) => s.close()));
+
+describe('lectern serve --workers 2', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ args: ['--workers', '2', '--clock', '2025-10-02T09:30:00+09:00'] });
+  });
+  afterAll(() => server?.stop());
+
+  it('spreads screens over both workers, and every screen sees a command sent to either', async () => {
+    const screens = await Promise.all(Array.from({ length: 6 }, () => connectWorker(server.url)));
+    expect(new Set(screens.map((s) => s.worker)).size).toBe(2);
+    for (const { socket } of screens) {
+      const watched = await socket.emitWithAck('hall:watch', { hallId: 'namba' });
+      expect(watched.ok).toBe(true);
+    }
+    const before = await revisionOf(server.url, 'namba');
+    const seen = screens.map(({ socket }) => nextSnapshot(socket, (s) => s.revision === before + 1));
+    const sent = await command(server.url, 'namba', { type: 'message', text: 'to every worker' });
+    expect(sent.status).toBe(200);
+    const snapshots = await Promise.all(seen);
+    expect(snapshots.every((s) => s.state.message?.text === 'to every worker')).toBe(true);
+  });
+
+  it('advances once when two workers get `next` with the same expectRevision at once', async () => {
+    const [a, b] = await onBothWorkers(server.url, DIRECTOR_TOKEN);
+    for (let round = 0; round < 5; round++) {
+      const expectRevision = await revisionOf(server.url, 'nakamozu');
+      const answers: CommandResult[] = await Promise.all(
+        [a, b].map(({ socket }) => socket.emitWithAck('hall:command', { hallId: 'nakamozu', type: 'next', expectRevision })),
+      );
+      expect(answers.filter((x) => x.ok)).toHaveLength(1);
+      expect(answers.find((x) => !x.ok)).toMatchObject({ ok: false, error: 'stale_revision' });
+      expect(await revisionOf(server.url, 'nakamozu')).toBe(expectRevision + 1);
+    }
+  });
+
+  it('applies a commandId retried on the other worker once', async () => {
+    const [a, b] = await onBothWorkers(server.url, DIRECTOR_TOKEN);
+    const before = await revisionOf(server.url, 'namba');
+    const payload = {
+      hallId: 'namba',
+      type: 'message',
+      text: 'retried across workers',
+      commandId: 'retry-across-workers-1',
+    } as const;
+    const first = await a.socket.emitWithAck('hall:command', payload);
+    const retry = await b.socket.emitWithAck('hall:command', payload);
+    // And both at once, with a fresh id.
+    const twin = { ...payload, commandId: 'retry-across-workers-2' };
+    const both = await Promise.all([a.socket.emitWithAck('hall:command', twin), b.socket.emitWithAck('hall:command', twin)]);
+    expect([first, retry, ...both].every((x) => x.ok)).toBe(true);
+    expect(await revisionOf(server.url, 'namba')).toBe(before + 2);
+    const log = await fullLog(server.url, 'namba');
+    const texts = log.map((e) => (e.command.type === 'message' ? e.command.text : ''));
+    expect(texts.filter((t) => t === 'retried across workers')).toHaveLength(2);
+  });
+});
+
+describe('kill -9 of the primary of --workers 2 during a burst', () => {
+  let server: TestServer | undefined;
+  afterAll(() => server?.stop());
+
+  it('loses no acknowledged command and applies none twice', async () => {
+    const port = await freePort();
+    const dataDir = tempDir();
+    server = await startServer({ dataDir, port, args: ['--workers', '2'] });
+    const url = server.url;
+    const stop = { now: false };
+    const chairs = [
+      { hallId: 'namba', name: 'namba-a' },
+      { hallId: 'namba', name: 'namba-b' },
+      { hallId: 'nakamozu', name: 'nakamozu' },
+    ];
+    const bursts = chairs.map((chair) => burstUntilGone(url, chair, stop));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await server.stop('SIGKILL');
+    const acks = (await Promise.all(bursts)).flat();
+    stop.now = true;
+    expect(acks.length).toBeGreaterThan(5);
+    // The workers go with their primary: none is left holding the data folder.
+    const alive = () =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes(dataDir));
+    for (let i = 0; i < 50 && alive().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive()).toEqual([]);
+
+    server = await startServer({ dataDir, port, args: ['--workers', '2'] });
+    await expectEveryAckOnce(url, acks, ['namba', 'nakamozu']);
+  });
+});

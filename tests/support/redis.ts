@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connect } from 'node:net';
+import { freePort } from './net.js';
+import { startServer, tempDir, type TestServer, type TestServerOptions } from './server.js';
+
+/** Debian's redis-server, as the multi-node tests run it. */
+export const REDIS_SERVER = '/usr/bin/redis-server';
+
+/** A real redis-server on 127.0.0.1 the test controls. */
+export interface TestRedis {
+  /** e.g. redis://127.0.0.1:41236 */
+  url: string;
+  port: number;
+  /** Its config file and data (the AOF) live here. */
+  dir: string;
+  /** Everything it printed. */
+  output(): string;
+  /** A crash: SIGKILL, resolves when the process is gone (the AOF stays). */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and data (replays the AOF); resolves when it answers PING. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function configFor(port: number, dir: string): string {
+  return [
+    `port ${port}`,
+    'bind 127.0.0.1',
+    'protected-mode yes',
+    `dir ${dir}`,
+    'save ""',
+    // Acknowledged means durable: every write is fsynced to the AOF before Redis answers it.
+    'appendonly yes',
+    'appendfsync always',
+    'daemonize no',
+    'loglevel warning',
+    `logfile ""`,
+  ].join('\n');
+}
+
+/** Answers once Redis replies +PONG on `port`, or rejects after `timeoutMs`. */
+async function waitForPong(port: number, timeoutMs: number, output: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pong = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('error', () => resolve(false));
+      socket.once('connect', () => socket.write('PING\r\n'));
+      socket.once('data', (data) => {
+        socket.destroy();
+        resolve(data.toString().startsWith('+PONG'));
+      });
+    });
+    if (pong) return;
+    if (Date.now() > deadline) throw new Error(`redis-server did not answer on ${port}:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Starts redis-server on a free loopback port with its own config and data (AOF, appendfsync always). */
+export async function startRedis(): Promise<TestRedis> {
+  const port = await freePort();
+  const dir = tempDir('lectern-redis-');
+  const configFile = join(dir, 'redis.conf');
+  writeFileSync(configFile, configFor(port, dir));
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  let output = '';
+  const launch = async () => {
+    const started = spawn(REDIS_SERVER, [configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = started;
+    exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
+    started.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    started.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitForPong(port, 10_000, () => output);
+  };
+  const kill = async (signal: NodeJS.Signals) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await exited;
+  };
+  await launch();
+  process.once('exit', () => child?.kill('SIGKILL'));
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    dir,
+    output: () => output,
+    kill: () => kill('SIGKILL'),
+    restart: launch,
+    stop: () => kill('SIGTERM'),
+  };
+}
+
+/** Starts a Lectern node on `redis` (its own data folder, for the per-node OBS records). */
+export function startNode(redis: TestRedis, options: TestServerOptions = {}): Promise<TestServer> {
+  return startServer({ ...options, args: ['--redis', redis.url, ...(options.args ?? [])] });
+}
