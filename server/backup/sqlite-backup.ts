@@ -89,12 +89,14 @@ export async function backupDataDir(dataDir: string, out: string): Promise<Backu
  */
 export async function restoreDataDir(file: string, dataDir: string, force: boolean): Promise<BackupSummary> {
   if (!existsSync(file)) throw new BackupError(`no file ${file}`);
-  const source = new Database(file, { readonly: true, fileMustExist: true });
+  let source: Database.Database | undefined;
   try {
+    source = new Database(file, { readonly: true, fileMustExist: true });
     checkLectern(source, file);
   } catch (error) {
-    source.close();
-    throw error;
+    source?.close();
+    if (error instanceof BackupError) throw error;
+    throw new BackupError(`${file} is not a Lectern backup (${(error as Error).message})`);
   }
   const existing = existsSync(dataDir) ? readdirSync(dataDir) : [];
   if (existing.length > 0 && !force) {

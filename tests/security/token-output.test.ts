@@ -92,6 +92,7 @@ describe('the JSON log of a whole run (stdout not a terminal)', () => {
     });
     let director: string | undefined;
     let chairToken: string | undefined;
+    let otherChair: string | undefined;
     try {
       const file = join(server.dataDir, 'director-token');
       // Written just after the "listening" line.
@@ -102,7 +103,11 @@ describe('the JSON log of a whole run (stdout not a terminal)', () => {
         token: director,
       });
       chairToken = minted.body.token;
+      const other = await api(server.url, '/api/v1/tokens', { body: { hallId: 'nakamozu' }, token: director });
+      otherChair = other.body.token;
       expect((await command(server.url, 'namba', { type: 'next', commandId: 'press-0001' }, chairToken)).status).toBe(200);
+      // A chair on another hall is refused (and its token is in the refusal's log line, if anywhere).
+      expect((await command(server.url, 'namba', { type: 'next' }, otherChair)).status).toBe(403);
       // The same press again (a retry): answered, not applied or logged twice.
       expect((await command(server.url, 'namba', { type: 'next', commandId: 'press-0001' }, chairToken)).status).toBe(200);
       expect((await command(server.url, 'nakamozu', { type: 'hold' }, director)).status).toBe(200);
@@ -116,7 +121,7 @@ describe('the JSON log of a whole run (stdout not a terminal)', () => {
     } finally {
       await server.stop();
     }
-    if (!director || !chairToken) throw new Error('the run did not get its tokens');
+    if (!director || !chairToken || !otherChair) throw new Error('the run did not get its tokens');
     const output = server.output();
     const lines = output
       .split('\n')
@@ -131,7 +136,7 @@ describe('the JSON log of a whole run (stdout not a terminal)', () => {
     expect(
       lines.some((line) => line.hall === 'namba' && typeof line.state === 'string' && /OBS link/.test(String(line.msg))),
     ).toBe(true);
-    for (const secret of [director, chairToken, obsPassword, metricsToken]) {
+    for (const secret of [director, chairToken, otherChair, obsPassword, metricsToken]) {
       expect(secret.length).toBeGreaterThan(20);
       expect(output.includes(secret) || output.includes(encodeURIComponent(secret))).toBe(false);
     }
