@@ -43,6 +43,7 @@ import { instrumentBroadcaster, instrumentStore, observeCommands, observeObsLink
 import { logger, type Logger } from './observability/logger.js';
 import { LecternMetrics } from './observability/metrics.js';
 import { metricsRoutes } from './observability/metrics.routes.js';
+import { openApiRoutes } from './http/openapi/document.js';
 
 /** Everything `lectern serve` can be told. */
 export interface ServeOptions {
@@ -203,6 +204,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     });
     app.get('/readyz', readyzHandler(store));
     app.use(metricsRoutes(metrics, options.metricsToken));
+    app.use(openApiRoutes());
     app.use(programEditRoutes(live, store, auth));
     app.use(allHallsRoutes(live, auth));
     app.use(exportRoutes(live, auth, store, clock));
