@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { BackupError } from './backup/sqlite-backup.js';
+import { backupCommand, restoreCommand } from './backup/backup.commands.js';
 import { ProgramError } from './program/program-file.js';
 import { UsageError, type CliCommand } from './cli/cli-command.js';
 import { exportCommand } from './cli/export.command.js';
@@ -6,7 +8,7 @@ import { importCommand } from './cli/import.command.js';
 import { serveCommand } from './cli/serve.command.js';
 import { VERSION } from './version.js';
 
-const commands: CliCommand[] = [serveCommand, importCommand, exportCommand];
+const commands: CliCommand[] = [serveCommand, importCommand, exportCommand, backupCommand, restoreCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -50,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`lectern ${name}: ${(error as Error).message}\n\n${command.usage}`);
       return 2;
     }
-    if (error instanceof ProgramError) {
+    if (error instanceof ProgramError || error instanceof BackupError) {
       console.error(`lectern ${name}: ${error.message}`);
       return 1;
     }

@@ -6,7 +6,7 @@ import type { LiveService } from '../live/live.service.js';
 import { principalOf, requireDirector, requireToken } from './auth.middleware.js';
 import type { AuthService } from './auth.service.js';
 
-const MintSchema = z.object({
+export const MintSchema = z.object({
   hallId: z.string().min(1),
   label: z.string().trim().max(100).optional(),
 });

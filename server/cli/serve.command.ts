@@ -1,9 +1,8 @@
-import { DateTime } from 'luxon';
 import { parseArgs } from 'node:util';
 import { startLectern, type ServeOptions } from '../app.js';
-import { chairPanelUrl } from '../auth/auth.routes.js';
 import { announceWorkerReady, clusterRole, parseWorkers } from '../cluster/workers.js';
-import { describeZoneSource } from '../program/import/index.js';
+import { logger } from '../observability/logger.js';
+import { announceStart } from '../observability/start-banner.js';
 import { UsageError, type CliCommand } from './cli-command.js';
 import { LIMIT_OPTIONS, LIMIT_USAGE, rateLimitsFrom } from '../limits/limits.config.js';
 
@@ -61,7 +60,12 @@ ${LIMIT_USAGE}
                     core); see docs/scale.md                     env LECTERN_WORKERS, default 1
 
   env LECTERN_DIRECTOR_TOKEN  the director token; without it one is generated
-                              on first start, stored hashed and printed once.`,
+                              on first start, stored hashed and shown once: on a
+                              terminal it is printed; otherwise it is written to
+                              DATA/director-token (0600) and the log says so.
+  env LECTERN_METRICS_TOKEN   /metrics needs this bearer token (default: public).
+  env LECTERN_LOG_LEVEL       trace, debug, info (default), warn, error.
+  Logs: JSON lines when stdout is not a terminal, readable lines on one.`,
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -108,6 +112,7 @@ ${LIMIT_USAGE}
       ...(publicUrl ? { publicUrl } : {}),
       ...(obsConfigFile ? { obsConfigFile } : {}),
       ...(redisUrl ? { redisUrl } : {}),
+      ...(env.LECTERN_METRICS_TOKEN ? { metricsToken: env.LECTERN_METRICS_TOKEN } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
     const workersText = values.workers ?? env.LECTERN_WORKERS;
@@ -115,54 +120,25 @@ ${LIMIT_USAGE}
     if (workers === undefined) throw new UsageError(`--workers: "${workersText}" is not a count from 1 to 64 or "auto"`);
     const started = workers > 1 ? await clusterRole(options, workers) : options;
     if (!started) return; // the primary of --workers N: it runs no Lectern itself
-    const server = await startLectern(started);
-    const base = publicUrl?.replace(/\/+$/, '') ?? server.url;
-    const program = server.live.getProgram();
-    console.log(
-      `${started.cluster ? `Lectern worker 1 of ${workers} serving` : 'Lectern listening on'} ${server.url}  (${program.event.title}, ${program.halls.length} halls, ${redisUrl ? 'state in Redis' : `data in ${options.dataDir}`})`,
-    );
-    const read = server.programImport;
-    if (read) {
-      console.log(`Program from ${options.programFile} (${read.format}): zone ${describeZoneSource(read.zone, read.zoneSource)}`);
-      for (const warning of read.warnings) console.log(`  ${warning.path}: ${warning.message}`);
-      if (read.zoneSource === 'machine') {
-        console.log(`  Another zone: lectern import ${options.programFile} --zone IANA --out program.json, then serve that`);
-      }
-    }
-    if (server.clock.offsetMs !== 0) {
-      console.log(
-        `Rehearsal clock: server time is ${DateTime.fromMillis(server.clock.now(), { zone: program.event.timeZone }).toFormat('ccc d LLL yyyy HH:mm:ss ZZZZ')}${clockRate ? `, running ${clockRate}× as fast as real time` : ''} (start with --clock real to end it)`,
-      );
-    }
-    for (const warning of server.warnings) console.log(`Warning: ${warning}`);
-    if (server.generatedDirectorToken) {
-      const token = server.generatedDirectorToken;
-      console.log('\nA director token was generated. It is shown only this once; keep it safe:');
-      console.log(`  ${token}`);
-      console.log(`  Director console: ${base}/control/director#token=${encodeURIComponent(token)}`);
-      for (const hall of program.halls)
-        console.log(`  Chair panel, ${hall.name} (as director): ${chairPanelUrl(base, hall.id, token)}`);
-      console.log('  These links carry the director token: never hand them to a chair. Mint each chair its own link');
-      console.log('  in the director console (Chair links), scoped to one hall.');
-    }
-    for (const hallId of server.obs.hallIds()) {
-      const status = server.obs.hallStatus(hallId);
-      const known = program.halls.some((hall) => hall.id === hallId) ? '' : '  (not a hall of the program)';
-      console.log(`OBS for ${hallId}: ${status.url}${known}`);
-    }
-    console.log('\nScreens (no token needed):');
-    console.log(`  Public live page: ${base}/live   Lobby: ${base}/display/lobby`);
-    for (const hall of program.halls) {
-      console.log(
-        `  ${hall.name}: signage ${base}/display/hall/${hall.id}   timer ${base}/display/timer/${hall.id}   overlay ${base}/display/overlay/${hall.id}`,
-      );
-    }
+    const log = logger();
+    const server = await startLectern({ ...started, log });
+    announceStart(log, {
+      server,
+      dataDir: options.dataDir,
+      ...(options.programFile ? { programFile: options.programFile } : {}),
+      ...(started.cluster ? { workers } : {}),
+      ...(redisUrl ? { redis: true } : {}),
+      ...(clockRate ? { clockRate } : {}),
+      base: publicUrl?.replace(/\/+$/, '') ?? server.url,
+      terminal: process.stdout.isTTY === true,
+      print: (text) => process.stdout.write(text),
+    });
     const stop = async (signal: string) => {
-      console.log(`\n${signal}: stopping Lectern`);
+      log.info({ signal }, `${signal}: stopping Lectern`);
       // Every acknowledged command is already committed: a close that hangs (a stuck connection, OBS not
       // answering) must not keep the process, so after a few seconds it exits anyway.
       setTimeout(() => {
-        console.log('Lectern did not stop within 5 s; exiting (every acknowledged command is saved)');
+        log.warn('Lectern did not stop within 5 s; exiting (every acknowledged command is saved)');
         process.exit(0);
       }, 5000).unref();
       await server.close();

@@ -15,7 +15,7 @@ const PAGE_NAMES: Record<DisplayPage, string> = {
   live: 'Live page',
 };
 
-const IdentifySchema = z.object({ durationMs: z.number().int().min(1000).max(60_000).optional() });
+export const IdentifySchema = z.object({ durationMs: z.number().int().min(1000).max(60_000).optional() });
 
 /** What a screen flashes when identified: the name of the hall it shows, else what page it is. */
 export function identifyText(display: DisplayInfo, live: LiveService): string {

@@ -1,3 +1,4 @@
+import { logger } from '../observability/logger.js';
 import type { ErrorRequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { describeZodError, type ApiError, type InputProblem } from '../../shared/index.js';
@@ -53,7 +54,7 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   } else if (status >= 400 && status < 500) {
     sendError(res, status, 'invalid', String(err?.message ?? 'bad request'));
   } else {
-    console.error('[lectern] request failed:', err);
+    logger().error({ err }, 'request failed');
     sendError(res, 500, 'internal', 'the server could not handle this request');
   }
 };

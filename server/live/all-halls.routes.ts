@@ -19,7 +19,7 @@ import type { LiveService } from './live.service.js';
 const commandId = CommandIdSchema.optional();
 const hallIds = z.array(HallIdSchema).min(1).max(200).optional();
 
-const ResetSchema = z.object({
+export const ResetSchema = z.object({
   /** The halls to reset; default every hall (with `date`: every hall with an item that day). */
   hallIds,
   /** A program day (YYYY-MM-DD in the event's zone): the halls that have items on it. */
@@ -27,14 +27,14 @@ const ResetSchema = z.object({
   commandId,
 });
 
-const MessageSchema = z.object({
+export const MessageSchema = z.object({
   text: MessageTextSchema,
   targets: MessageTargetsSchema.optional(),
   hallIds,
   commandId,
 });
 
-const ClearSchema = z.object({ hallIds, commandId });
+export const ClearSchema = z.object({ hallIds, commandId });
 
 /** The id of one hall's share of a multi-hall command. */
 function hallCommandId(commandId: string, hallId: string): string {

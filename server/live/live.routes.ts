@@ -8,7 +8,7 @@ import { sendError, sendInvalid, statusOf } from '../http/errors.js';
 import { commandHall } from './command-hall.js';
 import type { LiveService } from './live.service.js';
 
-const HallParamSchema = z.object({ hallId: HallIdSchema });
+export const HallParamSchema = z.object({ hallId: HallIdSchema });
 
 /** Halls, their live views, and commands (what a Stream Deck or Companion calls). */
 export function liveRoutes(live: LiveService, auth: AuthService): Router {

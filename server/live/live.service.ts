@@ -1,3 +1,4 @@
+import { logger } from '../observability/logger.js';
 import { createHash } from 'node:crypto';
 import {
   applyEnvelope,
@@ -89,7 +90,7 @@ export class LiveService {
       try {
         listener(value, extra);
       } catch (error) {
-        console.error('[lectern] change listener failed:', error);
+        logger().error({ err: error }, 'change listener failed');
       }
     }
   }

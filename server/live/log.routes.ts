@@ -9,7 +9,7 @@ import type { LiveService } from './live.service.js';
 import { toLoggedCommand } from './live.types.js';
 
 const count = z.coerce.number().int().min(1).max(1000);
-const LogQuerySchema = z.object({
+export const LogQuerySchema = z.object({
   /** Only entries after this sequence number (paging on). */
   after: z.coerce.number().int().min(0).optional(),
   /** At most this many, oldest first. */

@@ -6,8 +6,8 @@ import type { AuthService } from '../auth/auth.service.js';
 import { sendError, sendInvalid } from '../http/errors.js';
 import type { ObsService } from './obs.service.js';
 
-const ModeBodySchema = z.object({ mode: z.enum(OBS_MODES) });
-const ChaptersQuerySchema = z.object({
+export const ModeBodySchema = z.object({ mode: z.enum(OBS_MODES) });
+export const ChaptersQuerySchema = z.object({
   format: z.enum(['text', 'json']).default('text'),
   /** A recording id; default the newest. */
   recording: z.string().min(1).max(100).optional(),

@@ -9,7 +9,7 @@ import { StaleProgramError } from '../live/live.types.js';
 import type { Store } from '../store/store.js';
 
 /** An edit, plus the program revision it was made on (a different current revision refuses it). */
-const EditRequestSchema = z.object({ expectRevision: z.number().int().min(0).optional() }).and(ProgramEditSchema);
+export const EditRequestSchema = z.object({ expectRevision: z.number().int().min(0).optional() }).and(ProgramEditSchema);
 
 /** Director-only program changes from the console: each validated as a whole program and saved as a new revision. */
 export function programEditRoutes(live: LiveService, store: Store, auth: AuthService): Router {

@@ -27,7 +27,7 @@ const flag = z
   .transform((value) => value === '' || value === '1' || value === 'true' || value === 'yes');
 
 /** The query of `POST /api/v1/program`. */
-const UploadQuerySchema = z.object({
+export const UploadQuerySchema = z.object({
   format: z.enum(['auto', ...IMPORT_FORMATS]).default('auto'),
   zone: z.string().min(1).max(100).optional(),
   fillBreaks: flag,

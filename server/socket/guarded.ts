@@ -1,3 +1,4 @@
+import { logger } from '../observability/logger.js';
 import type { LecternServerSocket } from '../../shared/index.js';
 import { StoreUnavailableError } from '../store/store.js';
 
@@ -18,7 +19,7 @@ export function guarded(socket: LecternServerSocket, name: string, handler: (...
         if (error instanceof StoreUnavailableError) {
           return answer(args[args.length - 1], { ok: false, error: 'store_unavailable', message: error.message });
         }
-        console.error(`[lectern] socket ${socket.id} ${name} failed:`, error);
+        logger().error({ err: error, socket: socket.id, event: name }, `socket event ${name} failed`);
         answer(args[args.length - 1], { ok: false, error: 'internal', message: 'the server could not handle this event' });
       });
   };

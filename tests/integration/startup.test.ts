@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { connect as connectTcp, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +17,22 @@ async function serve(options: Parameters<typeof startServer>[0]) {
   await expect.poll(() => server.output()).toMatch(/Screens \(no token needed\):[\s\S]*overlay \S+\n$/);
   return server;
 }
+
+/** The generated director token a start without a terminal wrote to DATA/director-token. */
+function tokenFile(server: TestServer): { token: string; mode: number } {
+  const file = join(server.dataDir, 'director-token');
+  return { token: readFileSync(file, 'utf8').trim(), mode: statSync(file).mode & 0o777 };
+}
+
+/** What the server logged, as JSON records (every line of a start without a terminal is one). */
+function records(server: TestServer): { msg: string; level: number; [field: string]: unknown }[] {
+  return server
+    .output()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { msg: string; level: number });
+}
+
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.stop()));
 });
@@ -29,8 +46,8 @@ async function takenPort(): Promise<{ port: number; blocker: Server }> {
 }
 
 describe('the director token on a fresh machine', () => {
-  it('is generated, printed once with the console and chair links, and works; a restart prints none', async () => {
-    const first = await serve({ env: FRESH });
+  it('on a terminal: is generated, printed once with the console and chair links, and works; a restart prints none', async () => {
+    const first = await serve({ env: FRESH, terminal: true });
     const token = GENERATED.exec(first.output())?.[1];
     expect(token).toBeDefined();
     expect(first.output()).toContain(`Director console: ${first.url}/control/director#token=${token}`);
@@ -38,9 +55,21 @@ describe('the director token on a fresh machine', () => {
     expect((await api(first.url, '/api/v1/auth/me', { token })).body).toMatchObject({ role: 'director' });
     await first.stop();
 
-    const again = await serve({ env: FRESH, dataDir: first.dataDir });
+    const again = await serve({ env: FRESH, dataDir: first.dataDir, terminal: true });
     expect(again.output()).not.toMatch(/director token was generated|lct_d_/);
     expect((await api(again.url, '/api/v1/auth/me', { token })).status).toBe(200);
+  });
+
+  it('without a terminal: JSON log lines; the token goes to DATA/director-token (0600) and the log says where, never the token', async () => {
+    const first = await serve({ env: FRESH });
+    const { token, mode } = tokenFile(first);
+    expect(token).toMatch(/^lct_d_/);
+    expect(mode).toBe(0o600);
+    expect((await api(first.url, '/api/v1/auth/me', { token })).body).toMatchObject({ role: 'director' });
+    const said = records(first).find((line) => line.msg.startsWith('A director token was generated'));
+    expect(said).toMatchObject({ file: join(first.dataDir, 'director-token'), level: 40 });
+    expect(first.output()).not.toContain(token);
+    expect(records(first)[0]).toMatchObject({ url: first.url, level: 30 });
   });
 
   it('a first start that fails (its port is taken) does not keep a token nobody saw: the next start prints one', async () => {
@@ -51,7 +80,7 @@ describe('the director token on a fresh machine', () => {
     } finally {
       blocker.close();
     }
-    const next = await serve({ env: FRESH, dataDir });
+    const next = await serve({ env: FRESH, dataDir, terminal: true });
     const token = GENERATED.exec(next.output())?.[1];
     expect(token).toBeDefined();
     expect((await api(next.url, '/api/v1/auth/me', { token })).status).toBe(200);
@@ -60,7 +89,7 @@ describe('the director token on a fresh machine', () => {
 
 describe('--public-url', () => {
   it('makes the printed links and the minted chair links; without it, links use the origin of the request', async () => {
-    const server = await serve({ env: FRESH, args: ['--public-url', 'https://lectern.example.org/'] });
+    const server = await serve({ env: FRESH, terminal: true, args: ['--public-url', 'https://lectern.example.org/'] });
     const token = GENERATED.exec(server.output())?.[1];
     expect(server.output()).toContain(`Director console: https://lectern.example.org/control/director#token=${token}`);
     expect(server.output()).toContain('https://lectern.example.org/display/hall/namba');

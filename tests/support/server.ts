@@ -30,6 +30,16 @@ export interface TestServerOptions {
   /** Port to listen on; default 0 (any free port). */
   port?: number;
   env?: Record<string, string>;
+  /**
+   * Run it on a terminal (a pseudo-terminal from util-linux `script`): readable logs, and a generated director
+   * token printed instead of written to DATA/director-token. `output()` is then without colours and CRs.
+   */
+  terminal?: boolean;
+}
+
+/** A shell word for `script -c`. */
+function shellWord(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
 const madeDirs: string[] = [];
@@ -51,28 +61,35 @@ export function tempDir(prefix = 'lectern-test-'): string {
  */
 export async function startServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'dist/server/cli.js'),
-      'serve',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(options.port ?? 0),
-      '--data',
-      dataDir,
-      ...(options.args ?? []),
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, LECTERN_DIRECTOR_TOKEN: DIRECTOR_TOKEN, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const serveArgs = [
+    join(ROOT, 'dist/server/cli.js'),
+    'serve',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(options.port ?? 0),
+    '--data',
+    dataDir,
+    ...(options.args ?? []),
+  ];
+  const [command, args]: [string, string[]] = options.terminal
+    ? ['script', ['-qfec', [process.execPath, ...serveArgs].map(shellWord).join(' '), '/dev/null']]
+    : [process.execPath, serveArgs];
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      LECTERN_DIRECTOR_TOKEN: DIRECTOR_TOKEN,
+      ...(options.terminal ? { NO_COLOR: '1' } : {}),
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // eslint-disable-next-line no-control-regex
+  const clean = (text: string) => (options.terminal ? text.replace(/\r/g, '').replace(/\x1b\[[0-9;]*m/g, '') : text);
+  child.stdout!.on('data', (chunk: Buffer) => (output += clean(chunk.toString())));
+  child.stderr!.on('data', (chunk: Buffer) => (output += clean(chunk.toString())));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const url = await new Promise<string>((resolve, reject) => {

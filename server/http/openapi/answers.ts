@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import {
+  CommandSchema,
+  DisplayHelloSchema,
+  HallMessageSchema,
+  HallSchema,
+  ItemSchema,
+  OBS_MODES,
+  PHASES,
+  ProgramSchema,
+  type ApiError,
+  type CommandLogPage,
+  type DisplayInfo,
+  type HallSummary,
+  type Health,
+  type IdentifyAnswer,
+  type LiveView,
+  type MintedToken,
+  type MultiHallResult,
+  type ObsHallStatus,
+  type ObsRecording,
+  type ProgramEditResult,
+  type ProgramRevisionInfo,
+  type ProgramUploadAnswer,
+  type TokenInfo,
+  type ViewItem,
+  type WhoAmI,
+} from '../../../shared/index.js';
+import type { Readiness } from '../readyz.js';
+
+// The JSON answers of the HTTP API as zod schemas, for the OpenAPI document only (the server builds its answers
+// from the TypeScript types in shared/). Each schema is checked against its type below: a field added to one and
+// not the other fails the typecheck, so the document cannot drift from what the routes send.
+
+const epochMs = z.number().describe('epoch ms');
+const RoleSchema = z.enum(['director', 'chair']);
+const ProblemSchema = z.object({ path: z.string(), message: z.string() });
+const VanishedSchema = z.array(z.object({ hallId: z.string(), itemId: z.string() }));
+
+export const ApiErrorSchema = z.object({
+  error: z.string().describe('machine-readable reason: invalid, unauthorized, forbidden, not_found, stale_revision, …'),
+  message: z.string(),
+  problems: z.array(ProblemSchema).optional(),
+});
+
+export const HealthSchema = z.object({
+  ok: z.literal(true),
+  version: z.string(),
+  serverTime: epochMs,
+  clockOffsetMs: z.number(),
+  programRevision: z.number().int(),
+});
+
+export const ReadinessSchema = z.union([
+  z.object({ ready: z.literal(true), store: z.string() }),
+  z.object({ ready: z.literal(false), store: z.string(), reason: z.string() }),
+]);
+
+/** The program as `GET /api/v1/program` answers it (the document shows the schema's input side: its shape). */
+export const ProgramAnswerSchema = ProgramSchema;
+
+/** An item without its abstract (optional in ItemSchema, so the item's schema describes it; it has refinements, so no `.omit`). */
+const ViewItemSchema = ItemSchema as unknown as z.ZodType<ViewItem>;
+
+export const LiveViewSchema = z.object({
+  hallId: z.string(),
+  revision: z.number().int(),
+  phase: z.enum(PHASES),
+  now: ViewItemSchema.nullable(),
+  next: ViewItemSchema.nullable(),
+  nextStartsAt: epochMs.nullable(),
+  delayMs: z.number(),
+  countdown: z.object({ kind: z.enum(['talk', 'qa', 'break']), endsAt: epochMs }).nullable(),
+  heldRemainingMs: z.number().nullable(),
+  message: HallMessageSchema.nullable(),
+  source: z.enum(['schedule', 'chair']),
+  itemStartedAt: epochMs.nullable(),
+  serverTime: epochMs,
+});
+
+/** A stale revision answers the hall's live view with the error beside it. */
+export const StaleRevisionSchema = LiveViewSchema.extend({ error: z.literal('stale_revision'), detail: z.string() });
+
+export const HallSummarySchema = HallSchema.extend({ itemCount: z.number().int() });
+export const HallListSchema = z.array(HallSummarySchema.extend({ live: LiveViewSchema }));
+
+export const MintedTokenSchema = z.object({ id: z.string(), token: z.string(), hallId: z.string(), url: z.string() });
+export const TokenInfoSchema = z.object({
+  id: z.string(),
+  role: RoleSchema,
+  hallId: z.string().nullable(),
+  label: z.string(),
+  createdAt: epochMs,
+  revokedAt: epochMs.nullable(),
+});
+export const WhoAmISchema = z.object({ role: RoleSchema, hallId: z.string().optional(), label: z.string() });
+
+export const ProgramUploadAnswerSchema = z.object({
+  revision: z.number().int(),
+  format: z.string(),
+  zone: z.string(),
+  zoneSource: z.enum(['flag', 'file', 'machine']),
+  itemCount: z.number().int(),
+  halls: z.array(z.object({ id: z.string(), name: z.string(), itemCount: z.number().int() })),
+  vanished: VanishedSchema,
+  removedHalls: z.array(z.string()),
+  warnings: z.array(ProblemSchema),
+});
+export const ProgramEditResultSchema = z.object({ revision: z.number().int(), summary: z.string(), vanished: VanishedSchema });
+export const ProgramRevisionInfoSchema = z.object({ revision: z.number().int(), savedAt: epochMs, actor: z.string() });
+
+export const CommandLogPageSchema = z.object({
+  entries: z.array(
+    z.object({
+      seq: z.number().int(),
+      hallId: z.string(),
+      revision: z.number().int(),
+      command: CommandSchema,
+      actor: z.string(),
+      actorLabel: z.string(),
+      role: RoleSchema,
+      at: epochMs,
+      rehearsal: z.boolean(),
+    }),
+  ),
+  lastSeq: z.number().int().nullable(),
+});
+
+export const MultiHallResultSchema = z.object({
+  halls: z.array(
+    z.object({
+      hallId: z.string(),
+      ok: z.boolean(),
+      revision: z.number().int(),
+      error: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  ),
+});
+
+export const DisplayInfoSchema = z.object({
+  id: z.string(),
+  page: DisplayHelloSchema.shape.page,
+  hallId: z.string().optional(),
+  name: z.string().optional(),
+  address: z.string(),
+  userAgent: z.string(),
+  connectedAt: epochMs,
+  lastSeenAt: epochMs,
+});
+export const IdentifyAnswerSchema = z.object({ id: z.string(), text: z.string(), durationMs: z.number().int() });
+
+const ObsOutputFields = { active: z.boolean(), timecode: z.string().nullable(), durationMs: z.number().nullable() };
+export const ObsHallStatusSchema = z.object({
+  hallId: z.string(),
+  revision: z.number().int(),
+  url: z.string().nullable(),
+  connection: z.object({
+    state: z.enum(['unconfigured', 'connecting', 'connected', 'disconnected', 'failed']),
+    error: z.string().nullable(),
+    since: epochMs,
+    retries: z.number().int(),
+    nextRetryAt: epochMs.nullable(),
+  }),
+  obs: z.object({ version: z.string(), webSocketVersion: z.string(), chapterMarkers: z.boolean() }).nullable(),
+  mode: z.enum(OBS_MODES),
+  manual: z.object({ since: epochMs, reason: z.string() }).nullable(),
+  scene: z.object({
+    desired: z.string().nullable(),
+    reason: z.string(),
+    actual: z.string().nullable(),
+    error: z.string().nullable(),
+    missing: z.array(z.string()),
+  }),
+  stream: z
+    .object({
+      ...ObsOutputFields,
+      reconnecting: z.boolean(),
+      congestion: z.number().nullable(),
+      skippedFrames: z.number().nullable(),
+      totalFrames: z.number().nullable(),
+    })
+    .nullable(),
+  record: z
+    .object({ ...ObsOutputFields, paused: z.boolean(), pausedByLectern: z.boolean(), recordingId: z.string().nullable() })
+    .nullable(),
+  text: z.object({ title: z.string(), speaker: z.string() }).nullable(),
+  lastError: z.string().nullable(),
+});
+export const ObsStatusListSchema = z.object({ halls: z.array(ObsHallStatusSchema) });
+export const ObsRecordingsSchema = z.object({
+  hallId: z.string(),
+  recordings: z.array(
+    z.object({
+      id: z.string(),
+      hallId: z.string(),
+      startedAt: epochMs,
+      stoppedAt: epochMs.nullable(),
+      outputPath: z.string().nullable(),
+      chapters: z.array(
+        z.object({ itemId: z.string(), offsetMs: z.number(), title: z.string(), speaker: z.string(), estimated: z.boolean() }),
+      ),
+      text: z.string(),
+    }),
+  ),
+});
+
+/** The actual-times report: its top level (each hall's rows are described in docs/api.md). */
+export const ActualTimesReportSchema = z.looseObject({
+  event: z.string(),
+  timeZone: z.string(),
+  generatedAt: epochMs,
+  halls: z.array(z.looseObject({})),
+});
+
+// Each schema against its type, both ways: a drift fails `npm run typecheck`.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Plain<T> = T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
+type Check<S extends z.ZodType, T> = Same<Plain<z.output<S>>, Plain<T>>;
+const checks: {
+  error: Check<typeof ApiErrorSchema, ApiError>;
+  health: Check<typeof HealthSchema, Health>;
+  ready: Check<typeof ReadinessSchema, Readiness>;
+  live: Check<typeof LiveViewSchema, LiveView>;
+  summary: Check<typeof HallSummarySchema, HallSummary>;
+  minted: Check<typeof MintedTokenSchema, MintedToken>;
+  token: Check<typeof TokenInfoSchema, TokenInfo>;
+  whoami: Check<typeof WhoAmISchema, WhoAmI>;
+  upload: Check<typeof ProgramUploadAnswerSchema, ProgramUploadAnswer>;
+  edit: Check<typeof ProgramEditResultSchema, ProgramEditResult>;
+  revision: Check<typeof ProgramRevisionInfoSchema, ProgramRevisionInfo>;
+  log: Check<typeof CommandLogPageSchema, CommandLogPage>;
+  multi: Check<typeof MultiHallResultSchema, MultiHallResult>;
+  display: Check<typeof DisplayInfoSchema, DisplayInfo>;
+  identify: Check<typeof IdentifyAnswerSchema, IdentifyAnswer>;
+  obs: Check<typeof ObsHallStatusSchema, ObsHallStatus>;
+  recording: Check<z.ZodType<z.output<typeof ObsRecordingsSchema>['recordings'][number]>, ObsRecording>;
+} = {
+  error: true,
+  health: true,
+  ready: true,
+  live: true,
+  summary: true,
+  minted: true,
+  token: true,
+  whoami: true,
+  upload: true,
+  edit: true,
+  revision: true,
+  log: true,
+  multi: true,
+  display: true,
+  identify: true,
+  obs: true,
+  recording: true,
+};
+void checks;

@@ -1,0 +1,133 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DisplayInfo, ObsStatusList } from '../../shared/index.js';
+
+/** Seconds buckets for work on the command path (a command, a store write, a broadcast). */
+const FAST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+/** What the gauges read when Prometheus scrapes (nothing is counted on the side). */
+export interface MetricsSources {
+  displays: () => DisplayInfo[];
+  obs: () => ObsStatusList;
+}
+
+/** The label of a screen that shows no one hall (lobby, the public live page of every hall). */
+export const EVERY_HALL = 'all';
+
+/**
+ * Lectern's Prometheus metrics, in a registry of their own (one per server, so tests can run several):
+ * screens, commands, store writes, broadcasts, OBS and webhook delivery, plus Node's process metrics.
+ */
+export class LecternMetrics {
+  readonly registry = new Registry();
+
+  readonly commands = new Counter({
+    name: 'lectern_commands_total',
+    help: 'Commands answered, by command type and result (ok, duplicate, or the error code)',
+    labelNames: ['type', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly commandSeconds = new Histogram({
+    name: 'lectern_command_duration_seconds',
+    help: 'Time from a command reaching the live engine to its answer (queue, checks, durable write), seconds',
+    labelNames: ['type'] as const,
+    buckets: FAST_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly storeWriteSeconds = new Histogram({
+    name: 'lectern_store_write_duration_seconds',
+    help: 'Durable store writes, by operation, seconds',
+    labelNames: ['operation'] as const,
+    buckets: FAST_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly broadcastSeconds = new Histogram({
+    name: 'lectern_broadcast_duration_seconds',
+    help: 'Time to hand a change to every socket that gets it, by event, seconds',
+    labelNames: ['event'] as const,
+    buckets: FAST_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly webhookDeliveries = new Counter({
+    name: 'lectern_webhook_deliveries_total',
+    help: 'Webhook delivery attempts, by webhook, event and result (delivered, retry, failed)',
+    labelNames: ['webhook', 'event', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly webhookQueue = new Gauge({
+    name: 'lectern_webhook_queue_length',
+    help: 'Webhook deliveries waiting (including those waiting for a retry)',
+    labelNames: ['webhook'] as const,
+    registers: [this.registry],
+  });
+
+  readonly webhookLastSuccess = new Gauge({
+    name: 'lectern_webhook_last_success_timestamp_seconds',
+    help: 'When a webhook last answered 2xx, Unix seconds',
+    labelNames: ['webhook'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Registers the gauges that read the screens and OBS at scrape time. */
+  watch(sources: MetricsSources): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'lectern_screens_connected',
+      help: `Connected screens that said display:hello, by hall ("${EVERY_HALL}" for lobby and live pages) and page kind`,
+      labelNames: ['hall', 'page'] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const display of sources.displays()) this.inc({ hall: display.hallId ?? EVERY_HALL, page: display.page });
+      },
+    });
+    const obsGauge = (name: string, help: string, value: (status: ObsStatusList['halls'][number]) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['hall'] as const,
+        registers,
+        collect() {
+          this.reset();
+          for (const status of sources.obs().halls) {
+            if (status.connection.state !== 'unconfigured') this.set({ hall: status.hallId }, value(status));
+          }
+        },
+      });
+    obsGauge('lectern_obs_connected', "1 while the hall's OBS websocket is connected", (s) =>
+      s.connection.state === 'connected' ? 1 : 0,
+    );
+    obsGauge('lectern_obs_streaming', '1 while OBS reports the stream active', (s) => (s.stream?.active ? 1 : 0));
+    obsGauge('lectern_obs_recording', '1 while OBS reports the recording active', (s) => (s.record?.active ? 1 : 0));
+    new Gauge({
+      name: 'lectern_obs_connection_state',
+      help: "The OBS link's state per hall: 1 for the current state (connecting, connected, disconnected, failed)",
+      labelNames: ['hall', 'state'] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const status of sources.obs().halls) {
+          if (status.connection.state !== 'unconfigured') this.set({ hall: status.hallId, state: status.connection.state }, 1);
+        }
+      },
+    });
+  }
+
+  /** Times `work` into a histogram (also when it throws). */
+  async time<T>(histogram: Histogram<string>, labels: Record<string, string>, work: () => Promise<T>): Promise<T> {
+    const end = histogram.startTimer(labels);
+    try {
+      return await work();
+    } finally {
+      end();
+    }
+  }
+}
