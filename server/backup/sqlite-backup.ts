@@ -46,18 +46,18 @@ function temporaryBeside(file: string): string {
 }
 
 /**
- * Copies a data folder's database to `out` with SQLite's online backup API, while the server may be writing:
- * the copy is one consistent moment (every committed command up to it, nothing half). `out` is one SQLite file
- * (rollback journal, no -wal), mode 0600, written whole or not at all.
+ * Copies the open database `db` (closed after) to `target` with SQLite's online backup API: beside it first
+ * (umask 0077), as one file (rollback journal, no -wal), checked when `check` names it, mode 0600, then renamed
+ * into place after `removeFirst` are deleted. Whole or not at all: on any failure the temporary copy goes.
  */
-export async function backupDataDir(dataDir: string, out: string): Promise<BackupSummary> {
-  const source = join(dataDir, DATABASE_FILE);
-  if (!existsSync(source)) throw new BackupError(`no Lectern data in ${dataDir} (expected ${source}; pass --data DIR)`);
-  const temporary = temporaryBeside(out);
-  const db = new Database(source, { fileMustExist: true });
+async function copyWhole(
+  db: Database.Database,
+  target: string,
+  options: { check?: string; removeFirst?: string[] },
+): Promise<BackupSummary> {
+  const temporary = temporaryBeside(target);
   const previousUmask = process.umask(0o077);
   try {
-    db.pragma('busy_timeout = 5000');
     await db.backup(temporary);
   } finally {
     process.umask(previousUmask);
@@ -68,18 +68,33 @@ export async function backupDataDir(dataDir: string, out: string): Promise<Backu
     let summary: BackupSummary;
     try {
       copy.pragma('journal_mode = DELETE');
-      checkLectern(copy, 'the copy');
+      if (options.check) checkLectern(copy, options.check);
       summary = summarize(copy, 0);
     } finally {
       copy.close();
     }
     chmodSync(temporary, DATA_FILE_MODE);
-    renameSync(temporary, out);
-    return { ...summary, bytes: statSync(out).size };
+    for (const file of options.removeFirst ?? []) rmSync(file, { force: true });
+    renameSync(temporary, target);
+    return summary;
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Copies a data folder's database to `out` with SQLite's online backup API, while the server may be writing:
+ * the copy is one consistent moment (every committed command up to it, nothing half). `out` is one SQLite file
+ * (rollback journal, no -wal), mode 0600, written whole or not at all.
+ */
+export async function backupDataDir(dataDir: string, out: string): Promise<BackupSummary> {
+  const source = join(dataDir, DATABASE_FILE);
+  if (!existsSync(source)) throw new BackupError(`no Lectern data in ${dataDir} (expected ${source}; pass --data DIR)`);
+  const db = new Database(source, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  const summary = await copyWhole(db, out, { check: 'the copy' });
+  return { ...summary, bytes: statSync(out).size };
 }
 
 /**
@@ -107,31 +122,7 @@ export async function restoreDataDir(file: string, dataDir: string, force: boole
   }
   mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
   chmodSync(dataDir, DATA_DIR_MODE);
-  const target = join(dataDir, DATABASE_FILE);
-  const temporary = temporaryBeside(target);
-  const previousUmask = process.umask(0o077);
-  try {
-    await source.backup(temporary);
-  } finally {
-    process.umask(previousUmask);
-    source.close();
-  }
-  try {
-    const copy = new Database(temporary, { fileMustExist: true });
-    let summary: BackupSummary;
-    try {
-      copy.pragma('journal_mode = DELETE');
-      summary = summarize(copy, statSync(file).size);
-    } finally {
-      copy.close();
-    }
-    chmodSync(temporary, DATA_FILE_MODE);
-    for (const stale of [`${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, 'director-token'])
-      rmSync(join(dataDir, stale), { force: true });
-    renameSync(temporary, target);
-    return summary;
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  const stale = [`${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, 'director-token'].map((name) => join(dataDir, name));
+  const summary = await copyWhole(source, join(dataDir, DATABASE_FILE), { removeFirst: stale });
+  return { ...summary, bytes: statSync(file).size };
 }
