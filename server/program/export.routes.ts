@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { answeredNotModified } from '../http/etag.js';
 import { slugify } from '../../shared/index.js';
 import { requireDirector, requireToken } from '../auth/auth.middleware.js';
 import type { AuthService } from '../auth/auth.service.js';
@@ -29,10 +30,7 @@ export function exportRoutes(live: LiveService, auth: AuthService, store: Store,
     const hallId = hallFilter(live, req.query.hall, res);
     if (hallId === false) return;
     const program = live.getProgram();
-    const etag = `"ics-${live.programTag()}-${hallId ?? 'all'}"`;
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'no-cache');
-    if (req.get('if-none-match') === etag) return res.status(304).end();
+    if (answeredNotModified(req, res, `"ics-${live.programTag()}-${hallId ?? 'all'}"`)) return;
     res.type('text/calendar; charset=utf-8');
     res.setHeader('Content-Disposition', `inline; filename="${fileName()}${hallId ? `-${hallId}` : ''}.ics"`);
     res.send(exportIcs(program, { now: clock.now(), version: VERSION, ...(hallId ? { hallId } : {}) }));
@@ -40,10 +38,7 @@ export function exportRoutes(live: LiveService, auth: AuthService, store: Store,
 
   router.get('/api/v1/export/frab.xml', (req, res) => {
     const program = live.getProgram();
-    const etag = `"frab-${live.programTag()}"`;
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'no-cache');
-    if (req.get('if-none-match') === etag) return res.status(304).end();
+    if (answeredNotModified(req, res, `"frab-${live.programTag()}"`)) return;
     res.type('application/xml; charset=utf-8');
     res.setHeader('Content-Disposition', `inline; filename="${fileName()}-schedule.xml"`);
     res.send(exportFrabXml(program));

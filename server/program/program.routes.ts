@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import { answeredNotModified } from '../http/etag.js';
 import { z } from 'zod';
 import { hallItems, type ProgramUploadAnswer } from '../../shared/index.js';
 import { principalOf, requireDirector, requireToken } from '../auth/auth.middleware.js';
@@ -40,10 +41,7 @@ export function programRoutes(live: LiveService, auth: AuthService): Router {
   const router = Router();
   router.get('/api/v1/program', (req, res) => {
     const program = live.getProgram();
-    const etag = `"program-${live.programTag()}"`;
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'no-cache');
-    if (req.get('if-none-match') === etag) return res.status(304).end();
+    if (answeredNotModified(req, res, `"program-${live.programTag()}"`)) return;
     res.json(program);
   });
 

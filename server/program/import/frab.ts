@@ -1,9 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { WebUrlSchema, type InputProblem } from '../../../shared/index.js';
+import type { InputProblem } from '../../../shared/index.js';
 import { parseOffsetDateTime } from './clock-time.js';
-import { ensureHall, type DraftHall, type DraftItem, type DraftProgram } from './draft.js';
+import { ensureHall, type DraftProgram } from './draft.js';
 import { Problems, fail } from './problems.js';
-import { draftFromEvent, offsetWarning, type ScheduleEvent } from './schedule-event.js';
+import type { ScheduleEvent } from './schedule-event.js';
+import { ScheduleProgram } from './schedule-program.js';
 import type { FileZone } from './zone.js';
 
 const FORMAT = 'frab schedule';
@@ -181,9 +182,8 @@ function eventOf(xml: XmlNode): ScheduleEvent {
 export function draftFromFrab(doc: FrabDocument, zone: string, warnings: InputProblem[]): DraftProgram {
   const problems = new Problems();
   const conference = node(doc.schedule.conference);
-  const halls: DraftHall[] = [];
-  const items: DraftItem[] = [];
-  let offsetChecked = false;
+  const program = new ScheduleProgram(zone, problems, warnings);
+  const halls = program.halls;
   const days = list(doc.schedule.day);
   if (days.length === 0) problems.add('schedule', 'no <day> elements: expected schedule > day > room > event');
   days.forEach((dayValue, d) => {
@@ -206,33 +206,11 @@ export function draftFromFrab(doc: FrabDocument, zone: string, warnings: InputPr
       list(room.event).forEach((eventValue, e) => {
         const path = `${roomPath}.event[${e}]`;
         const event = eventOf(node(eventValue));
-        const item = draftFromEvent(
-          event,
-          { ...(date ? { date } : {}), ...(dayStart !== undefined ? { start: dayStart } : {}) },
-          name,
-          zone,
-          path,
-          problems,
-          warnings,
-        );
-        if (!item) return;
-        items.push(item);
-        if (!offsetChecked && event.date) {
-          offsetChecked = true;
-          const warning = offsetWarning(event.date, zone, `${path}.date`);
-          if (warning) warnings.push(warning);
-        }
+        program.addEvent(event, { date, start: dayStart }, name, path);
       });
     });
   });
   problems.throwIfAny(`cannot import the ${FORMAT}`);
   // A room that has no events on any day is not a hall.
-  const used = halls.filter((hall) => items.some((item) => item.hallKey === hall.name));
-  const title = text(conference.title)?.trim();
-  const url = text(conference.base_url)?.trim();
-  return {
-    event: { ...(title ? { title } : {}), ...(url && WebUrlSchema.safeParse(url).success ? { url } : {}) },
-    halls: used.length > 0 ? used : halls,
-    items,
-  };
+  return program.draft(text(conference.title)?.trim(), text(conference.base_url)?.trim());
 }

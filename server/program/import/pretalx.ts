@@ -1,9 +1,10 @@
-import { WebUrlSchema, type InputProblem } from '../../../shared/index.js';
+import type { InputProblem } from '../../../shared/index.js';
 import { parseOffsetDateTime } from './clock-time.js';
-import { ensureHall, type DraftHall, type DraftItem, type DraftProgram } from './draft.js';
+import { ensureHall, type DraftProgram } from './draft.js';
 import { parseJsonText } from './json-text.js';
 import { Problems, fail } from './problems.js';
-import { draftFromEvent, offsetWarning, type ScheduleEvent } from './schedule-event.js';
+import type { ScheduleEvent } from './schedule-event.js';
+import { ScheduleProgram } from './schedule-program.js';
 import type { FileZone } from './zone.js';
 
 const FORMAT = 'pretalx schedule.json';
@@ -81,9 +82,8 @@ const quoteKey = (key: string) => `["${key.replace(/"/g, '\\"')}"]`;
 export function draftFromPretalx(doc: PretalxDocument, zone: string, warnings: InputProblem[]): DraftProgram {
   const problems = new Problems();
   const { conference, schedule } = doc;
-  const halls: DraftHall[] = [];
-  const items: DraftItem[] = [];
-  let offsetChecked = false;
+  const program = new ScheduleProgram(zone, problems, warnings);
+  const halls = program.halls;
   if (Array.isArray(conference.rooms)) {
     conference.rooms.forEach((room, r) => {
       const name = str(object(room)?.name)?.trim();
@@ -124,33 +124,11 @@ export function draftFromPretalx(doc: PretalxDocument, zone: string, warnings: I
           return;
         }
         const event = eventOf(json);
-        const item = draftFromEvent(
-          event,
-          { ...(date ? { date } : {}), ...(dayStart !== undefined ? { start: dayStart } : {}) },
-          name,
-          zone,
-          path,
-          problems,
-          warnings,
-        );
-        if (!item) return;
-        items.push(item);
-        if (!offsetChecked && event.date) {
-          offsetChecked = true;
-          const warning = offsetWarning(event.date, zone, `${path}.date`);
-          if (warning) warnings.push(warning);
-        }
+        program.addEvent(event, { date, start: dayStart }, name, path);
       });
     }
   });
   problems.throwIfAny(`cannot import the ${FORMAT}`);
   // Rooms listed by the conference but without events are not halls.
-  const used = halls.filter((hall) => items.some((item) => item.hallKey === hall.name));
-  const title = str(conference.title)?.trim();
-  const url = (str(schedule.base_url) ?? str(conference.url))?.trim();
-  return {
-    event: { ...(title ? { title } : {}), ...(url && WebUrlSchema.safeParse(url).success ? { url } : {}) },
-    halls: used.length > 0 ? used : halls,
-    items,
-  };
+  return program.draft(str(conference.title)?.trim(), (str(schedule.base_url) ?? str(conference.url))?.trim());
 }
