@@ -32,8 +32,8 @@ const args =
         '--clock',
         files.clock,
       ];
-const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', ...args], {
-  cwd,
+const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${cwd}`, ...args], {
+  cwd: ROOT,
   env: {
     ...process.env,
     LECTERN_DIRECTOR_TOKEN: DIRECTOR_TOKEN,
