@@ -110,6 +110,8 @@ function toToken(row: TokenRow): TokenRecord {
 export class SqliteStore implements Store {
   readonly description: string;
   private readonly db: Database.Database;
+  private commitPath:
+    { commit: Database.Transaction<(entry: CommandLogEntry) => number>; findCommand: Database.Statement } | undefined;
 
   constructor(dataDir: string) {
     this.description = `sqlite:${join(dataDir, DATABASE_FILE)}`;
@@ -159,6 +161,13 @@ export class SqliteStore implements Store {
   }
 
   async commitCommand(entry: CommandLogEntry): Promise<CommandLogEntry> {
+    // IMMEDIATE: the write lock is taken before the compare, so two processes cannot both pass it.
+    return { ...entry, seq: this.commitStatements().commit.immediate(entry) };
+  }
+
+  /** The command path's statements and transaction, prepared once (not on every command). */
+  private commitStatements() {
+    if (this.commitPath) return this.commitPath;
     const insert = this.db.prepare(`INSERT INTO command_log
       (hall_id, revision, command_id, type, command, actor, role, at, wall_at, rehearsal, state)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -166,37 +175,35 @@ export class SqliteStore implements Store {
       'INSERT INTO hall_state (hall_id, revision, json) VALUES (?, ?, ?) ON CONFLICT(hall_id) DO UPDATE SET revision = excluded.revision, json = excluded.json',
     );
     const stored = this.db.prepare('SELECT revision, json FROM hall_state WHERE hall_id = ?');
-    // IMMEDIATE: the write lock is taken before the compare, so two processes cannot both pass it.
-    const seq = this.db
-      .transaction(() => {
-        const row = stored.get(entry.hallId) as { revision: number; json: string } | undefined;
-        if ((row?.revision ?? 0) !== entry.revision - 1) {
-          throw new RevisionConflictError(row ? HallStateSchema.parse(JSON.parse(row.json)) : undefined);
-        }
-        const stateJson = JSON.stringify(entry.state);
-        const result = insert.run(
-          entry.hallId,
-          entry.revision,
-          entry.commandId,
-          entry.command.type,
-          JSON.stringify(entry.command),
-          entry.actor,
-          entry.role,
-          entry.at,
-          entry.wallAt,
-          entry.rehearsal ? 1 : 0,
-          stateJson,
-        );
-        upsertState.run(entry.hallId, entry.revision, stateJson);
-        return Number(result.lastInsertRowid);
-      })
-      .immediate();
-    return { ...entry, seq };
+    const commit = this.db.transaction((entry: CommandLogEntry): number => {
+      const row = stored.get(entry.hallId) as { revision: number; json: string } | undefined;
+      if ((row?.revision ?? 0) !== entry.revision - 1) {
+        throw new RevisionConflictError(row ? HallStateSchema.parse(JSON.parse(row.json)) : undefined);
+      }
+      const stateJson = JSON.stringify(entry.state);
+      const result = insert.run(
+        entry.hallId,
+        entry.revision,
+        entry.commandId,
+        entry.command.type,
+        JSON.stringify(entry.command),
+        entry.actor,
+        entry.role,
+        entry.at,
+        entry.wallAt,
+        entry.rehearsal ? 1 : 0,
+        stateJson,
+      );
+      upsertState.run(entry.hallId, entry.revision, stateJson);
+      return Number(result.lastInsertRowid);
+    });
+    const findCommand = this.db.prepare('SELECT * FROM command_log WHERE hall_id = ? AND command_id = ?');
+    this.commitPath = { commit, findCommand };
+    return this.commitPath;
   }
 
   async findCommand(hallId: string, commandId: string): Promise<CommandLogEntry | undefined> {
-    const row = this.db.prepare('SELECT * FROM command_log WHERE hall_id = ? AND command_id = ?').get(hallId, commandId) as
-      LogRow | undefined;
+    const row = this.commitStatements().findCommand.get(hallId, commandId) as LogRow | undefined;
     return row ? toEntry(row) : undefined;
   }
 

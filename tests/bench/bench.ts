@@ -8,11 +8,21 @@ export interface BenchReport {
   data: unknown;
 }
 
-/** A benchmark module: `npm run bench` runs every one listed in tests/bench/benches.ts. */
+/** A benchmark (a module, or one scenario of the fan-out bench): `npm run bench` runs those in tests/bench/benches.ts. */
 export interface Bench {
-  /** Short name; `npm run bench -- <name>` runs only the named ones. */
+  /** Short name; `npm run bench -- --only <name or prefix>` runs only the matching ones. */
   name: string;
-  run(): Promise<BenchReport>;
+  /** Part of `npm run bench -- --quick`. */
+  quick?: boolean;
+  /** A run that takes longer is stopped and recorded as failed (ms). */
+  timeoutMs: number;
+  /** Fan-out scenarios: their `data` goes to one shared section rendered from every scenario's last result. */
+  group?: 'fanout';
+  /**
+   * Runs it. `signal` aborts when the bound is reached: the bench stops what it started (servers, load
+   * processes) and rejects.
+   */
+  run(signal: AbortSignal): Promise<BenchReport>;
 }
 
 /** Formats bytes as KiB with one decimal. */

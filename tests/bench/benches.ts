@@ -1,6 +1,6 @@
 import { table, type Bench, type BenchReport } from './bench.js';
 import { displayPagesBench } from './display-pages.bench.js';
-import { fanoutBench } from './fanout/fanout.bench.js';
+import { fanoutScenarios } from './fanout/scenarios.js';
 import { benchProgramImport } from './program-import.js';
 import { benchServerCommands, type BenchNumbers } from './server-commands.js';
 
@@ -11,6 +11,8 @@ function numbersReport(title: string, method: string, numbers: BenchNumbers): Be
 
 const serverCommandsBench: Bench = {
   name: 'server',
+  quick: true,
+  timeoutMs: 180_000,
   async run() {
     return numbersReport(
       'Commands and broadcast (server)',
@@ -22,6 +24,7 @@ const serverCommandsBench: Bench = {
 
 const programImportBench: Bench = {
   name: 'import',
+  timeoutMs: 300_000,
   async run() {
     return numbersReport(
       'Program import and export',
@@ -32,4 +35,4 @@ const programImportBench: Bench = {
 };
 
 /** Every benchmark `npm run bench` runs, in order. Add a module here to add a section to docs/benchmarks.md. */
-export const benches: Bench[] = [fanoutBench, serverCommandsBench, programImportBench, displayPagesBench];
+export const benches: Bench[] = [...fanoutScenarios, serverCommandsBench, programImportBench, displayPagesBench];

@@ -101,6 +101,7 @@ async function measure(page: Page, base: string, c: PageCase): Promise<PageNumbe
  */
 export const displayPagesBench: Bench = {
   name: 'display-pages',
+  timeoutMs: 300_000,
   async run() {
     const server = await startServer({ args: ['--clock', '2025-10-02T09:45:00+09:00'] });
     const browser = await chromium.launch({

@@ -42,6 +42,11 @@ export async function launch(target: Target, files: { program: string; snapshot:
       files.program,
       '--clock',
       files.clock,
+      // Measures the server, not its flood protection: limits far above what the bench sends.
+      '--token-rate',
+      '1000000',
+      '--socket-rate',
+      '1000000',
       ...(target.workers === 1 ? [] : ['--workers', String(target.workers)]),
     ],
   });
@@ -52,8 +57,22 @@ export async function launch(target: Target, files: { program: string; snapshot:
     wsBases: [server.url.replace(/^http/, 'ws')],
     token: DIRECTOR_TOKEN,
     pids: () => processTree(pid),
-    stop: () => server.stop(),
+    stop: () =>
+      boundedStop(
+        () => server.stop(),
+        () => server.stop('SIGKILL'),
+      ),
   };
+}
+
+/** Stops a target; one that is not gone in 10 s (a server stuck with thousands of sockets) is killed. */
+async function boundedStop(stop: () => Promise<void>, kill: () => unknown): Promise<void> {
+  const timer = setTimeout(() => void kill(), 10_000);
+  try {
+    await stop();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function launchFloor(snapshotFile: string): Promise<Launched> {
@@ -81,7 +100,12 @@ async function launchFloor(snapshotFile: string): Promise<Launched> {
     token: DIRECTOR_TOKEN,
     pids: () => processTree(child.pid!),
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await boundedStop(
+        () => exited,
+        () => child.kill('SIGKILL'),
+      );
       await exited;
     },
   };

@@ -45,8 +45,18 @@ export class LoadPool {
     await Promise.all(this.children.map((c) => this.ask(c, { type: 'close' }, 'closed')));
   }
 
-  stop(): void {
-    for (const child of this.children) child.kill('SIGTERM');
+  /** Ends every load process and waits until each is gone (SIGKILL after 3 s). */
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.children.map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        await gone;
+        clearTimeout(timer);
+      }),
+    );
   }
 
   private ask<T extends LoadReply['type']>(child: ChildProcess, request: LoadRequest, answer: T) {
@@ -57,14 +67,26 @@ export class LoadPool {
 
   private next<T extends LoadReply['type']>(child: ChildProcess, type: T, timeoutMs = 120_000) {
     return new Promise<Extract<LoadReply, { type: T }>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`load process: no "${type}" in ${timeoutMs} ms`)), timeoutMs);
-      const listener = (message: LoadReply) => {
-        if (message.type !== type) return;
+      const done = () => {
         clearTimeout(timer);
         child.off('message', listener);
+        child.off('exit', exited);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`load process: no "${type}" in ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (message: LoadReply) => {
+        if (message.type !== type) return;
+        done();
         resolve(message as Extract<LoadReply, { type: T }>);
       };
+      const exited = (code: number | null, signal: string | null) => {
+        done();
+        reject(new Error(`load process exited (${signal ?? code}) before "${type}"`));
+      };
       child.on('message', listener);
+      child.once('exit', exited);
     });
   }
 }

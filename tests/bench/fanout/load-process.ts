@@ -1,11 +1,20 @@
 // One load generator process: opens its share of light screens (tests/bench/fanout/raw-client.ts) on loopback,
-// reports how long connecting took and when each change arrived. Bounded: it exits by itself after
-// LOAD_MAX_SECONDS, or as soon as the bench that forked it goes away.
+// reports how long connecting took and when each change arrived. Bounded: it exits by itself when the bench has
+// asked nothing for LOAD_IDLE_SECONDS, or as soon as the bench that forked it goes away; a screen that has no
+// snapshot SCREEN_READY_MS after it opened counts as failed (and is closed), so `connected` always comes.
 import { epochNow, RawClient } from './raw-client.js';
 import type { LoadReply, LoadRequest } from './load-protocol.js';
 
-const LOAD_MAX_SECONDS = 180;
-setTimeout(() => process.exit(3), LOAD_MAX_SECONDS * 1000).unref();
+const LOAD_IDLE_SECONDS = 150;
+const SCREEN_READY_MS = 30_000;
+let idle: ReturnType<typeof setTimeout> | undefined;
+/** (Re)arms the idle bound: called at start and at every request. */
+function stillWanted(): void {
+  clearTimeout(idle);
+  idle = setTimeout(() => process.exit(3), LOAD_IDLE_SECONDS * 1000);
+  idle.unref();
+}
+stillWanted();
 process.on('disconnect', () => process.exit(0));
 
 let clients: RawClient[] = [];
@@ -35,10 +44,17 @@ async function connectAll(request: Extract<LoadRequest, { type: 'connect' }>): P
         },
       });
       clients.push(client);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no snapshot in time')), SCREEN_READY_MS);
+      });
       try {
-        await client.ready;
+        await Promise.race([client.ready, late]);
       } catch {
         failed += 1;
+        client.close();
+      } finally {
+        clearTimeout(timer);
       }
     }
   };
@@ -48,6 +64,7 @@ async function connectAll(request: Extract<LoadRequest, { type: 'connect' }>): P
 }
 
 process.on('message', (message: LoadRequest) => {
+  stillWanted();
   if (message.type === 'connect') void connectAll(message);
   if (message.type === 'collect') {
     reply({ type: 'arrivals', arrivals: Object.fromEntries(arrivals), received: clients.length });

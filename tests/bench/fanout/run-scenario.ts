@@ -10,7 +10,7 @@ export interface Scenario {
   displays: number;
   /** Screens are dealt over this many halls; each change step sends one command to every one of them. */
   halls: number;
-  /** Change steps, `gapMs` apart. */
+  /** Change steps, `gapMs` apart (0: the connect storm only). */
   changes: number;
   gapMs: number;
 }
@@ -40,6 +40,9 @@ export interface ScenarioResult {
   loadCpuSeconds: number;
   /** Wall seconds of the change steps (the CPU figures' denominator). */
   changeSeconds: number;
+  /** CPU seconds used during the connect storm (first connection → every screen ready), server and load. */
+  stormServerCpuSeconds: number;
+  stormLoadCpuSeconds: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -73,9 +76,13 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
   const directorBefore = director.bytes;
 
   const screens = Array.from({ length: scenario.displays }, (_, i) => hallIds[i % hallIds.length]!);
+  const stormServerCpu = cpuSeconds(target.pids());
+  const stormLoadCpu = cpuSeconds(pool.pids());
   const startedAt = epochNow();
   const reports = await pool.connect(target.wsBases, screens);
   const connectMs = Math.max(...reports.map((r) => r.doneAt)) - startedAt;
+  const stormServerCpuSeconds = cpuSeconds(target.pids()) - stormServerCpu;
+  const stormLoadCpuSeconds = cpuSeconds(pool.pids()) - stormLoadCpu;
   // The director's screens list is published at most 100 ms after the last screen came: let it arrive.
   await sleep(1500);
   const memoryAfter = rssBytes(target.pids());
@@ -92,7 +99,7 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
     const answers = await Promise.all(hallIds.map((hallId) => sendCommand(target, hallId, `change ${step}`)));
     answers.forEach((answer, i) => sent.set(`${hallIds[i]}:${answer.revision}`, answer.sentAt));
   }
-  await sleep(3000);
+  if (scenario.changes > 0) await sleep(3000);
   const changeSeconds = (epochNow() - changesStarted) / 1000;
   const serverCpuSeconds = cpuSeconds(target.pids()) - serverCpu;
   const loadCpuSeconds = cpuSeconds(pool.pids()) - loadCpu;
@@ -124,5 +131,7 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
     serverCpuSeconds: round(serverCpuSeconds),
     loadCpuSeconds: round(loadCpuSeconds),
     changeSeconds: round(changeSeconds),
+    stormServerCpuSeconds: round(stormServerCpuSeconds),
+    stormLoadCpuSeconds: round(stormLoadCpuSeconds),
   };
 }

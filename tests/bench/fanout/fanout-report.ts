@@ -1,0 +1,148 @@
+import { table } from '../bench.js';
+import type { ScenarioResult } from './run-scenario.js';
+import { CHANGES, GAP_MS, LOAD_PROCESSES, TARGETS, type FailedTarget, type FanoutData } from './scenarios.js';
+import { targetLabel } from './launch.js';
+
+/** One scenario's last run as docs/benchmarks.json keeps it. */
+export interface StoredRun {
+  ok: boolean;
+  /** ISO time the run started. */
+  ranAt: string;
+  seconds: number;
+  /** Why the scenario failed or timed out (its targets' own failures are in `data`). */
+  reason?: string;
+  data?: unknown;
+}
+
+const isFailed = (r: unknown): r is FailedTarget => typeof (r as FailedTarget).failed === 'string';
+const LABELS = TARGETS.map(targetLabel);
+
+function cell<R>(targets: (R | FailedTarget)[], label: string, show: (r: R) => string): string {
+  const r = targets.find((t) => (t as { target: string }).target === label);
+  if (!r) return '–';
+  return isFailed(r) ? `failed: ${r.failed}` : show(r);
+}
+
+const ms = (r: ScenarioResult) => `${r.p50} / ${r.p99} / ${r.max}${r.missing ? ` (${r.missing} missed)` : ''}`;
+const pct = (cpu: number, seconds: number, cores: number) => `${Math.round((100 * cpu) / Math.max(0.001, seconds * cores))} %`;
+
+/** The fan-out section of docs/benchmarks.md, from every fan-out scenario's last stored run. */
+export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): string {
+  const fanout: string[][] = [];
+  const storm: string[][] = [];
+  const durable: string[][] = [];
+  const failed: string[] = [];
+  for (const [name, run] of runs) {
+    const data = run.data as FanoutData | undefined;
+    const when = run.ranAt.slice(0, 16).replace('T', ' ');
+    if (!run.ok && !data) {
+      failed.push(`- \`${name}\` (${when}): ${run.reason ?? 'failed'}`);
+      continue;
+    }
+    if (!run.ok) failed.push(`- \`${name}\` (${when}): ${run.reason ?? 'a target failed (see the table)'}`);
+    if (!data) continue;
+    if (data.kind === 'durable') {
+      for (const label of LABELS) {
+        const r = data.targets.find((t) => t.target === label);
+        if (!r) continue;
+        durable.push(
+          isFailed(r)
+            ? [label, `failed: ${r.failed}`, '–', '–', '–', when]
+            : [label, String(r.commands), String(r.p50), String(r.p90), String(r.p99), when],
+        );
+      }
+      continue;
+    }
+    const floor = data.targets.find((t) => !isFailed(t) && t.target === 'floor') as ScenarioResult | undefined;
+    const ratio = (r: ScenarioResult) => (floor ? (r.p99 / floor.p99).toFixed(2) : '–');
+    if (data.kind === 'fanout') {
+      fanout.push([
+        data.displays.toLocaleString('en'),
+        String(data.halls),
+        cell<ScenarioResult>(data.targets, 'floor', ms),
+        cell<ScenarioResult>(data.targets, LABELS[1]!, (r) => `${ms(r)} (${ratio(r)})`),
+        cell<ScenarioResult>(data.targets, LABELS[2]!, (r) => `${ms(r)} (${ratio(r)})`),
+        LABELS.map((l) => {
+          const r = data.targets.find((t) => (t as { target: string }).target === l);
+          return r && !isFailed(r) ? pct(r.loadCpuSeconds, r.changeSeconds, cores) : '–';
+        }).join(' / '),
+        when,
+      ]);
+    }
+    for (const label of LABELS) {
+      const r = data.targets.find((t) => (t as { target: string }).target === label);
+      if (!r || isFailed(r)) continue;
+      const connectS = r.connectMs / 1000;
+      storm.push([
+        name,
+        label,
+        connectS.toFixed(2),
+        String(r.failedConnects),
+        String(r.bytesPerScreen),
+        String(r.directorBytesPerScreen),
+        (r.memoryPerScreen / 1000).toFixed(1),
+        `${pct(r.stormServerCpuSeconds, connectS, cores)} / ${pct(r.stormLoadCpuSeconds, connectS, cores)}`,
+      ]);
+    }
+  }
+  return [
+    `${LOAD_PROCESSES} load processes on the same machine hold the screens: raw websockets speaking socket.io's framing ` +
+      '(EIO=4, websocket transport, JSON parser), each sending `hall:watch` and `display:hello` as a signage page does. ' +
+      `Then ${CHANGES} change steps ${GAP_MS} ms apart; each step sends one \`message\` command over HTTP to every hall ` +
+      'the screens are spread over. Latency: command sent → a screen received its `hall:changed`, over every screen and change ' +
+      '(ms). The floor (tests/bench/fanout/floor-server.ts) is a bare express + socket.io server with the same routes, ' +
+      'one `io.to(room).emit` per change and no fsync; each scenario runs floor, Lectern, Lectern `--workers auto` in turn ' +
+      '(interleaved, in the same run, each with fresh load processes). The machine is shared with other work: compare a ' +
+      "row's columns with each other, not rows of different runs. Scenarios: `npm run bench -- --list`.",
+    '',
+    '### Fan-out (p50 / p99 / max ms; in brackets p99 ÷ the floor’s)',
+    '',
+    fanout.length
+      ? table(
+          [
+            'displays',
+            'halls',
+            'floor',
+            'lectern',
+            'lectern --workers auto',
+            'load processes’ CPU share (floor / lectern / auto)',
+            'run',
+          ],
+          fanout,
+        )
+      : 'No fan-out scenario run yet.',
+    '',
+    '### Connect storm, bytes, memory',
+    '',
+    'A director console (director token, no hall watched) is open during the storm; its bytes are everything it ' +
+      "received while the screens connected and 1.5 s after, divided by the screens. Memory: the server processes' " +
+      'resident memory 1.5 s after the storm minus before it, per screen (KB = 1000 bytes). CPU: share of all ' +
+      `${cores} cores during the storm taken by the server processes / by the load processes.`,
+    '',
+    storm.length
+      ? table(
+          [
+            'scenario',
+            'server',
+            'connect all (s)',
+            'failed',
+            'bytes per screen',
+            'director bytes per new screen',
+            'server memory per screen (KB)',
+            'CPU: server / load',
+          ],
+          storm,
+        )
+      : 'No storm measured yet.',
+    '',
+    '### Durable command latency (sequential HTTP commands, ms)',
+    '',
+    'Lectern answers after its SQLite transaction (WAL, synchronous=FULL) commits; the floor writes a file without fsync.',
+    '',
+    durable.length ? table(['server', 'commands', 'p50', 'p90', 'p99', 'run'], durable) : 'Not run yet.',
+    '',
+    '### Failed or timed-out scenarios',
+    '',
+    failed.length ? failed.join('\n') : 'None in the runs above.',
+  ].join('\n');
+}

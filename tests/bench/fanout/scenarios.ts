@@ -1,0 +1,125 @@
+import type { Bench, BenchReport } from '../bench.js';
+import { writeBenchFiles } from './bench-program.js';
+import { durableCommandLatency, type DurableResult } from './durable.js';
+import { launch, targetLabel, type Launched, type Target } from './launch.js';
+import { LoadPool } from './load-pool.js';
+import { runScenario, type ScenarioResult } from './run-scenario.js';
+
+export const CHANGES = 20;
+export const GAP_MS = 300;
+export const LOAD_PROCESSES = 4;
+
+/** Every server the bench compares, in the order each scenario runs them (interleaved, floor first). */
+export const TARGETS: Target[] = [{ kind: 'floor' }, { kind: 'lectern', workers: 1 }, { kind: 'lectern', workers: 'auto' }];
+
+/** A target that could not be measured in a scenario, and why. */
+export interface FailedTarget {
+  target: string;
+  failed: string;
+}
+
+/** What one fan-out scenario stores in docs/benchmarks.json. */
+export type FanoutData =
+  | { kind: 'fanout' | 'storm'; displays: number; halls: number; targets: (ScenarioResult | FailedTarget)[] }
+  | { kind: 'durable'; targets: (DurableResult | FailedTarget)[] };
+
+const TITLE = 'Fan-out, connect storm, memory, durable commands';
+let files: ReturnType<typeof writeBenchFiles> | undefined;
+const benchFiles = () => (files ??= writeBenchFiles());
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+
+/**
+ * Runs `measure` against each target in turn, each with fresh load processes; a target that fails (or the
+ * scenario's abort) is recorded with its reason and the next one runs. Servers and load processes are always
+ * stopped before the next target starts.
+ */
+async function eachTarget<R>(
+  signal: AbortSignal,
+  withPool: boolean,
+  measure: (server: Launched, pool: LoadPool | undefined) => Promise<R>,
+): Promise<(R | FailedTarget)[]> {
+  const out: (R | FailedTarget)[] = [];
+  for (const target of TARGETS) {
+    if (signal.aborted) {
+      out.push({ target: targetLabel(target), failed: 'not run: the scenario timed out before it' });
+      continue;
+    }
+    let server: Launched | undefined;
+    let pool: LoadPool | undefined;
+    const stopAll = () => Promise.all([server?.stop(), pool?.stop()]);
+    const onAbort = () => void stopAll();
+    signal.addEventListener('abort', onAbort);
+    try {
+      pool = withPool ? await LoadPool.start(LOAD_PROCESSES) : undefined;
+      server = await launch(target, benchFiles());
+      out.push(await measure(server, pool));
+    } catch (error) {
+      const why = signal.aborted ? `timed out (${reason(signal.reason)})` : reason(error);
+      console.log(`  ${targetLabel(target)}: FAILED: ${why}`);
+      out.push({ target: targetLabel(target), failed: why });
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      await stopAll();
+    }
+  }
+  return out;
+}
+
+const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+function fanoutScenario(displays: number, halls: number, changes: number, quick: boolean): Bench {
+  const kind = changes > 0 ? 'fanout' : 'storm';
+  const name = kind === 'fanout' ? `fanout-${k(displays)}-${halls}h` : `storm-${k(displays)}`;
+  return {
+    name,
+    quick,
+    group: 'fanout',
+    // Per target: start, the storm (≈ 1 ms a screen here, 10× slack), the change steps, the waits.
+    timeoutMs: 3 * (45_000 + displays * 10 + changes * GAP_MS),
+    async run(signal): Promise<BenchReport> {
+      const targets = await eachTarget(signal, true, async (server, pool) => {
+        const result = await runScenario(server, pool!, { displays, halls, changes, gapMs: GAP_MS });
+        console.log(
+          `  ${result.target}, ${displays} screens on ${halls} halls: p50 ${result.p50} p99 ${result.p99} max ${result.max} ms, ` +
+            `connect ${result.connectMs} ms, ${result.failedConnects} failed, ${(result.memoryPerScreen / 1000).toFixed(1)} KB/screen`,
+        );
+        return result;
+      });
+      return { title: TITLE, markdown: '', data: { kind, displays, halls, targets } satisfies FanoutData };
+    },
+  };
+}
+
+function durableScenario(commands: number, name: string, quick: boolean): Bench {
+  return {
+    name,
+    quick,
+    group: 'fanout',
+    timeoutMs: 3 * (30_000 + commands * 100),
+    async run(signal): Promise<BenchReport> {
+      const targets = await eachTarget(signal, false, async (server) => {
+        const result = await durableCommandLatency(server, commands);
+        console.log(`  ${result.target}: durable command p50 ${result.p50} p99 ${result.p99} ms`);
+        return result;
+      });
+      return { title: TITLE, markdown: '', data: { kind: 'durable', targets } satisfies FanoutData };
+    },
+  };
+}
+
+/** The fan-out scenarios, smallest first; `--quick` runs the 1k ones and the durable commands. */
+export const fanoutScenarios: Bench[] = [
+  fanoutScenario(1000, 1, CHANGES, true),
+  fanoutScenario(1000, 20, CHANGES, false),
+  fanoutScenario(2000, 1, CHANGES, false),
+  fanoutScenario(2000, 20, CHANGES, false),
+  fanoutScenario(5000, 1, CHANGES, false),
+  fanoutScenario(5000, 20, CHANGES, false),
+  fanoutScenario(10_000, 1, CHANGES, false),
+  fanoutScenario(10_000, 20, CHANGES, false),
+  fanoutScenario(1000, 1, 0, true),
+  fanoutScenario(2000, 1, 0, false),
+  fanoutScenario(5000, 1, 0, false),
+  fanoutScenario(10_000, 1, 0, false),
+  durableScenario(300, 'durable', true),
+];
