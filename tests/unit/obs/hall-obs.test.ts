@@ -30,6 +30,7 @@ function item(id: string, extra: Partial<ViewItem> = {}): ViewItem {
     speakers: [{ name: `Speaker ${id}`, affiliation: '' }],
     start: NOW,
     end: NOW + 1_800_000,
+    audience: 'all',
     ...extra,
   };
 }
