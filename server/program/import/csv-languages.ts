@@ -28,7 +28,11 @@ const FIELDS: Record<string, LanguageField> = {
 
 /** The language column a header names (`title_ja`, `Title-EN`, `name_ja`), or undefined. */
 export function languageColumnOf(header: string, index: number): LanguageColumn | undefined {
-  const key = header.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = header
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   const match = /^([a-z]+)_([a-z]{2,3})$/.exec(key);
   const field = match ? FIELDS[match[1]!] : undefined;
   return field ? { field, language: match![2]!, index, header: header.trim() } : undefined;

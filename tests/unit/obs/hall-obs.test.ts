@@ -49,6 +49,7 @@ function view(phase: LiveView['phase'], now: ViewItem | null, itemStartedAt: num
     message: null,
     source: 'chair',
     itemStartedAt,
+    catchUp: null,
     serverTime: NOW,
   };
 }
