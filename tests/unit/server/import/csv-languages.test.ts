@@ -55,4 +55,18 @@ describe('CSV language columns', () => {
       { path: 'line 3', message: 'audience "somewhere" is not all, onsite or online' },
     ]);
   });
+
+  it('reads headers as people write them (Title-EN, "title ja") and names split on the Japanese semicolon', () => {
+    const item = importProgram(
+      [
+        'date,start,end,hall,title,Title-EN,subtitle ja,speakers,Name_JA',
+        '2025-10-02,09:40,10:20,Namba,界面の課題,Interface issues,副題,A; B,山田 太郎；佐藤 花子',
+      ].join('\n'),
+      options,
+    ).program.items[0]!;
+    expect(item.title).toBe('界面の課題');
+    expect(item.titles).toEqual({ en: 'Interface issues' });
+    expect(item.subtitles).toEqual({ ja: '副題' });
+    expect(item.speakers.map((s) => s.names)).toEqual([{ ja: '山田 太郎' }, { ja: '佐藤 花子' }]);
+  });
 });
