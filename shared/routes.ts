@@ -12,6 +12,7 @@ import type {
   TokenInfo,
   WhoAmI,
 } from './api.js';
+import type { ProjectedTime } from './live/projected.js';
 import type { Surface } from './live/state.js';
 import type { ObsHallStatus, ObsMode, ObsStatusList } from './obs.js';
 import type { ProgramEdit } from './program/edits.js';
@@ -52,6 +53,8 @@ export interface ApiRoutes {
   'POST /api/v1/tokens': { request: { hallId: string; label?: string }; response: MintedToken };
   'DELETE /api/v1/tokens/:id': { response: undefined };
   'GET /api/v1/halls': { response: HallSummary[] };
+  /** The rest of the hall's program day, planned and projected (epoch ms). Public. */
+  'GET /api/v1/halls/:hallId/projected': { response: ProjectedTime[] };
   'GET /api/v1/halls/:hallId/log': { query: { last?: number; after?: number; limit?: number }; response: CommandLogPage };
   /** Resets halls to idle: the ones named, those with items on `date` (YYYY-MM-DD), or all. */
   'POST /api/v1/halls/reset': { request: MultiHallTarget & { date?: string }; response: MultiHallResult };

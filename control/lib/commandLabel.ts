@@ -29,6 +29,12 @@ export function commandLabel(command: Command, t: Translate): string {
       return t('panel.action.start');
     case 'reset':
       return t('panel.action.reset');
+    case 'checkIn':
+      return command.present ? t('panel.action.checkIn') : t('panel.action.checkOut');
+    case 'catchUp':
+      return t('panel.action.catchUp');
+    case 'undoCatchUp':
+      return t('panel.action.undoCatchUp');
   }
 }
 

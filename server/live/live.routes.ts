@@ -30,6 +30,13 @@ export function liveRoutes(live: LiveService, auth: AuthService): Router {
     res.json(live.view(hallId));
   });
 
+  // Public, like the live view: the projected times every screen shows, for Companion and webhooks.
+  router.get('/api/v1/halls/:hallId/projected', (req, res) => {
+    const hallId = String(req.params.hallId);
+    if (!live.hall(hallId)) return sendError(res, 404, 'not_found', `no hall "${hallId}"`);
+    res.json(live.projected(hallId));
+  });
+
   router.post('/api/v1/halls/:hallId/commands', requireToken(auth), async (req, res) => {
     const param = HallParamSchema.safeParse({ hallId: req.params.hallId });
     if (!param.success) return sendInvalid(res, 'hall id', param.error);

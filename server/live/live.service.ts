@@ -1,6 +1,8 @@
 import { logger } from '../observability/logger.js';
 import { createHash } from 'node:crypto';
 import {
+  projectedTimes,
+  type ProjectedTime,
   applyEnvelope,
   commandOf,
   hallItems,
@@ -131,6 +133,11 @@ export class LiveService {
   }
 
   /** What `hall:changed` carries. */
+  /** The rest of the hall's program day with planned and projected times (epoch ms): `GET …/projected`. */
+  projected(hallId: string): ProjectedTime[] {
+    return projectedTimes(this.program, this.state(hallId), this.clock.now());
+  }
+
   snapshot(hallId: string): HallSnapshot {
     const state = this.state(hallId);
     return { ...liveView(this.program, state, this.clock.now()), state, programRevision: this.programRevision };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommandIdSchema, HallIdSchema, ItemIdSchema } from '../ids.js';
-import { SurfaceSchema, SURFACES } from './state.js';
+import { CatchUpPlanSchema, SurfaceSchema, SURFACES } from './state.js';
 
 const minutes = z.number().int();
 
@@ -19,6 +19,22 @@ export const MessageTextSchema = z
 
 /** Which screens show a message; none given means every surface. */
 export const MessageTargetsSchema = z.array(SurfaceSchema).min(1).max(SURFACES.length);
+
+/**
+ * What a catch-up asks for (the `catchUp` command without its type, and the preview's query): the item that is
+ * to start at its planned time, and how far breaks and talks may be shortened.
+ */
+export const CatchUpRequestSchema = z.object({
+  /** The coming item (of the same program day) that is to start on time, e.g. the one after the break. */
+  untilItemId: ItemIdSchema,
+  /** Shorten coming breaks, trim coming talks, or both (breaks first); default both. */
+  plan: CatchUpPlanSchema.optional(),
+  /** The most a talk is trimmed (minutes, default 5). */
+  maxTrimMinutes: minutes.min(0).max(60).optional(),
+  /** The shortest a break becomes (minutes, default 5). */
+  minBreakMinutes: minutes.min(1).max(120).optional(),
+});
+export type CatchUpRequest = z.infer<typeof CatchUpRequestSchema>;
 
 /** Every command a chair or director can send to a hall. */
 export const CommandSchema = z.discriminatedUnion('type', [
@@ -51,6 +67,12 @@ export const CommandSchema = z.discriminatedUnion('type', [
     targets: MessageTargetsSchema.optional(),
   }),
   z.object({ type: z.literal('clearMessage') }),
+  /** The speaker of a coming item is in the hall (`present: false` takes it back). Not a move: `previous` keeps it. */
+  z.object({ type: z.literal('checkIn'), itemId: ItemIdSchema, present: z.boolean() }),
+  /** Absorb the running delay before `untilItemId` by shortening coming breaks and/or talks. */
+  z.object({ type: z.literal('catchUp') }).extend(CatchUpRequestSchema.shape),
+  /** Undo the newest catch-up: the items it shortened get their earlier lengths back. */
+  z.object({ type: z.literal('undoCatchUp') }),
   /** Director only: back to idle (after a rehearsal); the program is kept. */
   z.object({ type: z.literal('reset') }),
 ]);

@@ -1,6 +1,9 @@
 import { findItem, hallItems, isBreakItem, plannedLengthMs } from '../program/items.js';
 import type { Item, Program } from '../program/schema.js';
+import { catchUp, undoCatchUp } from './catch-up.js';
+import { checkIn, type StepResult } from './check-in.js';
 import { commandOf, type Command, type CommandEnvelope } from './commands.js';
+import { itemLengthMs } from './lengths.js';
 import { isExpired } from './expiry.js';
 import { DEFAULT_BREAK_MS, backStep, isCountingDown, isOnBreak, nextStep, programBreak, qaTalk } from './predicates.js';
 import {
@@ -56,9 +59,16 @@ function settledPosition(state: HallState, now: number): Position {
   return { ...position, phase: state.held.phase, pausedMs };
 }
 
-/** The position of an item started now. A talk's timer leaves room for its Q&A minutes. */
-export function startedPosition(item: Item, now: number, breakMsOverride?: number): Position {
-  const lengthMs = plannedLengthMs(item);
+/** The outcome of a handler kept in its own file (check-in, catch-up). */
+function settle(ctx: Context, result: StepResult): CommandOutcome {
+  return result.ok ? accept(ctx, result.state) : reject(ctx, result.code, result.message);
+}
+
+/**
+ * The position of an item started now. A talk's timer leaves room for its Q&A minutes. `lengthMs` is the item's
+ * length in the hall (planned, or as a catch-up shortened it).
+ */
+export function startedPosition(item: Item, now: number, breakMsOverride?: number, lengthMs = plannedLengthMs(item)): Position {
   const onBreak = isBreakItem(item);
   const qaMs = (item.qaMinutes ?? 0) * MINUTE;
   return {
@@ -79,14 +89,14 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
     if (!item || item.hallId !== ctx.state.hallId) {
       return reject(ctx, 'unknown_item', `no item "${command.itemId}" in hall ${ctx.state.hallId}`);
     }
-    return moveTo(ctx, startedPosition(item, ctx.now));
+    return moveTo(ctx, startedPosition(item, ctx.now, undefined, itemLengthMs(ctx.state, item)));
   },
 
   next(ctx) {
     const step = nextStep(ctx.items, ctx.state, ctx.now);
     if (step.kind === 'none') return reject(ctx, 'not_applicable', 'this hall has no items');
     if (step.kind === 'end') return moveTo(ctx, { ...IDLE_POSITION, phase: 'ended', phaseStartedAt: ctx.now });
-    return moveTo(ctx, startedPosition(step.item, ctx.now));
+    return moveTo(ctx, startedPosition(step.item, ctx.now, undefined, itemLengthMs(ctx.state, step.item)));
   },
 
   previous(ctx) {
@@ -95,7 +105,7 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
       return accept(ctx, { ...ctx.state, ...step.position, held: null, history: ctx.state.history.slice(0, -1) });
     }
     if (step.kind === 'none') return reject(ctx, 'not_applicable', 'there is nothing to go back to');
-    return moveTo(ctx, startedPosition(step.item, ctx.now));
+    return moveTo(ctx, startedPosition(step.item, ctx.now, undefined, itemLengthMs(ctx.state, step.item)));
   },
 
   qa(ctx) {
@@ -131,7 +141,7 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
       });
     }
     const candidate = programBreak(ctx.items, ctx.state, ctx.now);
-    if (candidate) return moveTo(ctx, startedPosition(candidate, ctx.now, minutesMs));
+    if (candidate) return moveTo(ctx, startedPosition(candidate, ctx.now, minutesMs, itemLengthMs(ctx.state, candidate)));
     // An ad-hoc break: the hall pauses after the current item; `next` goes on from there.
     const keep = ctx.state.phase === 'ended' || isExpired(ctx.items, ctx.state, ctx.now) ? IDLE_POSITION : positionOf(ctx.state);
     return moveTo(ctx, {
@@ -166,6 +176,18 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
 
   clearMessage(ctx) {
     return accept(ctx, { ...ctx.state, message: null });
+  },
+
+  checkIn(ctx, command) {
+    return settle(ctx, checkIn(ctx.items, ctx.state, command, ctx.now));
+  },
+
+  catchUp(ctx, command) {
+    return settle(ctx, catchUp(ctx.program, ctx.state, command, ctx.now));
+  },
+
+  undoCatchUp(ctx) {
+    return settle(ctx, undoCatchUp(ctx.state));
   },
 
   reset(ctx) {

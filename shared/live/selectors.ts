@@ -9,7 +9,8 @@ import {
 } from '../program/items.js';
 import type { Item, Program } from '../program/schema.js';
 import { isChairRun, itemForNext, runningPhase } from './predicates.js';
-import { countdownEnd, isTimedPhase, type HallMessage, type HallState, type Phase, type Surface } from './state.js';
+import { countdownEnd, isTimedPhase, type CatchUp, type HallMessage, type HallState, type Phase, type Surface } from './state.js';
+import { itemLengthMs } from './lengths.js';
 import type { Countdown, LiveView, ProjectedItem, ViewItem } from './view.js';
 
 const MINUTE = 60_000;
@@ -72,14 +73,22 @@ function deriveFromChair(items: readonly Item[], state: HallState, now: number):
   };
 }
 
-/** Coming items from `first` on, each projected from `cursor`: never earlier than planned, lengths kept. */
-function project(items: readonly Item[], first: Item | undefined, cursor: number): ProjectedItem[] {
+/**
+ * Coming items from `first` on, each projected from `cursor`: never earlier than planned, each with its length
+ * (`lengthOf`: planned, or as a catch-up shortened it).
+ */
+export function projectFrom(
+  items: readonly Item[],
+  first: Item | undefined,
+  cursor: number,
+  lengthOf: (item: Item) => number = (item) => item.end - item.start,
+): ProjectedItem[] {
   if (!first) return [];
   const out: ProjectedItem[] = [];
   let at = cursor;
   for (const item of items.slice(items.indexOf(first))) {
     const start = Math.max(item.start, at);
-    const end = start + (item.end - item.start);
+    const end = start + lengthOf(item);
     out.push({ item, start, end });
     at = end;
   }
@@ -92,10 +101,26 @@ function derive(program: Program, state: HallState, now: number): { items: Item[
   return { items, chair, derived: chair ? deriveFromChair(items, state, now) : deriveFromSchedule(items, now) };
 }
 
+/** Projects the coming items of a derived view; a chair-run hall's catch-ups shorten items. */
+function projectDerived(items: readonly Item[], state: HallState, derived: Derived, chair: boolean): ProjectedItem[] {
+  return projectFrom(items, derived.next, derived.cursor, chair ? (item) => itemLengthMs(state, item) : undefined);
+}
+
 /** Every item still to come in the hall after the current one, with projected times. */
 export function comingItems(program: Program, state: HallState, now: number): ProjectedItem[] {
-  const { items, derived } = derive(program, state, now);
-  return project(items, derived.next, derived.cursor);
+  const { items, derived, chair } = derive(program, state, now);
+  return projectDerived(items, state, derived, chair);
+}
+
+/**
+ * The item on now with its actual start (a chair's start, else its planned one) and expected end (its countdown,
+ * extensions, overtime, hold and Q&A included); null when nothing is on.
+ */
+export function itemOnNow(program: Program, state: HallState, now: number): ProjectedItem | null {
+  const { derived, chair } = derive(program, state, now);
+  if (!derived.now) return null;
+  const start = chair && state.itemStartedAt !== null ? state.itemStartedAt : derived.now.start;
+  return { item: derived.now, start, end: derived.cursor };
 }
 
 /** The coming items of the same program day as the next one (the rest of "today"), projected. */
@@ -113,7 +138,7 @@ export function restOfDay(program: Program, state: HallState, now: number): Proj
  */
 export function liveView(program: Program, state: HallState, now: number): LiveView {
   const { items, derived, chair } = derive(program, state, now);
-  const projected = project(items, derived.next, derived.cursor);
+  const projected = projectDerived(items, state, derived, chair);
   const nextStartsAt = projected[0]?.start ?? null;
   let delayMs = 0;
   if (chair && derived.next && nextStartsAt !== null) delayMs = Math.max(0, nextStartsAt - derived.next.start);
@@ -123,7 +148,7 @@ export function liveView(program: Program, state: HallState, now: number): LiveV
     revision: state.revision,
     phase: derived.phase,
     now: toViewItem(derived.now),
-    next: toViewItem(derived.next),
+    next: derived.next ? { ...toViewItem(derived.next)!, checkedIn: state.checkIns[derived.next.id]?.present ?? false } : null,
     nextStartsAt,
     delayMs,
     countdown: derived.countdown,
@@ -131,8 +156,16 @@ export function liveView(program: Program, state: HallState, now: number): LiveV
     message: state.message,
     source: chair ? 'chair' : 'schedule',
     itemStartedAt: chair ? state.itemStartedAt : null,
+    catchUp: chair ? catchUpSummary(state.catchUps.at(-1)) : null,
     serverTime: now,
   };
+}
+
+/** The newest catch-up as the live view carries it (without its length table). */
+function catchUpSummary(catchUp: CatchUp | undefined): LiveView['catchUp'] {
+  if (!catchUp) return null;
+  const { lengthsMs: _lengths, ...summary } = catchUp;
+  return summary;
 }
 
 /**

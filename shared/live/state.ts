@@ -49,6 +49,41 @@ export const PositionSchema = z.object({
 });
 export type Position = z.infer<typeof PositionSchema>;
 
+/** A speaker's check-in for a coming item: set by the chair or the director with `checkIn`. */
+export const CheckInSchema = z.object({
+  /** The speaker is in the hall (false: the chair took a check-in back). */
+  present: z.boolean(),
+  /** Server time of the check-in (epoch ms). */
+  at: z.number(),
+});
+export type CheckIn = z.infer<typeof CheckInSchema>;
+
+/** How a catch-up absorbs a delay: shorter breaks, shorter talks, or both (breaks first). */
+export const CATCH_UP_PLANS = ['breaks', 'talks', 'both'] as const;
+export const CatchUpPlanSchema = z.enum(CATCH_UP_PLANS);
+export type CatchUpPlan = z.infer<typeof CatchUpPlanSchema>;
+
+/** An applied catch-up: what was asked, what it achieved, and the item lengths in force after it. */
+export const CatchUpSchema = z.object({
+  /** The item that was to start at its planned time. */
+  untilItemId: z.string(),
+  plan: CatchUpPlanSchema,
+  /** Server time it was applied (epoch ms). */
+  at: z.number(),
+  /** How late the item was projected to start before the catch-up (ms). */
+  lateMs: z.number(),
+  /** How much of that the shortened items absorb (ms). */
+  absorbedMs: z.number(),
+  /** How late the item stays (ms, ≥ 0). */
+  remainingLateMs: z.number(),
+  /**
+   * Every shortened item's new length (ms) by item id, this catch-up's and the earlier ones' together; items not
+   * named keep their planned length. The program itself is never changed.
+   */
+  lengthsMs: z.record(z.string(), z.number()),
+});
+export type CatchUp = z.infer<typeof CatchUpSchema>;
+
 export const HallStateSchema = PositionSchema.extend({
   hallId: z.string(),
   /** Bumped by every accepted command; 0 for a hall no one has commanded. */
@@ -61,6 +96,10 @@ export const HallStateSchema = PositionSchema.extend({
   history: z.array(PositionSchema),
   /** Server time of the last accepted command (epoch ms). */
   updatedAt: z.number(),
+  /** Every speaker check-in by item id (`checkIn`); `previous` never undoes one, `reset` clears them. */
+  checkIns: z.record(z.string(), CheckInSchema).default({}),
+  /** Catch-ups in force, oldest first (bounded); `undoCatchUp` removes the newest, `reset` clears them. */
+  catchUps: z.array(CatchUpSchema).default([]),
 });
 export type HallState = z.infer<typeof HallStateSchema>;
 
@@ -81,7 +120,17 @@ export const IDLE_POSITION: Position = {
 
 /** A hall before any command: idle, following its printed schedule. */
 export function initialHallState(hallId: string): HallState {
-  return { ...IDLE_POSITION, hallId, revision: 0, held: null, message: null, history: [], updatedAt: 0 };
+  return {
+    ...IDLE_POSITION,
+    hallId,
+    revision: 0,
+    held: null,
+    message: null,
+    history: [],
+    updatedAt: 0,
+    checkIns: {},
+    catchUps: [],
+  };
 }
 
 /** The position part of a state. */

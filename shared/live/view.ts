@@ -1,8 +1,14 @@
 import type { Item } from '../program/schema.js';
-import type { HallMessage, HallState, Phase, TimedPhase } from './state.js';
+import type { CatchUp, HallMessage, HallState, Phase, TimedPhase } from './state.js';
 
 /** A program item as the live view carries it: everything but the long abstract text. */
 export type ViewItem = Omit<Item, 'abstract'>;
+
+/** The coming item as the live view carries it: with whether its speaker has checked in. */
+export interface NextViewItem extends ViewItem {
+  /** The chair (or director) checked the speaker in with `checkIn` (false until then, and after `present: false`). */
+  checkedIn: boolean;
+}
 
 /** What a screen counts down to. */
 export interface Countdown {
@@ -24,8 +30,8 @@ export interface LiveView {
   phase: Phase;
   /** The item on now (null when idle, ended, or on an ad-hoc break). */
   now: ViewItem | null;
-  /** The item that comes next (null when nothing does). */
-  next: ViewItem | null;
+  /** The item that comes next (null when nothing does), with its speaker's check-in. */
+  next: NextViewItem | null;
   /** When `next` is expected to start given the running delay (epoch ms); never before its planned start. */
   nextStartsAt: number | null;
   /** How late the hall runs (ms, ≥ 0): the next item's projected lateness, else the current item's late start. */
@@ -40,6 +46,11 @@ export interface LiveView {
   source: 'schedule' | 'chair';
   /** When the current item actually started (epoch ms), when a chair started it. */
   itemStartedAt: number | null;
+  /**
+   * The newest catch-up in force in a chair-run hall (`catchUp` command), else null: which item it aims at, how late
+   * that item was and stays (ms). The shortened lengths are in `state.catchUps`; `/projected` has the times.
+   */
+  catchUp: Omit<CatchUp, 'lengthsMs'> | null;
   /** Server time the view was computed (epoch ms). */
   serverTime: number;
 }

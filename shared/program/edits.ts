@@ -5,6 +5,8 @@ import { describeZodError, type InputProblem } from '../validation.js';
 import { dayOfItem, hallItems } from './items.js';
 import { scheduleItemId } from './ids.js';
 import {
+  AudienceSchema,
+  defaultAudience,
   InstantSchema,
   ItemKindSchema,
   ProgramSchema,
@@ -27,6 +29,8 @@ export const NewItemSchema = z.object({
   start: InstantSchema,
   end: InstantSchema,
   qaMinutes: z.number().int().min(0).max(240).optional(),
+  /** Who the item is for; from its kind and title when not given. */
+  audience: AudienceSchema.optional(),
 });
 export type NewItem = z.infer<typeof NewItemSchema>;
 
@@ -145,6 +149,7 @@ function editedItems(program: Program, edit: ProgramEdit): { items: Item[]; summ
       const item: Item = {
         ...fields,
         speakers: fields.speakers ?? [],
+        audience: fields.audience ?? defaultAudience(fields),
         id: id ?? freeItemId(program, fields.hallId, fields.start),
       };
       return { items: [...program.items, item], summary: `"${item.title}" added at ${clock(item.start, zone)}` };

@@ -12,6 +12,40 @@ export const BREAK_KINDS: readonly ItemKind[] = ['break', 'meal'];
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
+/** A language tag as programs and screens use it: `ja`, `en`, `zh-Hant` (BCP 47, lowercase primary subtag). */
+export const LanguageTagSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as ja, en or zh-Hant');
+
+/** Text in other languages than the default, by language tag: `{ ja: "…", en: "…" }`. */
+function translationsSchema(max: number) {
+  return z.record(LanguageTagSchema, z.string().trim().min(1).max(max)).optional();
+}
+
+/** Who an item is for: everyone, only the people in the venue, or only the online audience. */
+export const AUDIENCES = ['all', 'onsite', 'online'] as const;
+export const AudienceSchema = z.enum(AUDIENCES);
+export type Audience = z.infer<typeof AudienceSchema>;
+
+/** Kinds that happen for the people in the venue only, unless an item says otherwise. */
+export const ONSITE_KINDS: readonly ItemKind[] = ['registration', 'social', 'tour', 'meal'];
+
+/** A printed "(Onsite)", "(on-site)", "（現地）" or "(現地参加者のみ)" in a title marks an onsite-only item. */
+const ONSITE_MARK = /[(（]\s*(on[\s-]?site(\s+only)?|現地[^)）]*)\s*[)）]/i;
+
+/** "Move venue", "Change rooms", "会場移動": the people in the venue walk; nothing to stream. */
+const MOVE_TITLE = /^(move|change)\s+(to\s+)?(the\s+)?(venue|rooms?|halls?)\b|会場移動/i;
+
+/**
+ * Who an item is for when the program does not say: `onsite` for registration, social, tour and meal items, for a
+ * title that prints "(Onsite)" and for a move between venues ("Move venue"), else `all`.
+ */
+export function defaultAudience(item: { kind: ItemKind; title: string }): Audience {
+  const onsite = ONSITE_KINDS.includes(item.kind) || ONSITE_MARK.test(item.title) || MOVE_TITLE.test(item.title.trim());
+  return onsite ? 'onsite' : 'all';
+}
+
 /** A planned instant: epoch ms, or an ISO 8601 date-time with a UTC offset (normalised to epoch ms). */
 export const InstantSchema = z.union([
   z.number().int().min(0),
@@ -23,6 +57,10 @@ export const SpeakerSchema = z.object({
   name: z.string().trim().min(1).max(200),
   /** Institution or role; empty when the program gives none. */
   affiliation: z.string().trim().max(300).default(''),
+  /** The name in other languages (e.g. `{ ja: "山田 太郎" }`); `name` is the default. */
+  names: translationsSchema(200),
+  /** The affiliation in other languages; `affiliation` is the default. */
+  affiliations: translationsSchema(300),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
@@ -32,8 +70,18 @@ export const ItemSchema = z
     id: ItemIdSchema.regex(idPattern, 'letters, digits and . _ : - only'),
     hallId: HallIdSchema,
     kind: ItemKindSchema,
+    /** The title in the program's default language; screens fall back to it. */
     title: z.string().trim().min(1).max(500),
+    /** The title in other languages, by language tag (`{ ja: "…" }`). */
+    titles: translationsSchema(500),
     subtitle: z.string().trim().max(1000).optional(),
+    /** The subtitle in other languages, by language tag. */
+    subtitles: translationsSchema(1000),
+    /**
+     * Who the item is for. Optional in a file; the program always carries the resolved value (see
+     * `defaultAudience`). An `onsite` item is not streamed: OBS shows the idle ("starting soon") scene.
+     */
+    audience: AudienceSchema.optional(),
     /** Presenting speaker first. */
     speakers: z.array(SpeakerSchema).max(200).default([]),
     /** Planned start, epoch ms. */
@@ -56,7 +104,8 @@ export const ItemSchema = z
     track: z.string().trim().max(200).optional(),
     language: z.string().trim().max(20).optional(),
   })
-  .refine((item) => item.end > item.start, { message: 'end must be after start', path: ['end'] });
+  .refine((item) => item.end > item.start, { message: 'end must be after start', path: ['end'] })
+  .transform((item) => ({ ...item, audience: item.audience ?? defaultAudience(item) }));
 export type Item = z.infer<typeof ItemSchema>;
 export type ItemInput = z.input<typeof ItemSchema>;
 

@@ -6,6 +6,7 @@ import { exactKind, kindFromTitle } from './kinds.js';
 import { Problems, fail } from './problems.js';
 import { detectDelimiter, readCsv, type CsvRecord } from './csv-reader.js';
 import { normaliseCommas, parseSpeakers } from './text-speakers.js';
+import { languageColumnOf, parseAudience, rowTranslations, speakersInLanguages, type LanguageColumn } from './csv-languages.js';
 
 const FORMAT = 'CSV program';
 
@@ -33,6 +34,7 @@ export const CSV_COLUMNS = {
   do_not_record: ['do_not_record', '録画不可'],
   do_not_stream: ['do_not_stream', '配信不可'],
   obs_scene: ['obs_scene'],
+  audience: ['audience', '対象'],
 } as const;
 export type CsvColumn = keyof typeof CSV_COLUMNS;
 
@@ -137,8 +139,16 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
   if (!header) fail(`cannot import the ${FORMAT}`, '(file)', 'the file is empty');
   const problems = new Problems();
   const columns = new Map<CsvColumn, number>();
+  const languageColumns: LanguageColumn[] = [];
   header.fields.forEach((name, index) => {
     const column = columnOf(name);
+    const languageColumn = column ? undefined : languageColumnOf(name, index);
+    if (languageColumn) {
+      const twice = languageColumns.find((c) => c.field === languageColumn.field && c.language === languageColumn.language);
+      if (twice) problems.add(`line ${header.line}`, `two columns mean ${twice.header}: "${twice.header}" and "${name.trim()}"`);
+      languageColumns.push(languageColumn);
+      return;
+    }
     if (!column) {
       if (name.trim())
         warnings.push({ path: `line ${header.line}`, message: `column "${name.trim()}" is not one Lectern reads: ignored` });
@@ -149,6 +159,9 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
     columns.set(column, index);
   });
   const required: CsvColumn[] = ['start', 'hall', 'title'];
+  // With no plain title column, the first language title column (title_ja, title_en) is the default title.
+  const titleColumn = languageColumns.find((c) => c.field === 'title');
+  if (!columns.has('title') && titleColumn) columns.set('title', titleColumn.index);
   for (const column of required) {
     if (!columns.has(column))
       problems.add(`line ${header.line}`, `no "${column}" column (the header needs ${required.join(', ')}, and end or duration)`);
@@ -208,7 +221,9 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
     const title = row.get('title');
     if (!title) problems.add(source, 'no title');
     const kindText = row.get('kind');
-    const speakers = speakersOf(row, source, problems, warnings);
+    const speakers = speakersInLanguages(speakersOf(row, source, problems, warnings), record, languageColumns, source, problems);
+    const audience = parseAudience(row.get('audience'));
+    if (audience === 'bad') problems.add(source, `audience "${row.get('audience')}" is not all, onsite or online`);
     let kind: ItemKind | undefined = kindText ? (exactKind(kindText) ?? JAPANESE_KINDS[kindText.trim()]) : kindFromTitle(title);
     if (!kindText && kind === 'other' && speakers.length > 0) kind = 'talk';
     if (!kind) problems.add(source, `kind "${kindText}" is not one of ${ITEM_KINDS.join(', ')}`);
@@ -238,6 +253,8 @@ export function draftFromCsv(text: string, zone: string, warnings: InputProblem[
       kind,
       title,
       ...(text('subtitle') ? { subtitle: text('subtitle') } : {}),
+      ...rowTranslations(record, languageColumns),
+      ...(audience && audience !== 'bad' ? { audience } : {}),
       speakers,
       start,
       end,

@@ -1,4 +1,4 @@
-import type { ItemKind, Speaker } from '../../../shared/index.js';
+import type { Audience, ItemKind, Speaker } from '../../../shared/index.js';
 
 /** A hall as a file describes it, before it has an id. */
 export interface DraftHall {
@@ -23,7 +23,12 @@ export interface DraftItem {
   hallKey: string;
   kind: ItemKind;
   title: string;
+  /** The title in other languages, by language tag. */
+  titles?: Record<string, string>;
   subtitle?: string;
+  subtitles?: Record<string, string>;
+  /** Who the item is for, when the file says; else resolved from kind and title. */
+  audience?: Audience;
   speakers: Speaker[];
   /** Epoch ms. */
   start: number;

@@ -30,6 +30,7 @@ function item(id: string, extra: Partial<ViewItem> = {}): ViewItem {
     speakers: [{ name: `Speaker ${id}`, affiliation: '' }],
     start: NOW,
     end: NOW + 1_800_000,
+    audience: 'all',
     ...extra,
   };
 }
@@ -48,6 +49,7 @@ function view(phase: LiveView['phase'], now: ViewItem | null, itemStartedAt: num
     message: null,
     source: 'chair',
     itemStartedAt,
+    catchUp: null,
     serverTime: NOW,
   };
 }
