@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CatchUpSchema,
   CommandSchema,
   DisplayHelloSchema,
   HallMessageSchema,
@@ -67,7 +68,7 @@ export const LiveViewSchema = z.object({
   revision: z.number().int(),
   phase: z.enum(PHASES),
   now: ViewItemSchema.nullable(),
-  next: ViewItemSchema.nullable(),
+  next: z.intersection(ViewItemSchema, z.object({ checkedIn: z.boolean() })).nullable(),
   nextStartsAt: epochMs.nullable(),
   delayMs: z.number(),
   countdown: z.object({ kind: z.enum(['talk', 'qa', 'break']), endsAt: epochMs }).nullable(),
@@ -75,6 +76,7 @@ export const LiveViewSchema = z.object({
   message: HallMessageSchema.nullable(),
   source: z.enum(['schedule', 'chair']),
   itemStartedAt: epochMs.nullable(),
+  catchUp: CatchUpSchema.omit({ lengthsMs: true }).nullable(),
   serverTime: epochMs,
 });
 
