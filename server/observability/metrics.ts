@@ -15,7 +15,7 @@ export const EVERY_HALL = 'all';
 
 /**
  * Lectern's Prometheus metrics, in a registry of their own (one per server, so tests can run several):
- * screens, commands, store writes, broadcasts, OBS and webhook delivery, plus Node's process metrics.
+ * screens, commands, store writes, broadcasts and OBS, plus Node's process metrics.
  */
 export class LecternMetrics {
   readonly registry = new Registry();
@@ -48,27 +48,6 @@ export class LecternMetrics {
     help: 'Time to hand a change to every socket that gets it, by event, seconds',
     labelNames: ['event'] as const,
     buckets: FAST_BUCKETS,
-    registers: [this.registry],
-  });
-
-  readonly webhookDeliveries = new Counter({
-    name: 'lectern_webhook_deliveries_total',
-    help: 'Webhook delivery attempts, by webhook, event and result (delivered, retry, failed)',
-    labelNames: ['webhook', 'event', 'result'] as const,
-    registers: [this.registry],
-  });
-
-  readonly webhookQueue = new Gauge({
-    name: 'lectern_webhook_queue_length',
-    help: 'Webhook deliveries waiting (including those waiting for a retry)',
-    labelNames: ['webhook'] as const,
-    registers: [this.registry],
-  });
-
-  readonly webhookLastSuccess = new Gauge({
-    name: 'lectern_webhook_last_success_timestamp_seconds',
-    help: 'When a webhook last answered 2xx, Unix seconds',
-    labelNames: ['webhook'] as const,
     registers: [this.registry],
   });
 
