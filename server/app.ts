@@ -176,7 +176,9 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     // On Redis, every node counts a token's requests together; one process (or --workers, see docs/scale.md) in memory.
     const limiterBackend =
       options.limiterBackend ?? (store instanceof RedisStore ? redisBackend(store.redis, store.prefix) : undefined);
-    const throttles = createThrottles(limits, limiterBackend);
+    const throttles = createThrottles(limits, limiterBackend, (message, error) =>
+      log.warn({ component: 'limits', err: error }, message),
+    );
     const app = express();
     const httpServer: HttpServer = createServer(app);
     const io: LecternServer = new SocketServer(httpServer, {

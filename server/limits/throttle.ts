@@ -62,7 +62,13 @@ export class Throttle {
   /** Whether the last take found the store failing (logged once per outage, not per request). */
   private storeFailing = false;
 
-  constructor(backend: LimiterBackend, name: string, limit: BucketLimit) {
+  constructor(
+    backend: LimiterBackend,
+    name: string,
+    limit: BucketLimit,
+    /** Where a failing store is reported (the server's log). */
+    private readonly warn: (message: string, error: unknown) => void = (message, error) => console.error(message, error),
+  ) {
     const steady = backend(`${name}:rate`, limit.perSecond, 1);
     const extra = limit.burst - limit.perSecond;
     this.limiter = extra > 0 ? new BurstyRateLimiter(steady, backend(`${name}:burst`, extra, BURST_REFILL_SECONDS)) : steady;
@@ -76,8 +82,7 @@ export class Throttle {
       return { ok: true };
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) return { ok: false, retryAfterMs: Math.max(1, refusal.msBeforeNext) };
-      if (!this.storeFailing)
-        console.error('[lectern] rate limiter store failed; letting requests through until it is back:', refusal);
+      if (!this.storeFailing) this.warn('rate limiter store failed; letting requests through until it is back', refusal);
       this.storeFailing = true;
       return { ok: true };
     }
@@ -92,10 +97,14 @@ export interface Throttles {
 }
 
 /** Builds the throttles of `limits` on a backend (memory unless the multi-node mode passes Redis). */
-export function createThrottles(limits: RateLimits, backend: LimiterBackend = memoryBackend): Throttles {
+export function createThrottles(
+  limits: RateLimits,
+  backend: LimiterBackend = memoryBackend,
+  warn?: (message: string, error: unknown) => void,
+): Throttles {
   return {
-    token: new Throttle(backend, 'lectern:token', limits.token),
-    address: new Throttle(backend, 'lectern:address', limits.address),
+    token: new Throttle(backend, 'lectern:token', limits.token, warn),
+    address: new Throttle(backend, 'lectern:address', limits.address, warn),
     // Per connection: a socket lives on one node, so its counter stays in memory whatever the backend.
     socket: new Throttle(memoryBackend, 'lectern:socket', limits.socket),
   };
