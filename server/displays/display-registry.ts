@@ -126,10 +126,6 @@ export class DisplayRegistry {
     return [...this.entries.values()].map((e) => e.info).sort(byConnection);
   }
 
-  get(id: string): DisplayInfo | undefined {
-    return this.entries.get(id)?.info;
-  }
-
   /** Asks a screen (here or on another worker: `find` it first) to show `text` big for `durationMs`. */
   identify(id: string, text: string, durationMs: number): void {
     const entry = this.entries.get(id);
