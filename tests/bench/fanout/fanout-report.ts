@@ -1,6 +1,6 @@
 import { table } from '../bench.js';
 import type { ScenarioResult } from './run-scenario.js';
-import { CHANGES, GAP_MS, LOAD_PROCESSES, TARGETS, type FailedTarget, type FanoutData } from './scenarios.js';
+import { CHANGES, GAP_MS, LOAD_PROCESSES, REDIS_TARGETS, TARGETS, type FailedTarget, type FanoutData } from './scenarios.js';
 import { targetLabel } from './launch.js';
 
 /** One scenario's last run as docs/benchmarks.json keeps it. */
@@ -16,6 +16,9 @@ export interface StoredRun {
 
 const isFailed = (r: unknown): r is FailedTarget => typeof (r as FailedTarget).failed === 'string';
 const LABELS = TARGETS.map(targetLabel);
+const REDIS_LABELS = REDIS_TARGETS.map(targetLabel);
+/** The labels of a run's targets, in the order they ran. */
+const labelsOf = (targets: unknown[]) => targets.map((t) => (t as { target: string }).target);
 
 function cell<R>(targets: (R | FailedTarget)[], label: string, show: (r: R) => string): string {
   const r = targets.find((t) => (t as { target: string }).target === label);
@@ -29,6 +32,7 @@ const pct = (cpu: number, seconds: number, cores: number) => `${Math.round((100 
 /** The fan-out section of docs/benchmarks.md, from every fan-out scenario's last stored run. */
 export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): string {
   const fanout: string[][] = [];
+  const redis: string[][] = [];
   const storm: string[][] = [];
   const durable: string[][] = [];
   const failed: string[] = [];
@@ -42,7 +46,7 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
     if (!run.ok) failed.push(`- \`${name}\` (${when}): ${run.reason ?? 'a target failed (see the table)'}`);
     if (!data) continue;
     if (data.kind === 'durable') {
-      for (const label of LABELS) {
+      for (const label of labelsOf(data.targets)) {
         const r = data.targets.find((t) => t.target === label);
         if (!r) continue;
         durable.push(
@@ -55,7 +59,20 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
     }
     const floor = data.targets.find((t) => !isFailed(t) && t.target === 'floor') as ScenarioResult | undefined;
     const ratio = (r: ScenarioResult) => (floor ? (r.p99 / floor.p99).toFixed(2) : '–');
-    if (data.kind === 'fanout') {
+    if (data.kind === 'fanout' && data.topology === 'redis') {
+      redis.push([
+        data.displays.toLocaleString('en'),
+        String(data.halls),
+        cell<ScenarioResult>(data.targets, 'floor', ms),
+        cell<ScenarioResult>(data.targets, REDIS_LABELS[1]!, (r) => `${ms(r)} (${ratio(r)})`),
+        cell<ScenarioResult>(data.targets, REDIS_LABELS[2]!, (r) => `${ms(r)} (${ratio(r)})`),
+        REDIS_LABELS.map((l) => {
+          const r = data.targets.find((t) => (t as { target: string }).target === l);
+          return r && !isFailed(r) ? pct(r.loadCpuSeconds, r.changeSeconds, cores) : '–';
+        }).join(' / '),
+        when,
+      ]);
+    } else if (data.kind === 'fanout') {
       fanout.push([
         data.displays.toLocaleString('en'),
         String(data.halls),
@@ -69,7 +86,7 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
         when,
       ]);
     }
-    for (const label of LABELS) {
+    for (const label of labelsOf(data.targets)) {
       const r = data.targets.find((t) => (t as { target: string }).target === label);
       if (!r || isFailed(r)) continue;
       const connectS = r.connectMs / 1000;
@@ -111,6 +128,17 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
           fanout,
         )
       : 'No fan-out scenario run yet.',
+    '',
+    '### Nodes on Redis (p50 / p99 / max ms; in brackets p99 ÷ the floor’s)',
+    '',
+    'One redis-server (AOF, `appendfsync always`) and one or two Lectern nodes with `--redis` on the same machine; ' +
+      'screens are dealt over the nodes, commands go to the first node. On this 2-core machine the nodes, Redis ' +
+      'and the load processes share two cores: a second node adds no core, so this measures the cost of the ' +
+      "Redis adapter's hop, not capacity (docs/scale.md). redis-server's own CPU and memory are not counted.",
+    '',
+    redis.length
+      ? table(['displays', 'halls', 'floor', '1 node', '2 nodes', 'load processes’ CPU share (floor / 1 / 2)', 'run'], redis)
+      : 'No nodes-on-Redis scenario run yet (`npm run bench -- --only redis-fanout-1k-1h`).',
     '',
     '### Connect storm, bytes, memory',
     '',

@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIRECTOR_TOKEN, startServer } from '../../support/server.js';
+import { startNode, startRedis } from '../../support/redis.js';
+import { DIRECTOR_TOKEN, startServer, type TestServer } from '../../support/server.js';
 import { processTree } from './procstat.js';
 
 /**
- * A server the fan-out bench can measure. Adding a topology is one entry here and one case in `launch`
- * (two nodes on Redis: start redis-server and two Lecterns with `--redis`, answer both in `wsBases`).
+ * A server the fan-out bench can measure. Adding a topology is one entry here and one case in `launch`.
+ * `redis`: a redis-server (AOF, appendfsync always) and `nodes` Lecterns with `--redis`; screens are dealt over
+ * the nodes, commands go to the first.
  */
-export type Target = { kind: 'floor' } | { kind: 'lectern'; workers: number | 'auto' };
+export type Target = { kind: 'floor' } | { kind: 'lectern'; workers: number | 'auto' } | { kind: 'redis'; nodes: number };
 
 /** A running target. */
 export interface Launched {
@@ -30,25 +32,16 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 /** A target's name in the tables. */
 export function targetLabel(target: Target): string {
   if (target.kind === 'floor') return 'floor';
+  if (target.kind === 'redis') return `lectern --redis, ${target.nodes} node${target.nodes === 1 ? '' : 's'}`;
   return target.workers === 1 ? 'lectern' : `lectern --workers ${target.workers}`;
 }
 
 /** Starts a target on 127.0.0.1 with the bench's program (ignored by the floor) and waits until it listens. */
 export async function launch(target: Target, files: { program: string; snapshot: string; clock: string }): Promise<Launched> {
   if (target.kind === 'floor') return launchFloor(files.snapshot);
+  if (target.kind === 'redis') return launchRedisNodes(target.nodes, files);
   const server = await startServer({
-    args: [
-      '--program',
-      files.program,
-      '--clock',
-      files.clock,
-      // Measures the server, not its flood protection: limits far above what the bench sends.
-      '--token-rate',
-      '1000000',
-      '--socket-rate',
-      '1000000',
-      ...(target.workers === 1 ? [] : ['--workers', String(target.workers)]),
-    ],
+    args: [...programArgs(files), ...UNLIMITED, ...(target.workers === 1 ? [] : ['--workers', String(target.workers)])],
   });
   const pid = server.process.pid!;
   return {
@@ -62,6 +55,45 @@ export async function launch(target: Target, files: { program: string; snapshot:
         () => server.stop(),
         () => server.stop('SIGKILL'),
       ),
+  };
+}
+
+/** Measures the server, not its flood protection: limits far above what the bench sends. */
+const UNLIMITED = ['--token-rate', '1000000', '--socket-rate', '1000000'];
+const programArgs = (files: { program: string; clock: string }) => ['--program', files.program, '--clock', files.clock];
+
+async function launchRedisNodes(count: number, files: { program: string; clock: string }): Promise<Launched> {
+  const redis = await startRedis();
+  const nodes: TestServer[] = [];
+  const stopNodes = () =>
+    Promise.all(
+      nodes.map((node) =>
+        boundedStop(
+          () => node.stop(),
+          () => node.stop('SIGKILL'),
+        ),
+      ),
+    );
+  try {
+    // The first node imports the program and the clock into Redis; the others find them there.
+    for (let i = 0; i < count; i++)
+      nodes.push(await startNode(redis, { args: [...(i === 0 ? programArgs(files) : []), ...UNLIMITED] }));
+  } catch (error) {
+    await stopNodes();
+    await redis.stop();
+    throw error;
+  }
+  return {
+    label: targetLabel({ kind: 'redis', nodes: count }),
+    httpBase: nodes[0]!.url,
+    wsBases: nodes.map((node) => node.url.replace(/^http/, 'ws')),
+    token: DIRECTOR_TOKEN,
+    // redis-server's own CPU and memory are not counted (the docs say so).
+    pids: () => nodes.flatMap((node) => processTree(node.process.pid!)),
+    async stop() {
+      await stopNodes();
+      await redis.stop();
+    },
   };
 }
 

@@ -12,6 +12,15 @@ export const LOAD_PROCESSES = 4;
 /** Every server the bench compares, in the order each scenario runs them (interleaved, floor first). */
 export const TARGETS: Target[] = [{ kind: 'floor' }, { kind: 'lectern', workers: 1 }, { kind: 'lectern', workers: 'auto' }];
 
+/** The nodes-on-Redis scenarios: the floor, one node and two nodes on one redis-server. */
+export const REDIS_TARGETS: Target[] = [{ kind: 'floor' }, { kind: 'redis', nodes: 1 }, { kind: 'redis', nodes: 2 }];
+
+/** Durable commands: SQLite beside one node on Redis. */
+const DURABLE_REDIS_TARGETS: Target[] = [
+  { kind: 'lectern', workers: 1 },
+  { kind: 'redis', nodes: 1 },
+];
+
 /** A target that could not be measured in a scenario, and why. */
 export interface FailedTarget {
   target: string;
@@ -20,7 +29,14 @@ export interface FailedTarget {
 
 /** What one fan-out scenario stores in docs/benchmarks.json. */
 export type FanoutData =
-  | { kind: 'fanout' | 'storm'; displays: number; halls: number; targets: (ScenarioResult | FailedTarget)[] }
+  | {
+      kind: 'fanout' | 'storm';
+      /** 'redis': the targets are REDIS_TARGETS (absent: TARGETS). */
+      topology?: 'redis';
+      displays: number;
+      halls: number;
+      targets: (ScenarioResult | FailedTarget)[];
+    }
   | { kind: 'durable'; targets: (DurableResult | FailedTarget)[] };
 
 const TITLE = 'Fan-out, connect storm, memory, durable commands';
@@ -34,12 +50,13 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
  * stopped before the next target starts.
  */
 async function eachTarget<R>(
+  targets: Target[],
   signal: AbortSignal,
   withPool: boolean,
   measure: (server: Launched, pool: LoadPool | undefined) => Promise<R>,
 ): Promise<(R | FailedTarget)[]> {
   const out: (R | FailedTarget)[] = [];
-  for (const target of TARGETS) {
+  for (const target of targets) {
     if (signal.aborted) {
       out.push({ target: targetLabel(target), failed: 'not run: the scenario timed out before it' });
       continue;
@@ -67,9 +84,10 @@ async function eachTarget<R>(
 
 const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
-function fanoutScenario(displays: number, halls: number, changes: number, quick: boolean): Bench {
+function fanoutScenario(displays: number, halls: number, changes: number, quick: boolean, redis = false): Bench {
   const kind = changes > 0 ? 'fanout' : 'storm';
-  const name = kind === 'fanout' ? `fanout-${k(displays)}-${halls}h` : `storm-${k(displays)}`;
+  const base = kind === 'fanout' ? `fanout-${k(displays)}-${halls}h` : `storm-${k(displays)}`;
+  const name = redis ? `redis-${base}` : base;
   return {
     name,
     quick,
@@ -77,7 +95,7 @@ function fanoutScenario(displays: number, halls: number, changes: number, quick:
     // Per target: start, the storm (≈ 1 ms a screen here, 10× slack), the change steps, the waits.
     timeoutMs: 3 * (45_000 + displays * 10 + changes * GAP_MS),
     async run(signal): Promise<BenchReport> {
-      const targets = await eachTarget(signal, true, async (server, pool) => {
+      const targets = await eachTarget(redis ? REDIS_TARGETS : TARGETS, signal, true, async (server, pool) => {
         const result = await runScenario(server, pool!, { displays, halls, changes, gapMs: GAP_MS });
         console.log(
           `  ${result.target}, ${displays} screens on ${halls} halls: p50 ${result.p50} p99 ${result.p99} max ${result.max} ms, ` +
@@ -85,19 +103,20 @@ function fanoutScenario(displays: number, halls: number, changes: number, quick:
         );
         return result;
       });
-      return { title: TITLE, markdown: '', data: { kind, displays, halls, targets } satisfies FanoutData };
+      const data: FanoutData = { kind, ...(redis ? { topology: 'redis' as const } : {}), displays, halls, targets };
+      return { title: TITLE, markdown: '', data };
     },
   };
 }
 
-function durableScenario(commands: number, name: string, quick: boolean): Bench {
+function durableScenario(commands: number, name: string, quick: boolean, targetList = TARGETS): Bench {
   return {
     name,
     quick,
     group: 'fanout',
     timeoutMs: 3 * (30_000 + commands * 100),
     async run(signal): Promise<BenchReport> {
-      const targets = await eachTarget(signal, false, async (server) => {
+      const targets = await eachTarget(targetList, signal, false, async (server) => {
         const result = await durableCommandLatency(server, commands);
         console.log(`  ${result.target}: durable command p50 ${result.p50} p99 ${result.p99} ms`);
         return result;
@@ -122,4 +141,8 @@ export const fanoutScenarios: Bench[] = [
   fanoutScenario(5000, 1, 0, false),
   fanoutScenario(10_000, 1, 0, false),
   durableScenario(300, 'durable', true),
+  // Nodes on Redis (one redis-server; on 2 cores the nodes, Redis and the load processes share them).
+  fanoutScenario(1000, 1, CHANGES, false, true),
+  fanoutScenario(2000, 1, CHANGES, false, true),
+  durableScenario(300, 'redis-durable', false, DURABLE_REDIS_TARGETS),
 ];
