@@ -5,6 +5,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServeOptions } from '../app.js';
+import { stopReadingHandedOverSockets } from './hand-over.js';
 
 /** The environment a worker is forked with: its 1-based index and the port the primary listens on. */
 export const WORKER_INDEX_ENV = 'LECTERN_WORKER_INDEX';
@@ -42,6 +43,7 @@ function forkWorker(index: number, port: number): Promise<Worker> {
 export async function runPrimary(options: ServeOptions, count: number): Promise<void> {
   const httpServer = createServer();
   setupMaster(httpServer, { loadBalancingMethod: 'round-robin' });
+  stopReadingHandedOverSockets(httpServer);
   setupPrimary();
   // The flood limits' counters live here, so a token's requests count together on every worker.
   new RateLimiterClusterMaster();
