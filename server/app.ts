@@ -141,7 +141,9 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
   let listenPort = options.port;
   let store: Store;
   if (options.redisUrl) {
-    const opened = await openRedisStore(options.redisUrl, { port: options.port, host: options.host });
+    const opened = await openRedisStore(options.redisUrl, { port: options.port, host: options.host }, (message) =>
+      log.info({ component: 'redis' }, message),
+    );
     store = instrumentStore(opened.store, metrics);
     listenPort = opened.port;
   } else store = instrumentStore(new SqliteStore(options.dataDir), metrics);
@@ -162,7 +164,10 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     if (generated) forgetGeneratedToken = () => auth.forgetGeneratedDirectorToken();
     obsStore = new SqliteObsStore(options.dataDir);
     // Nodes on Redis: each hall's OBS is driven by the node that holds its lease (docs/scale.md).
-    const lease = store instanceof RedisStore && obsConfig ? obsLeases(store) : undefined;
+    const lease =
+      store instanceof RedisStore && obsConfig
+        ? obsLeases(store, (message) => log.info({ component: 'obs-lease' }, message))
+        : undefined;
     const obs = new ObsService({
       config: obsConfig,
       live,
@@ -188,7 +193,8 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       serveClient: false,
       ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
     });
-    if (store instanceof RedisStore) redisNode = await attachRedisNode(io, store, live, auth);
+    if (store instanceof RedisStore)
+      redisNode = await attachRedisNode(io, store, live, auth, (message) => log.info({ component: 'redis' }, message));
     const broadcaster = instrumentBroadcaster(new SocketBroadcaster(io), metrics);
     const displays = new DisplayRegistry(clock, (delta) => broadcaster.displaysChanged(delta));
 
@@ -228,7 +234,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
 
     // The broadcaster listens first: screens hear of a change before OBS (subscribed in obs.start) acts on it.
     displays.reachThrough(io);
-    options.cluster?.wire({ io, live, auth, displays });
+    options.cluster?.wire({ io, live, auth, displays, log });
     broadcastLiveChanges(live, broadcaster);
     observeCommands(live, log, metrics);
     metrics.watch({ displays: () => displays.list(), obs: () => obs.status() });

@@ -1,3 +1,4 @@
+import type { Logger } from '../observability/logger.js';
 import type { ServerOptions } from 'socket.io';
 import type { LecternServer } from '../../shared/index.js';
 import type { AuthService } from '../auth/auth.service.js';
@@ -10,6 +11,8 @@ export interface WorkerParts {
   live: LiveService;
   auth: AuthService;
   displays: DisplayRegistry;
+  /** The server's log (pino). */
+  log: Logger;
 }
 
 /**

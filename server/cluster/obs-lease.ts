@@ -76,7 +76,7 @@ export class ObsLeases implements ObsDriveGate {
     this.renewMs = options.renewMs ?? OBS_LEASE_RENEW_MS;
     this.marginMs = options.marginMs ?? OBS_LEASE_MARGIN_MS;
     this.now = options.now ?? (() => performance.now());
-    this.log = options.log ?? ((message) => console.log(`[lectern] ${message}`));
+    this.log = options.log ?? (() => {});
   }
 
   start(hallIds: readonly string[], changed: (hallId: string, status: ObsLeaseStatus) => void): void {

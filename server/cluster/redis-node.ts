@@ -24,7 +24,7 @@ export async function attachRedisNode(
   store: RedisStore,
   live: LiveService,
   auth: AuthService,
-  log: (message: string) => void = (message) => console.log(`[lectern] ${message}`),
+  log: (message: string) => void,
 ): Promise<RedisNode> {
   const pub = openQueuedRedis(store.url, 'lectern-adapter-pub');
   const sub = openQueuedRedis(store.url, 'lectern-adapter-sub');
@@ -92,9 +92,10 @@ export async function attachRedisNode(
 }
 
 /** The OBS leases of a node on Redis: each hall's OBS is driven by the one node that holds its lease. */
-export function obsLeases(store: RedisStore): ObsLeases {
+export function obsLeases(store: RedisStore, log: (message: string) => void): ObsLeases {
   return new ObsLeases({
     nodeId: store.nodeId,
+    log,
     backend: {
       takeOrRenew: (hallId, holder, ttlMs) => store.takeObsLease(hallId, holder, ttlMs),
       release: (hallId, holder) => store.releaseObsLease(hallId, holder),

@@ -13,7 +13,7 @@ const RETRY_MS = 1000;
 export async function openRedisStore(
   url: string,
   listen: { port: number; host: string },
-  log: (message: string) => void = (message) => console.log(`[lectern] ${message}`),
+  log: (message: string) => void,
 ): Promise<{ store: RedisStore; port: number }> {
   const store = new RedisStore(url);
   let waiting: Server | undefined;

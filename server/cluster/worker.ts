@@ -20,7 +20,7 @@ export const WORKER_HEADER = 'x-lectern-worker';
  * worker's messages in order), so a screen that watches on another worker meanwhile never gets an older snapshot
  * than the change it missed. Worker 1's OBS adapter follows every change this way.
  */
-function wireWorker({ io, live, auth, displays }: WorkerParts, index: number): void {
+function wireWorker({ io, live, auth, displays, log }: WorkerParts, index: number): void {
   const peers = io as unknown as Server;
   // Before express, so every answer carries it.
   peers.httpServer.prependListener('request', (_req, res) => res.setHeader(WORKER_HEADER, String(index)));
@@ -34,7 +34,9 @@ function wireWorker({ io, live, auth, displays }: WorkerParts, index: number): v
   });
   peers.on(HALL_COMMITTED, (state: HallState) => void live.adoptRemote(state));
   peers.on(PROGRAM_SAVED, () => {
-    live.reloadFromStore().catch((error: unknown) => console.error('[lectern] reloading the program failed:', error));
+    live
+      .reloadFromStore()
+      .catch((error: unknown) => log.error({ component: 'cluster', err: error }, 'reloading the program failed'));
   });
   // A director's list of screens holds every worker's (each worker publishes its own deltas to the directors).
   peers.on(LIST_DISPLAYS, (ack: (list: DisplayInfo[]) => void) => ack(displays.list()));
