@@ -229,7 +229,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     app.use(logRoutes(live, store, auth));
     app.use(displaysRoutes(displays, live, auth));
     app.use(authRoutes(auth, live, options.publicUrl));
-    app.use(obsRoutes(obs, auth));
+    app.use(obsRoutes(options.cluster ? options.cluster.obsApi(io, obs) : obs, auth));
     app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
 
     // The broadcaster listens first: screens hear of a change before OBS (subscribed in obs.start) acts on it.

@@ -1,3 +1,4 @@
+import type { ObsApi } from '../obs/obs.api.js';
 import type { Logger } from '../observability/logger.js';
 import type { ServerOptions } from 'socket.io';
 import type { LecternServer } from '../../shared/index.js';
@@ -27,6 +28,8 @@ export interface ClusterHooks {
   adapter: NonNullable<ServerOptions['adapter']>;
   /** Called once the live engine and the socket server exist, before the broadcaster subscribes. */
   wire(parts: WorkerParts): void;
+  /** What the OBS routes ask: the OBS itself on worker 1, a relay to worker 1 on the others. */
+  obsApi(io: LecternServer, obs: ObsApi): ObsApi;
   /** Instead of listening: takes the connections the primary passes to this worker. */
   attach(io: LecternServer): void;
 }

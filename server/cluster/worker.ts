@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/cluster-adapter';
 import { setupWorker } from '@socket.io/sticky';
+import { answerObsCalls, obsThroughWorkerOne } from './obs-relay.js';
 import type { Server } from 'socket.io';
 import type { DisplayInfo, HallState } from '../../shared/index.js';
 import type { ClusterHooks, WorkerParts } from './hooks.js';
@@ -63,6 +64,11 @@ export function workerHooks(index: number): ClusterHooks {
     index,
     adapter: createAdapter(),
     wire: (parts) => wireWorker(parts, index),
+    obsApi(io, obs) {
+      const peers = io as unknown as Server;
+      answerObsCalls(peers, obs, index === 1);
+      return index === 1 ? obs : obsThroughWorkerOne(peers);
+    },
     attach: (io) => setupWorker(io as unknown as Server),
   };
 }

@@ -4,7 +4,7 @@ import { OBS_MODES } from '../../shared/index.js';
 import { principalOf, requireDirector, requireToken } from '../auth/auth.middleware.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { sendError, sendInvalid } from '../http/errors.js';
-import type { ObsService } from './obs.service.js';
+import type { ObsApi } from './obs.api.js';
 
 export const ModeBodySchema = z.object({ mode: z.enum(OBS_MODES) });
 export const ChaptersQuerySchema = z.object({
@@ -14,17 +14,17 @@ export const ChaptersQuerySchema = z.object({
 });
 
 /** The director's OBS endpoints: status of every hall, auto/manual mode, try again, VOD chapter lists. */
-export function obsRoutes(obs: ObsService, auth: AuthService): Router {
+export function obsRoutes(obs: ObsApi, auth: AuthService): Router {
   const router = Router();
   router.use('/api/v1/obs', requireToken(auth), requireDirector);
 
-  router.get('/api/v1/obs', (_req, res) => {
-    res.json(obs.status());
+  router.get('/api/v1/obs', async (_req, res) => {
+    res.json(await obs.status());
   });
 
   // Nodes on Redis: only the lease holder drives a hall's OBS, so only it can change what that OBS does.
-  router.post('/api/v1/obs/:hallId/:action', (req, res, next) => {
-    const elsewhere = obs.drivenBy(String(req.params.hallId));
+  router.post('/api/v1/obs/:hallId/:action', async (req, res, next) => {
+    const elsewhere = await obs.drivenBy(String(req.params.hallId));
     if (!elsewhere) return next();
     const who = elsewhere.holder ? `node ${elsewhere.holder}` : 'no node yet (the lease is being taken)';
     sendError(res, 409, 'obs_elsewhere', `this node does not drive the OBS of hall "${req.params.hallId}": ${who} does`);
@@ -50,7 +50,7 @@ export function obsRoutes(obs: ObsService, auth: AuthService): Router {
     const hallId = String(req.params.hallId);
     const parsed = ChaptersQuerySchema.safeParse(req.query);
     if (!parsed.success) return sendInvalid(res, 'query', parsed.error);
-    if (!obs.isConfigured(hallId)) return sendError(res, 404, 'not_found', `no OBS is configured for hall "${hallId}"`);
+    if (!(await obs.isConfigured(hallId))) return sendError(res, 404, 'not_found', `no OBS is configured for hall "${hallId}"`);
     const recordings = await obs.recordings(hallId);
     const { format, recording: wanted } = parsed.data;
     const selected = wanted ? recordings.filter((r) => r.id === wanted) : recordings;

@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { io } from 'socket.io-client';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandResult, DisplayInfo, LecternClientSocket, Program } from '../../shared/index.js';
+import type { CommandResult, DisplayInfo, LecternClientSocket, ObsStatusList, Program } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
 import { burstUntilGone, expectEveryAckOnce, fullLog } from '../support/burst.js';
 import { freePort } from '../support/net.js';
+import { hallConfig, writeObsConfig } from '../support/obs-fixtures.js';
 import { DIRECTOR_TOKEN, startServer, tempDir, type TestServer } from '../support/server.js';
 import { nextSnapshot } from '../support/socket.js';
 
@@ -255,5 +256,41 @@ describe('lectern serve --workers 2 with a flood limit', () => {
       await new Promise((resolve) => setTimeout(resolve, 1100));
     }
     expect(statuses).toEqual([200, 200, 429, 429]);
+  });
+});
+
+describe('lectern serve --workers 2 --obs', () => {
+  // Worker 1 alone drives OBS (no OBS listens here: the hall's link stays down); the other worker asks it.
+  let server: TestServer;
+  beforeAll(async () => {
+    const config = writeObsConfig({
+      halls: { namba: hallConfig(`ws://127.0.0.1:${await freePort()}`, { passwordEnv: 'TEST_OBS_NAMBA_PASSWORD' }) },
+    });
+    server = await startServer({ args: ['--workers', '2', '--obs', config], env: { TEST_OBS_NAMBA_PASSWORD: 'unused' } });
+  });
+  afterAll(() => server?.stop());
+
+  it('answers the OBS routes the same on either worker: worker 1 drives OBS, the other relays to it', async () => {
+    const workers = new Set<string>();
+    const modes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const answer = await api<ObsStatusList>(server.url, '/api/v1/obs');
+      expect(answer.status).toBe(200);
+      workers.add(String(answer.headers.get('x-lectern-worker')));
+      // Worker 2 has no OBS of its own: without the relay its answer has no address for the hall.
+      expect(answer.body.halls.find((h) => h.hallId === 'namba')?.url).toMatch(/^ws:\/\/127\.0\.0\.1:/);
+    }
+    expect(workers.size).toBe(2);
+    // A change asked of either worker is made by worker 1 and seen from both.
+    for (let i = 0; i < 4; i++) {
+      const mode = i % 2 ? 'auto' : 'manual';
+      const set = await api<{ mode: string }>(server.url, '/api/v1/obs/namba/mode', { body: { mode } });
+      expect(set.status).toBe(200);
+      expect(set.body.mode).toBe(mode);
+      for (let j = 0; j < 2; j++)
+        modes.push((await api<ObsStatusList>(server.url, '/api/v1/obs')).body.halls.find((h) => h.hallId === 'namba')!.mode);
+    }
+    expect(modes).toEqual(['manual', 'manual', 'auto', 'auto', 'manual', 'manual', 'auto', 'auto']);
+    expect((await api(server.url, '/api/v1/obs/nakamozu/chapters')).status).toBe(404);
   });
 });

@@ -5,7 +5,7 @@ export async function api<T = any>(
   base: string,
   path: string,
   init: { method?: string; body?: unknown; token?: string | null; rawBody?: string } = {},
-): Promise<{ status: number; body: T }> {
+): Promise<{ status: number; body: T; headers: Headers }> {
   const token = init.token === undefined ? DIRECTOR_TOKEN : init.token;
   const response = await fetch(`${base}${path}`, {
     method: init.method ?? (init.body === undefined && init.rawBody === undefined ? 'GET' : 'POST'),
@@ -16,7 +16,7 @@ export async function api<T = any>(
     ...(init.rawBody !== undefined ? { body: init.rawBody } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
 }
 
 /** Sends a command to a hall. */
