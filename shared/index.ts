@@ -11,6 +11,7 @@ export * from './live/reducer.js';
 export * from './live/predicates.js';
 export * from './live/expiry.js';
 export * from './live/selectors.js';
+export * from './questions/index.js';
 export type * from './live/view.js';
 export * from './time.js';
 export * from './validation.js';

@@ -27,6 +27,10 @@ export function commandLabel(command: Command, t: Messages): string {
       return t.action.start;
     case 'reset':
       return t.action.reset;
+    // Placeholders until the questions UI (branch questions-ui) gives these their catalogue strings.
+    case 'showQuestion':
+    case 'hideQuestion':
+      return command.type;
   }
 }
 

@@ -29,7 +29,7 @@ async function authenticateSocket(auth: AuthService, socket: LecternServerSocket
   socket.data.role = principal.role;
   socket.data.actor = principal.actor;
   socket.data.token = raw as string;
-  if (principal.role === 'chair') socket.data.hallId = principal.hallId;
+  if (principal.role !== 'director') socket.data.hallId = principal.hallId;
   return undefined;
 }
 
@@ -51,9 +51,11 @@ export function createSocketApp(io: LecternServer, deps: SocketDeps): void {
     );
   });
 
-  // A revoked chair link stops at once on an open panel too: its sockets are dropped (on every node, through the
+  // A revoked chair (or moderator) link stops at once on an open panel too: its sockets are dropped (on every node, through the
   // adapter), and reconnecting is refused.
-  deps.auth.onRevoked((tokenId) => io.in(actorRoom(`chair:${tokenId}`)).disconnectSockets(true));
+  deps.auth.onRevoked((tokenId) =>
+    io.in([actorRoom(`chair:${tokenId}`), actorRoom(`moderator:${tokenId}`)]).disconnectSockets(true),
+  );
 
   io.on('connection', (socket) => {
     throttleSocketEvents(socket, deps.throttles.socket);

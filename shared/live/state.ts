@@ -49,6 +49,18 @@ export const PositionSchema = z.object({
 });
 export type Position = z.infer<typeof PositionSchema>;
 
+/**
+ * The audience question on air: a copy taken when it was shown (`showQuestion`), so the reducer and every screen
+ * need nothing but the hall's state. Text and name as stored (render as text only).
+ */
+export const OnAirQuestionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** The asker's name, when they gave one. */
+  name: z.string().nullable(),
+});
+export type OnAirQuestion = z.infer<typeof OnAirQuestionSchema>;
+
 export const HallStateSchema = PositionSchema.extend({
   hallId: z.string(),
   /** Bumped by every accepted command; 0 for a hall no one has commanded. */
@@ -57,6 +69,11 @@ export const HallStateSchema = PositionSchema.extend({
   held: z.object({ phase: PhaseSchema, since: z.number() }).nullable(),
   /** The chair's message, shown as a banner on the targeted surfaces. */
   message: HallMessageSchema.nullable(),
+  /**
+   * The audience question on air (speaker timer, stream, signage); null when none. Taken off by `hideQuestion`
+   * and whenever the hall's item changes. States stored before questions existed read as null.
+   */
+  question: OnAirQuestionSchema.nullable().default(null),
   /** Positions left by commands, newest last (bounded), for `previous`. */
   history: z.array(PositionSchema),
   /** Server time of the last accepted command (epoch ms). */
@@ -81,7 +98,7 @@ export const IDLE_POSITION: Position = {
 
 /** A hall before any command: idle, following its printed schedule. */
 export function initialHallState(hallId: string): HallState {
-  return { ...IDLE_POSITION, hallId, revision: 0, held: null, message: null, history: [], updatedAt: 0 };
+  return { ...IDLE_POSITION, hallId, revision: 0, held: null, message: null, question: null, history: [], updatedAt: 0 };
 }
 
 /** The position part of a state. */
