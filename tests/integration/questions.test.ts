@@ -184,7 +184,11 @@ describe('moderation', () => {
     expect(order.status).toBe(200);
     const listed = await viewer(`/api/v1/halls/namba/questions?itemId=${TALK}`, null);
     expect(listed.body.questions.map((q: { id: string }) => q.id).slice(0, 2)).toEqual([second, id]);
-    const bad = await socket.emitWithAck('questions:update', { hallId: 'namba', questionId: second, status: 'maybe' });
+    const bad = await socket.emitWithAck('questions:update', {
+      hallId: 'namba',
+      questionId: second,
+      status: 'maybe' as 'approved',
+    });
     expect(bad).toMatchObject({ ok: false, error: 'invalid' });
   });
 });
