@@ -38,6 +38,7 @@ import { readyzHandler } from './http/readyz.js';
 import { RedisStore } from './store/redis/redis-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import { SqliteQuestionStore } from './store/sqlite-question-store.js';
+import { RedisQuestionStore } from './store/redis/redis-question-store.js';
 import { QuestionLimiter } from './questions/questions.limiter.js';
 import { QuestionsService } from './questions/questions.service.js';
 import { questionsRoutes } from './questions/questions.routes.js';
@@ -186,9 +187,9 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     const throttles = createThrottles(limits, limiterBackend, (message, error) =>
       log.warn({ component: 'limits', err: error }, message),
     );
-    // Questions live in the data folder's SQLite file, also for a node on Redis (docs/scale.md: not shared yet).
+    // Questions live beside the live state: in Redis for nodes on Redis (one queue for every node), else SQLite.
     questions = new QuestionsService(
-      new SqliteQuestionStore(options.dataDir),
+      store instanceof RedisStore ? new RedisQuestionStore(store.redis, store.prefix) : new SqliteQuestionStore(options.dataDir),
       live,
       clock,
       new QuestionLimiter(limits.questions, limiterBackend),

@@ -200,6 +200,8 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
 
   undoCatchUp(ctx) {
     return settle(ctx, undoCatchUp(ctx.state));
+  },
+
   showQuestion(ctx, command) {
     const question = ctx.inputs.question;
     if (!question || question.id !== command.questionId) {

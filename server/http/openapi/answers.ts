@@ -34,7 +34,7 @@ import type { Readiness } from '../readyz.js';
 // not the other fails the typecheck, so the document cannot drift from what the routes send.
 
 const epochMs = z.number().describe('epoch ms');
-const RoleSchema = z.enum(['director', 'chair']);
+const RoleSchema = z.enum(['director', 'chair', 'moderator']);
 const ProblemSchema = z.object({ path: z.string(), message: z.string() });
 const VanishedSchema = z.array(z.object({ hallId: z.string(), itemId: z.string() }));
 
@@ -74,6 +74,7 @@ export const LiveViewSchema = z.object({
   countdown: z.object({ kind: z.enum(['talk', 'qa', 'break']), endsAt: epochMs }).nullable(),
   heldRemainingMs: z.number().nullable(),
   message: HallMessageSchema.nullable(),
+  question: z.object({ id: z.string(), text: z.string(), name: z.string().nullable() }).nullable(),
   source: z.enum(['schedule', 'chair']),
   itemStartedAt: epochMs.nullable(),
   catchUp: CatchUpSchema.omit({ lengthsMs: true }).nullable(),
@@ -86,7 +87,13 @@ export const StaleRevisionSchema = LiveViewSchema.extend({ error: z.literal('sta
 export const HallSummarySchema = HallSchema.extend({ itemCount: z.number().int() });
 export const HallListSchema = z.array(HallSummarySchema.extend({ live: LiveViewSchema }));
 
-export const MintedTokenSchema = z.object({ id: z.string(), token: z.string(), hallId: z.string(), url: z.string() });
+export const MintedTokenSchema = z.object({
+  id: z.string(),
+  token: z.string(),
+  hallId: z.string(),
+  role: z.enum(['chair', 'moderator']),
+  url: z.string(),
+});
 export const TokenInfoSchema = z.object({
   id: z.string(),
   role: RoleSchema,
