@@ -12,6 +12,11 @@ export const DeviceIdSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 
+/** The device-id rule without zod, for the public page (which ships no zod); the same rule as DeviceIdSchema. */
+export function isDeviceId(text: string): boolean {
+  return text.length >= 8 && text.length <= 100 && /^[A-Za-z0-9_-]+$/.test(text);
+}
+
 /**
  * Where a question stands. pending: waiting for the moderator (every question starts here, unless the hall
  * auto-approves); approved: on the list the chair and the viewers see; rejected: not shown; answered: done.

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QuestionSettings } from '../../shared/index.js';
 import type { NewQuestion, QuestionStore } from '../../server/store/question-store.js';
 import { RedisQuestionStore } from '../../server/store/redis/redis-question-store.js';
 import { SqliteQuestionStore } from '../../server/store/sqlite-question-store.js';
@@ -94,7 +95,7 @@ describe.each(stores)('the %s question store', (_name, open) => {
   it('keeps each hall’s settings', async () => {
     const store = open();
     expect(await store.getSettings('namba')).toBeUndefined();
-    const settings = { mode: 'open', autoApprove: true, heldWords: ['spam'], showOnSignage: false } as const;
+    const settings: QuestionSettings = { mode: 'open', autoApprove: true, heldWords: ['spam'], showOnSignage: false };
     await store.saveSettings('namba', settings);
     expect(await store.getSettings('namba')).toMatchObject(settings);
     expect(await store.getSettings('nakamozu')).toBeUndefined();
