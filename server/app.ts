@@ -188,11 +188,13 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       log.warn({ component: 'limits', err: error }, message),
     );
     // Questions live beside the live state: in Redis for nodes on Redis (one queue for every node), else SQLite.
+    const questionsLog = log.child({ component: 'questions' });
     questions = new QuestionsService(
       store instanceof RedisStore ? new RedisQuestionStore(store.redis, store.prefix) : new SqliteQuestionStore(options.dataDir),
       live,
       clock,
-      new QuestionLimiter(limits.questions, limiterBackend),
+      new QuestionLimiter(limits.questions, questionsLog, limiterBackend),
+      questionsLog,
     );
     const questionService = questions;
     live.lookUpInputsWith((hallId, command) => questionService.inputsFor(hallId, command));

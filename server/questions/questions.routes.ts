@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import { DEVICE_HEADER, HallIdSchema, ItemIdSchema, slugify } from '../../shared/index.js';
 import { principalOf, requireToken } from '../auth/auth.middleware.js';
 import type { AuthService, Principal } from '../auth/auth.service.js';
@@ -12,6 +13,9 @@ import type { Outcome } from './questions.outcome.js';
 import type { QuestionsService } from './questions.service.js';
 
 const BASE = '/api/v1/halls/:hallId/questions';
+
+/** The query of the list and the exports: `?itemId=` keeps one talk's questions. */
+export const QuestionsQuerySchema = z.object({ itemId: ItemIdSchema.optional() });
 
 /** Answers an outcome: its value as JSON (with `status`), or the error body (429 with Retry-After). */
 function reply<T>(res: Response, outcome: Outcome<T>, status = 200): void {
@@ -49,7 +53,7 @@ function hallOf(req: Request, res: Response): string | undefined {
 /** The `?itemId=` filter: undefined for none, false when it was answered 400. */
 function itemFilter(req: Request, res: Response): string | undefined | false {
   if (req.query.itemId === undefined) return undefined;
-  const parsed = ItemIdSchema.safeParse(req.query.itemId);
+  const parsed = QuestionsQuerySchema.shape.itemId.safeParse(req.query.itemId);
   if (parsed.success) return parsed.data;
   sendError(res, 400, 'invalid', 'invalid itemId', [{ path: 'itemId', message: parsed.error.issues[0]?.message ?? 'invalid' }]);
   return false;

@@ -28,6 +28,7 @@ import { authorizeQuestions, type QuestionAction } from '../auth/authorize.js';
 import type { Clock } from '../clock.js';
 import type { ZodError } from 'zod';
 import type { LiveService } from '../live/live.service.js';
+import type { Logger } from '../observability/logger.js';
 import type { QuestionStore, StoredQuestion } from '../store/question-store.js';
 import type { QuestionLimiter } from './questions.limiter.js';
 import { refused, type Outcome, type Refusal } from './questions.outcome.js';
@@ -65,6 +66,8 @@ export class QuestionsService {
     private readonly live: LiveService,
     private readonly clock: Clock,
     private readonly limiter: QuestionLimiter,
+    /** The server's log (a listener that throws, a question that would not go off air). */
+    private readonly log: Logger,
   ) {}
 
   /** Subscribes to question changes (the broadcaster); answers the unsubscribe function. */
@@ -79,7 +82,7 @@ export class QuestionsService {
       try {
         listener(change);
       } catch (error) {
-        console.error('[lectern] question listener failed:', error);
+        this.log.error({ err: error, hallId }, 'question listener failed');
       }
     }
   }
@@ -238,8 +241,9 @@ export class QuestionsService {
     this.changed(hallId, [question]);
     if ((question.status === 'rejected' || question.status === 'answered') && this.live.state(hallId).question?.id === id) {
       const off = await this.live.command(hallId, { type: 'hideQuestion', questionId: id }, principal);
-      if (!off.ok && off.error !== 'not_applicable')
-        console.error(`[lectern] taking question ${id} off air failed: ${off.message}`);
+      if (!off.ok && off.error !== 'not_applicable') {
+        this.log.error({ hallId, questionId: id, error: off.error }, `taking question ${id} off air failed: ${off.message}`);
+      }
     }
     return { ok: true, value: shown(question) };
   }
