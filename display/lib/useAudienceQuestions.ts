@@ -47,8 +47,7 @@ function readVoted(): Set<string> {
  */
 function retrySeconds(answer: ApiAnswer<unknown>): number {
   if (answer.ok) return 0;
-  const ms = (answer.body as { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof ms === 'number' && ms > 0 ? Math.ceil(ms / 1000) : 60;
+  return answer.retryAfterSeconds ?? 60;
 }
 
 /**

@@ -144,13 +144,33 @@ test('the console mints a moderator link (QR code, revocable); it opens the hall
   await expect(row).toHaveAttribute('data-status', 'pending');
   await row.getByTestId('approve').click();
   await expect(row).toHaveAttribute('data-status', 'approved');
+  // Auto-approve with a held word: a question with the word waits for the moderator, with the word shown.
+  await moderator.getByTestId('auto-approve').check();
+  await moderator.getByTestId('held-words').fill('advert, 宣伝');
+  await moderator.getByTestId('held-words-save').click();
+  await expect(moderator.getByTestId('held-words')).toHaveValue('advert, 宣伝');
+  for (const [device, text] of [
+    ['e2e-device-0002', 'Buy our ADVERT kit'],
+    ['e2e-device-0003', 'Is the code public?'],
+  ] as const) {
+    const sent = await fetch(`${server.url}/api/v1/halls/namba/questions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-lectern-device': device },
+      body: JSON.stringify({ text }),
+    });
+    expect(sent.status).toBe(201);
+  }
+  const held = moderator.getByTestId('pending').getByTestId('question');
+  await expect(held).toHaveCount(1);
+  await expect(held.getByTestId('held')).toContainText('advert');
+  await expect(moderator.getByTestId('approved').getByTestId('question')).toHaveCount(2);
   // Closing the hall: the viewer's form goes.
   await moderator.getByTestId('mode-closed').click();
   await expect(moderator.getByTestId('questions-open')).toHaveText('Closed now');
   const viewer = await page.context().newPage();
   await viewer.goto(`${server.url}/live/namba`);
   await screenReady(viewer);
-  await expect(viewer.getByTestId('listed-questions').locator('li')).toHaveCount(1);
+  await expect(viewer.getByTestId('listed-questions').locator('li')).toHaveCount(2);
   await expect(viewer.getByTestId('ask-question')).toHaveCount(0);
   await viewer.close();
 
