@@ -2,8 +2,14 @@ import type { DisplayPage } from './events.js';
 import type { Command } from './live/commands.js';
 import type { InputProblem } from './validation.js';
 
-/** Roles a bearer token can carry. */
-export type Role = 'director' | 'chair';
+/**
+ * Roles a bearer token can carry. director: every hall, everything; chair: one hall's commands; moderator: one
+ * hall's audience questions (screening, order, settings, on air and off).
+ */
+export type Role = 'director' | 'chair' | 'moderator';
+
+/** The roles `POST /api/v1/tokens` mints (one hall each). */
+export type HallRole = Exclude<Role, 'director'>;
 
 /** Error body of every failed HTTP request and socket acknowledgement. */
 export interface ApiError {
@@ -32,7 +38,12 @@ export interface MintedToken {
   /** The bearer token; shown once, stored hashed. */
   token: string;
   hallId: string;
-  /** Opens the hall's chair panel with the token in the URL fragment. */
+  /** chair (the default) or moderator. */
+  role: HallRole;
+  /**
+   * Opens the token's page with the token in the URL fragment: the hall's chair panel
+   * (`/control/hall/:hallId`), or for a moderator the hall's questions page (`/control/questions/:hallId`).
+   */
   url: string;
 }
 
@@ -70,7 +81,7 @@ export interface ProgramUploadAnswer {
 /** Answer of `GET /api/v1/auth/me`: who the bearer token is. */
 export interface WhoAmI {
   role: Role;
-  /** For a chair token: the hall it runs. */
+  /** For a chair or moderator token: its hall. */
   hallId?: string;
   /** The token's label ("Chair, I-site Namba"), or "Director". */
   label: string;
@@ -115,7 +126,7 @@ export interface LoggedCommand {
   /** The hall's revision after the command. */
   revision: number;
   command: Command;
-  /** Who sent it: "director" or "chair:<token id>". */
+  /** Who sent it: "director", "chair:<token id>" or "moderator:<token id>". */
   actor: string;
   /** The actor for a person: "Director" or the chair token's label. */
   actorLabel: string;
@@ -161,7 +172,7 @@ export interface MultiHallResult {
 export interface TokenInfo {
   id: string;
   role: Role;
-  /** The hall a chair token runs; null for a director token. */
+  /** The hall of a chair or moderator token; null for a director token. */
   hallId: string | null;
   label: string;
   /** When it was minted (epoch ms). */

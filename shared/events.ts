@@ -4,6 +4,7 @@ import type { ApiError, DisplayInfo, DisplaysDelta, LoggedCommand, Role } from '
 import type { HallCommandPayload, HallWatch } from './live/commands.js';
 import type { HallSnapshot, LiveView } from './live/view.js';
 import type { ObsHallStatus } from './obs.js';
+import type { Question, QuestionsChanged, FullQuestionSettings } from './questions/schema.js';
 
 /** Answer to `hall:watch`. */
 export type WatchResult = { ok: true; snapshot: HallSnapshot } | ({ ok: false } & ApiError);
@@ -18,6 +19,43 @@ export type HelloResult = { ok: true } | ({ ok: false } & ApiError);
  * changed), `internal`).
  */
 export type CommandResult = { ok: true; view: LiveView } | ({ ok: false; view?: LiveView } & ApiError);
+
+/** `questions:watch`: follow a hall's questions (moderator or chair of that hall, or director). */
+export interface QuestionsWatch {
+  hallId: string;
+}
+
+/** Answer to `questions:watch`: every question of the hall (in `orderQuestions` order) and its settings. */
+export type QuestionsWatchResult =
+  { ok: true; hallId: string; questions: Question[]; settings: FullQuestionSettings } | ({ ok: false } & ApiError);
+
+/** `questions:update`: the socket form of `PATCH …/questions/:id` (`QuestionPatchSchema` plus where). */
+export interface QuestionsUpdate {
+  hallId: string;
+  questionId: string;
+  status?: Question['status'];
+  starred?: boolean;
+}
+
+/** `questions:reorder`: the socket form of `PUT …/questions/order`. */
+export interface QuestionsReorder {
+  hallId: string;
+  questionIds: string[];
+}
+
+/** `questions:settings`: the socket form of `PATCH …/questions/settings` (any of its fields). */
+export interface QuestionsSettingsUpdate extends Partial<Omit<FullQuestionSettings, 'hallId' | 'open'>> {
+  hallId: string;
+}
+
+/** Answer to `questions:update`: the question as it is now. */
+export type QuestionResult = { ok: true; question: Question } | ({ ok: false } & ApiError);
+
+/** Answer to `questions:reorder`: the questions that moved, as they are now. */
+export type QuestionsResult = { ok: true; questions: Question[] } | ({ ok: false } & ApiError);
+
+/** Answer to `questions:settings`: the hall's settings now. */
+export type QuestionSettingsResult = { ok: true; settings: FullQuestionSettings } | ({ ok: false } & ApiError);
 
 /** Answer to `clock:ping`: the client's own send time echoed, and the server clock. */
 export interface ClockPong {
@@ -63,6 +101,11 @@ export interface ServerToClientEvents {
   'displays:delta': (delta: DisplaysDelta) => void;
   /** Directors only: a command was accepted and logged (any hall). */
   'log:appended': (entry: LoggedCommand) => void;
+  /**
+   * A hall's questions came or changed (submitted, screened, starred, reordered, voted), or its settings did:
+   * to sockets that `questions:watch` the hall (its moderators and chair) and to directors.
+   */
+  'questions:changed': (change: QuestionsChanged) => void;
 }
 
 /**
@@ -82,6 +125,16 @@ export interface ClientToServerEvents {
   'clock:ping': (...args: WithOptionalAck<number, ClockPong>) => void;
   /** A screen introduces itself (`DisplayHello`); sent again on every reconnect. The acknowledgement is optional. */
   'display:hello': (...args: WithOptionalAck<DisplayHello, HelloResult>) => void;
+  /** Follow a hall's questions: answers all of them, then `questions:changed`. Moderator, chair of the hall, director. */
+  'questions:watch': (...args: WithOptionalAck<QuestionsWatch, QuestionsWatchResult>) => void;
+  /** Stop following a hall's questions. */
+  'questions:unwatch': (...args: WithOptionalAck<QuestionsWatch, { ok: boolean }>) => void;
+  /** Approve, reject, mark answered, star: moderator and director (the hall's chair: answered only). */
+  'questions:update': (...args: WithOptionalAck<QuestionsUpdate, QuestionResult>) => void;
+  /** The moderator's order: moderator and director. */
+  'questions:reorder': (...args: WithOptionalAck<QuestionsReorder, QuestionsResult>) => void;
+  /** Open or close, auto-approve, held words, signage: moderator and director. */
+  'questions:settings': (...args: WithOptionalAck<QuestionsSettingsUpdate, QuestionSettingsResult>) => void;
 }
 
 /**
@@ -101,7 +154,7 @@ export type InboundClientEvents = { [Event in keyof ClientToServerEvents]: (...a
 export interface SocketData {
   /** The token's role, when the socket authenticated with one. */
   role?: Role;
-  /** For a chair token: the hall it may run. */
+  /** For a chair or moderator token: its hall. */
   hallId?: string;
   /** Who acted, for the command log (token id or "director"). */
   actor?: string;

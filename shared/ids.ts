@@ -17,3 +17,6 @@ export const ItemIdSchema = z.string().min(1).max(120);
  * nothing twice.
  */
 export const CommandIdSchema = z.string().min(8).max(80);
+
+/** A reference to an audience question (assigned by the server: `q_` and hex). */
+export const QuestionIdSchema = z.string().min(1).max(40);

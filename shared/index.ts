@@ -15,6 +15,7 @@ export * from './live/lengths.js';
 export * from './live/check-in.js';
 export * from './live/catch-up.js';
 export * from './live/projected.js';
+export * from './questions/index.js';
 export type * from './live/view.js';
 export * from './time.js';
 export * from './validation.js';

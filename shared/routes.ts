@@ -9,10 +9,24 @@ import type {
   ProgramEditResult,
   ProgramRevisionInfo,
   ProgramUploadAnswer,
+  HallRole,
   TokenInfo,
   WhoAmI,
 } from './api.js';
 import type { ProjectedTime } from './live/projected.js';
+import type {
+  FullQuestionSettings,
+  MyQuestionsAnswer,
+  Question,
+  QuestionListAnswer,
+  QuestionOrder,
+  QuestionPatch,
+  QuestionSettingsAnswer,
+  QuestionSettingsPatch,
+  SubmitQuestion,
+  SubmitQuestionAnswer,
+  VoteAnswer,
+} from './questions/schema.js';
 import type { Surface } from './live/state.js';
 import type { ObsHallStatus, ObsMode, ObsStatusList } from './obs.js';
 import type { ProgramEdit } from './program/edits.js';
@@ -27,6 +41,8 @@ export interface RouteSpec {
   query?: Record<string, string | number | boolean | undefined>;
   upload?: true;
   file?: true;
+  /** The route reads the page's device id from the `x-lectern-device` header (`DEVICE_HEADER`). */
+  device?: true;
   response: unknown;
 }
 
@@ -50,7 +66,8 @@ export interface ApiRoutes {
   'GET /api/v1/program/revisions': { response: ProgramRevisionInfo[] };
   'GET /api/v1/auth/me': { response: WhoAmI };
   'GET /api/v1/tokens': { response: TokenInfo[] };
-  'POST /api/v1/tokens': { request: { hallId: string; label?: string }; response: MintedToken };
+  /** Mints a chair (default) or moderator token for one hall. Director only. */
+  'POST /api/v1/tokens': { request: { hallId: string; label?: string; role?: HallRole }; response: MintedToken };
   'DELETE /api/v1/tokens/:id': { response: undefined };
   'GET /api/v1/halls': { response: HallSummary[] };
   /** The rest of the hall's program day, planned and projected (epoch ms). Public. */
@@ -67,6 +84,25 @@ export interface ApiRoutes {
   'POST /api/v1/obs/:hallId/mode': { request: { mode: ObsMode }; response: ObsHallStatus };
   'POST /api/v1/obs/:hallId/reconnect': { response: ObsHallStatus };
   'GET /api/v1/export/actual-times.csv': { file: true; response: undefined };
+  /** A viewer asks (no token; device header; rate-limited): 201 new, 200 merged; 403 `questions_closed`; 429. */
+  'POST /api/v1/halls/:hallId/questions': { request: SubmitQuestion; device: true; response: SubmitQuestionAnswer };
+  /** Approved questions (no token), or every question (moderator, the hall's chair, director). */
+  'GET /api/v1/halls/:hallId/questions': { query: { itemId?: string }; response: QuestionListAnswer };
+  /** This device's questions in the hall and their status. */
+  'GET /api/v1/halls/:hallId/questions/mine': { device: true; response: MyQuestionsAnswer };
+  /** Upvote an approved question, once per device. */
+  'POST /api/v1/halls/:hallId/questions/:id/vote': { device: true; response: VoteAnswer };
+  /** Status and star: moderator, director; the hall's chair only `status: "answered"`. */
+  'PATCH /api/v1/halls/:hallId/questions/:id': { request: QuestionPatch; response: Question };
+  /** The moderator's order: moderator, director. Answers the listed questions as they are now. */
+  'PUT /api/v1/halls/:hallId/questions/order': { request: QuestionOrder; response: Question[] };
+  /** Whether the hall takes questions now, its mode and signage flag; with a token the word list and auto-approve. */
+  'GET /api/v1/halls/:hallId/questions/settings': { response: QuestionSettingsAnswer };
+  /** Change a hall's question settings: moderator, director. */
+  'PATCH /api/v1/halls/:hallId/questions/settings': { request: QuestionSettingsPatch; response: FullQuestionSettings };
+  /** One talk's questions (`itemId`), or the hall's, for the speakers after the event: director. */
+  'GET /api/v1/halls/:hallId/questions/export.csv': { query: { itemId?: string }; file: true; response: undefined };
+  'GET /api/v1/halls/:hallId/questions/export.json': { query: { itemId?: string }; file: true; response: undefined };
 }
 
 /** A route's key: `METHOD /path`. */

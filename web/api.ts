@@ -1,7 +1,10 @@
-import { routeUrl, type ApiError, type RouteCall, type RouteKey, type RouteResponse } from '../shared/index.js';
+import { DEVICE_HEADER, routeUrl, type ApiError, type RouteCall, type RouteKey, type RouteResponse } from '../shared/index.js';
 
 /** An HTTP answer: the status and the parsed body (an ApiError when not ok; status 0 when Lectern did not answer). */
-export type ApiAnswer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; body: ApiError };
+export type ApiAnswer<T> =
+  | { ok: true; status: number; body: T }
+  /** `retryAfterSeconds`: the `Retry-After` header of a 429 or 503, when the server sent one. */
+  | { ok: false; status: number; body: ApiError; retryAfterSeconds?: number };
 
 /** The arguments of a call: none when the route takes nothing, else its parameters, query and body. */
 type CallArgs<K extends RouteKey> = object extends RouteCall<K> ? [call?: RouteCall<K>] : [call: RouteCall<K>];
@@ -41,10 +44,14 @@ async function errorOf(response: Response): Promise<ApiError> {
 
 /**
  * The API client of a page: the bearer token (a chair's or the director's; none for a screen) goes on every
- * request, and nothing is cached (the program is revalidated by its ETag).
+ * request, and nothing is cached (the program is revalidated by its ETag). With `device` (the public page's
+ * random device id), it goes as the `x-lectern-device` header on every request.
  */
-export function apiClient(token?: string): ApiClient {
-  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+export function apiClient(token?: string, options: { device?: string } = {}): ApiClient {
+  const auth: Record<string, string> = {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(options.device ? { [DEVICE_HEADER]: options.device } : {}),
+  };
 
   function request(route: RouteKey, call: AnyCall = {}): Promise<Response> {
     const method = route.slice(0, route.indexOf(' '));
@@ -69,7 +76,14 @@ export function apiClient(token?: string): ApiClient {
     } catch (error) {
       return networkError(error);
     }
-    return response.ok ? response : { ok: false, status: response.status, body: await errorOf(response) };
+    if (response.ok) return response;
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    return {
+      ok: false,
+      status: response.status,
+      body: await errorOf(response),
+      ...(retryAfter > 0 ? { retryAfterSeconds: Math.ceil(retryAfter) } : {}),
+    };
   }
 
   return {

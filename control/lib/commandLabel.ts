@@ -35,6 +35,10 @@ export function commandLabel(command: Command, t: Translate): string {
       return t('panel.action.catchUp');
     case 'undoCatchUp':
       return t('panel.action.undoCatchUp');
+    case 'showQuestion':
+      return t('panel.action.showQuestion');
+    case 'hideQuestion':
+      return t('panel.action.hideQuestion');
   }
 }
 

@@ -39,6 +39,10 @@ export interface HallControls {
   startBreak(minutes: number | undefined): void;
   sendMessage(text: string, targets: Surface[]): void;
   clearMessage(): void;
+  /** Puts an approved audience question on air (`showQuestion`), with the revision rules of every press. */
+  showQuestion(questionId: string): void;
+  /** Takes the question on air off (`hideQuestion`); with `questionId`, only if that one is on air. */
+  hideQuestion(questionId?: string): void;
 }
 
 const EXTEND: Record<'extend+1' | 'extend+5' | 'extend-1', number> = { 'extend+1': 1, 'extend+5': 5, 'extend-1': -1 };
@@ -141,6 +145,12 @@ export function useHallControls(live: LiveConnection, hallId: Ref<string>): Hall
     clearMessage() {
       sheet.value = null;
       send('clearMessage', { type: 'clearMessage' });
+    },
+    showQuestion(questionId) {
+      send(`question:${questionId}`, { type: 'showQuestion', questionId });
+    },
+    hideQuestion(questionId) {
+      send('question:off', { type: 'hideQuestion', ...(questionId ? { questionId } : {}) });
     },
   };
 }

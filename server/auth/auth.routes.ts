@@ -9,6 +9,8 @@ import type { AuthService } from './auth.service.js';
 export const MintSchema = z.object({
   hallId: z.string().min(1),
   label: z.string().trim().max(100).optional(),
+  /** chair (the default) or moderator. */
+  role: z.enum(['chair', 'moderator']).optional(),
 });
 
 /** The origin links should use: `--public-url`, else the origin the request came to. */
@@ -22,6 +24,11 @@ export function chairPanelUrl(origin: string, hallId: string, token: string): st
   return `${origin}/control/hall/${encodeURIComponent(hallId)}#token=${encodeURIComponent(token)}`;
 }
 
+/** The moderator's questions page for a hall, its token in the fragment. */
+export function moderatorPageUrl(origin: string, hallId: string, token: string): string {
+  return `${origin}/control/questions/${encodeURIComponent(hallId)}#token=${encodeURIComponent(token)}`;
+}
+
 /** Director-only token management: mint, list and revoke chair tokens. */
 export function authRoutes(auth: AuthService, live: LiveService, publicUrl: string | undefined): Router {
   const router = Router();
@@ -30,9 +37,9 @@ export function authRoutes(auth: AuthService, live: LiveService, publicUrl: stri
   router.get('/api/v1/auth/me', requireToken(auth), (_req, res) => {
     const principal = principalOf(res);
     const body: WhoAmI =
-      principal.role === 'chair'
-        ? { role: 'chair', hallId: principal.hallId, label: principal.label }
-        : { role: 'director', label: principal.label };
+      principal.role === 'director'
+        ? { role: 'director', label: principal.label }
+        : { role: principal.role, hallId: principal.hallId, label: principal.label };
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);
   });
@@ -44,12 +51,16 @@ export function authRoutes(auth: AuthService, live: LiveService, publicUrl: stri
     if (!parsed.success) return sendInvalid(res, 'token request', parsed.error);
     const hall = live.hall(parsed.data.hallId);
     if (!hall) return sendError(res, 404, 'not_found', `no hall "${parsed.data.hallId}"`);
-    const { record, token } = await auth.mintChairToken(hall.id, parsed.data.label ?? `Chair, ${hall.name}`);
+    const role = parsed.data.role ?? 'chair';
+    const label = parsed.data.label ?? `${role === 'moderator' ? 'Moderator' : 'Chair'}, ${hall.name}`;
+    const { record, token } = await auth.mintChairToken(hall.id, label, role);
+    const origin = publicOrigin(req, publicUrl);
     const body: MintedToken = {
       id: record.id,
       token,
       hallId: hall.id,
-      url: chairPanelUrl(publicOrigin(req, publicUrl), hall.id, token),
+      role,
+      url: role === 'moderator' ? moderatorPageUrl(origin, hall.id, token) : chairPanelUrl(origin, hall.id, token),
     };
     res.status(201).json(body);
   });

@@ -1,12 +1,12 @@
-import type { Role } from '../../shared/index.js';
+import type { HallRole, Role } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 import type { Store, TokenRecord } from '../store/store.js';
 import { generateToken, generateTokenId, hashToken } from './tokens.js';
 
-/** Who is acting: a director (every hall) or a chair (one hall). */
+/** Who is acting: a director (every hall), a chair or a moderator (one hall each). */
 export type Principal =
   | { role: 'director'; actor: string; label: string }
-  | { role: 'chair'; hallId: string; actor: string; tokenId: string; label: string };
+  | { role: HallRole; hallId: string; actor: string; tokenId: string; label: string };
 
 /** How the director token is named in logs and timelines. */
 export const DIRECTOR_LABEL = 'Director';
@@ -69,16 +69,17 @@ export class AuthService {
     const record = await this.store.findTokenByHash(hash);
     if (!record || record.revokedAt !== null) return undefined;
     if (record.role === 'director') return { role: 'director', actor: `director:${record.id}`, label: record.label };
-    return { role: 'chair', hallId: record.hallId ?? '', actor: `chair:${record.id}`, tokenId: record.id, label: record.label };
+    const role: HallRole = record.role === 'moderator' ? 'moderator' : 'chair';
+    return { role, hallId: record.hallId ?? '', actor: `${role}:${record.id}`, tokenId: record.id, label: record.label };
   }
 
-  /** Mints a chair token for one hall; the token is answered once and stored hashed. */
-  async mintChairToken(hallId: string, label: string): Promise<{ record: TokenRecord; token: string }> {
-    const token = generateToken('chair');
+  /** Mints a chair (or moderator) token for one hall; the token is answered once and stored hashed. */
+  async mintChairToken(hallId: string, label: string, role: HallRole = 'chair'): Promise<{ record: TokenRecord; token: string }> {
+    const token = generateToken(role);
     const record: TokenRecord = {
       id: generateTokenId(),
       hash: hashToken(token),
-      role: 'chair',
+      role,
       hallId,
       label,
       createdAt: this.clock.now(),
@@ -88,12 +89,12 @@ export class AuthService {
     return { record, token };
   }
 
-  /** A function naming actors ("director", "chair:<id>") for a person, from the current token records. */
+  /** A function naming actors ("director", "chair:<id>", "moderator:<id>") for a person, from the current token records. */
   async actorLabels(): Promise<(actor: string) => string> {
     const labels = new Map((await this.store.listTokens()).map((t) => [t.id, t.label]));
     return (actor) => {
       if (actor === 'director') return DIRECTOR_LABEL;
-      const id = actor.replace(/^(chair|director):/, '');
+      const id = actor.replace(/^(chair|moderator|director):/, '');
       return labels.get(id) ?? actor;
     };
   }

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+const PREFIX = { director: 'lct_d', chair: 'lct_c', moderator: 'lct_m' } as const;
+
 /** A new bearer token: a prefix saying what it is, then 32 random bytes. */
-export function generateToken(kind: 'director' | 'chair'): string {
-  return `${kind === 'director' ? 'lct_d' : 'lct_c'}_${randomBytes(32).toString('base64url')}`;
+export function generateToken(kind: keyof typeof PREFIX): string {
+  return `${PREFIX[kind]}_${randomBytes(32).toString('base64url')}`;
 }
 
 /** A short random id for a token record (safe to show and log). */

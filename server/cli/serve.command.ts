@@ -24,6 +24,7 @@ export const serveCommand: CliCommand = {
               [--clock ISO|real] [--clock-rate R] [--public-url URL] [--obs FILE] [--redis URL] [--dev]
               [--token-rate N] [--token-burst N] [--address-rate N] [--address-burst N]
               [--socket-rate N] [--socket-burst N] [--max-frame-bytes N]
+              [--question-rate N] [--question-address-rate N] [--question-window S]
               [--workers N|auto]
 
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080

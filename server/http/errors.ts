@@ -6,7 +6,7 @@ import type { LiveError } from '../live/live.types.js';
 import { StoreUnavailableError } from '../store/store.js';
 
 /** Every error code an answer can carry: the domain's (`LiveError`) and the transport's own. */
-export type ErrorCode = LiveError | 'invalid' | 'unauthorized' | 'too_large' | 'rate_limited' | 'internal';
+export type ErrorCode = LiveError | 'invalid' | 'unauthorized' | 'too_large' | 'rate_limited' | 'questions_closed' | 'internal';
 
 /** The one map from an error code to its HTTP status. */
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -14,8 +14,10 @@ const STATUS_OF: Record<ErrorCode, number> = {
   not_applicable: 400,
   unauthorized: 401,
   forbidden: 403,
+  questions_closed: 403,
   not_found: 404,
   unknown_item: 404,
+  unknown_question: 404,
   stale_revision: 409,
   too_large: 413,
   rate_limited: 429,

@@ -8,6 +8,17 @@ export interface BucketLimit {
   burst: number;
 }
 
+/**
+ * The public question endpoint's limits (`POST …/questions`): questions per window per device (a request without
+ * a device id counts at this rate for its address), and per address (many viewers share a venue's address).
+ */
+export interface QuestionLimits {
+  perDevice: number;
+  perAddress: number;
+  /** The window both count in (s); 60 in production. Tests shorten it to see a recovery without waiting. */
+  windowSeconds: number;
+}
+
 /** What `lectern serve` throttles, and how much (docs/config.md, docs/guarantees.md "Throttling"). */
 export interface RateLimits {
   /** Commands and other write requests per token (chair or director), over HTTP and its sockets together. */
@@ -18,6 +29,8 @@ export interface RateLimits {
   socket: BucketLimit;
   /** Largest socket.io frame a client may send, in bytes; a larger one drops that socket. */
   maxFrameBytes: number;
+  /** Audience questions (on top of `address`, which every tokenless write takes from). */
+  questions: QuestionLimits;
 }
 
 /** Defaults a real chair, console or screen never meets. */
@@ -26,6 +39,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   address: { perSecond: 5, burst: 20 },
   socket: { perSecond: 50, burst: 100 },
   maxFrameBytes: 100_000,
+  questions: { perDevice: 3, perAddress: 30, windowSeconds: 60 },
 };
 
 /** The `lectern serve` flags for the limits (for `parseArgs`), with the environment variable of each. */
@@ -37,6 +51,9 @@ export const LIMIT_FLAGS = {
   'socket-rate': { type: 'string', env: 'LECTERN_SOCKET_RATE' },
   'socket-burst': { type: 'string', env: 'LECTERN_SOCKET_BURST' },
   'max-frame-bytes': { type: 'string', env: 'LECTERN_MAX_FRAME_BYTES' },
+  'question-rate': { type: 'string', env: 'LECTERN_QUESTION_RATE' },
+  'question-address-rate': { type: 'string', env: 'LECTERN_QUESTION_ADDRESS_RATE' },
+  'question-window': { type: 'string', env: 'LECTERN_QUESTION_WINDOW' },
 } as const;
 type LimitFlag = keyof typeof LIMIT_FLAGS;
 
@@ -54,7 +71,10 @@ export const LIMIT_USAGE = `  --token-rate N    commands a second per token (sus
   --address-burst N ... at once                              env LECTERN_ADDRESS_BURST, default 20
   --socket-rate N   socket events a second per connection    env LECTERN_SOCKET_RATE, default 50
   --socket-burst N  ... at once                              env LECTERN_SOCKET_BURST, default 100
-  --max-frame-bytes N  largest socket frame a client may send env LECTERN_MAX_FRAME_BYTES, default 100000`;
+  --max-frame-bytes N  largest socket frame a client may send env LECTERN_MAX_FRAME_BYTES, default 100000
+  --question-rate N audience questions per device a window    env LECTERN_QUESTION_RATE, default 3
+  --question-address-rate N  ... per address a window        env LECTERN_QUESTION_ADDRESS_RATE, default 30
+  --question-window S  the window of both, in seconds         env LECTERN_QUESTION_WINDOW, default 60`;
 
 /** The limits from the flags (else their environment variables, else the defaults); a bad number is a UsageError. */
 export function rateLimitsFrom(
@@ -80,5 +100,10 @@ export function rateLimitsFrom(
     address: bucket('address'),
     socket: bucket('socket'),
     maxFrameBytes: read('max-frame-bytes', DEFAULT_RATE_LIMITS.maxFrameBytes, 1000),
+    questions: {
+      perDevice: read('question-rate', DEFAULT_RATE_LIMITS.questions.perDevice, 1),
+      perAddress: read('question-address-rate', DEFAULT_RATE_LIMITS.questions.perAddress, 1),
+      windowSeconds: read('question-window', DEFAULT_RATE_LIMITS.questions.windowSeconds, 1),
+    },
   };
 }

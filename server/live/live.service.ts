@@ -8,7 +8,9 @@ import {
   hallItems,
   initialHallState,
   liveView,
+  type Command,
   type CommandEnvelope,
+  type CommandInputs,
   type Hall,
   type HallSnapshot,
   type HallState,
@@ -40,6 +42,7 @@ export class LiveService {
   private readonly listeners = new Set<HallChangeListener>();
   private readonly programListeners = new Set<ProgramChangeListener>();
   private programTagCache: { revision: number; tag: string } | undefined;
+  private inputsOf: (hallId: string, command: Command) => Promise<CommandInputs> = async () => ({});
 
   private constructor(
     private readonly store: Store,
@@ -73,6 +76,14 @@ export class LiveService {
       await service.replaceProgram(replaceWith, 'startup');
     }
     return service;
+  }
+
+  /**
+   * Sets how a command's inputs are looked up before the reducer decides it (the questions service answers the
+   * question `showQuestion` names). Called in the hall's queue, so what it answers is current.
+   */
+  lookUpInputsWith(lookUp: (hallId: string, command: Command) => Promise<CommandInputs>): void {
+    this.inputsOf = lookUp;
   }
 
   /** Subscribes to committed hall changes; answers the unsubscribe function. */
@@ -176,8 +187,9 @@ export class LiveService {
       const earlier = await this.store.findCommand(hallId, envelope.commandId);
       if (earlier) return { ok: true, view: this.view(hallId), duplicate: true };
     }
+    const inputs = await this.inputsOf(hallId, commandOf(envelope));
     const now = this.clock.now();
-    const outcome = applyEnvelope(this.program, this.state(hallId), envelope, now);
+    const outcome = applyEnvelope(this.program, this.state(hallId), envelope, now, inputs);
     if (!outcome.ok) {
       return { ok: false, error: outcome.code, message: outcome.message, view: this.view(hallId) };
     }

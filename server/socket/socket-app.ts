@@ -4,11 +4,13 @@ import type { Clock } from '../clock.js';
 import type { DisplayRegistry } from '../displays/display-registry.js';
 import type { LiveService } from '../live/live.service.js';
 import type { Throttles } from '../limits/throttle.js';
+import type { QuestionsService } from '../questions/questions.service.js';
 import { throttleSocketEvents } from '../limits/throttle.socket.js';
 import { registerDirectorHandlers } from './director.handlers.js';
 import { registerDisplayHandlers } from './display.handlers.js';
 import { answerUnknownEvents } from './guarded.js';
 import { registerLiveHandlers } from './live.handlers.js';
+import { registerQuestionHandlers } from './questions.handlers.js';
 
 /** What the socket handler groups work with. */
 export interface SocketDeps {
@@ -18,6 +20,8 @@ export interface SocketDeps {
   displays: DisplayRegistry;
   /** Flood protection: events per connection, commands per token (server/limits). */
   throttles: Throttles;
+  /** Audience questions (server/questions). */
+  questions: QuestionsService;
 }
 
 /** Sets what the server knows of a socket from its handshake token (none: a read-only screen). */
@@ -29,7 +33,7 @@ async function authenticateSocket(auth: AuthService, socket: LecternServerSocket
   socket.data.role = principal.role;
   socket.data.actor = principal.actor;
   socket.data.token = raw as string;
-  if (principal.role === 'chair') socket.data.hallId = principal.hallId;
+  if (principal.role !== 'director') socket.data.hallId = principal.hallId;
   return undefined;
 }
 
@@ -41,7 +45,7 @@ function actorRoom(actor: string): string {
 /**
  * The socket.io application, in one place: one middleware authenticates the handshake (`auth: { token }`;
  * without one a socket can only watch), one connection handler registers every handler group (live, displays,
- * directors) after the unknown-event answer, and a revoked token's open sockets are dropped.
+ * directors, questions) after the unknown-event answer, and a revoked token's open sockets are dropped.
  */
 export function createSocketApp(io: LecternServer, deps: SocketDeps): void {
   io.use((socket, next) => {
@@ -51,9 +55,11 @@ export function createSocketApp(io: LecternServer, deps: SocketDeps): void {
     );
   });
 
-  // A revoked chair link stops at once on an open panel too: its sockets are dropped (on every node, through the
+  // A revoked chair (or moderator) link stops at once on an open panel too: its sockets are dropped (on every node, through the
   // adapter), and reconnecting is refused.
-  deps.auth.onRevoked((tokenId) => io.in(actorRoom(`chair:${tokenId}`)).disconnectSockets(true));
+  deps.auth.onRevoked((tokenId) =>
+    io.in([actorRoom(`chair:${tokenId}`), actorRoom(`moderator:${tokenId}`)]).disconnectSockets(true),
+  );
 
   io.on('connection', (socket) => {
     throttleSocketEvents(socket, deps.throttles.socket);
@@ -62,5 +68,6 @@ export function createSocketApp(io: LecternServer, deps: SocketDeps): void {
     registerLiveHandlers(socket, deps);
     registerDisplayHandlers(socket, deps);
     registerDirectorHandlers(socket, deps);
+    registerQuestionHandlers(socket, deps);
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommandIdSchema, HallIdSchema, ItemIdSchema } from '../ids.js';
+import { CommandIdSchema, HallIdSchema, ItemIdSchema, QuestionIdSchema } from '../ids.js';
 import { CatchUpPlanSchema, SurfaceSchema, SURFACES } from './state.js';
 
 const minutes = z.number().int();
@@ -73,6 +73,13 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('catchUp') }).extend(CatchUpRequestSchema.shape),
   /** Undo the newest catch-up: the items it shortened get their earlier lengths back. */
   z.object({ type: z.literal('undoCatchUp') }),
+  /** Put an approved audience question of this hall on air (the server looks it up; the state keeps a copy). */
+  z.object({ type: z.literal('showQuestion'), questionId: QuestionIdSchema }),
+  /**
+   * Take the question off air. With `questionId`, only if that question is the one on air (what the server
+   * sends when a question on air is rejected or answered, so it never takes down another one shown meanwhile).
+   */
+  z.object({ type: z.literal('hideQuestion'), questionId: QuestionIdSchema.optional() }),
   /** Director only: back to idle (after a rehearsal); the program is kept. */
   z.object({ type: z.literal('reset') }),
 ]);
@@ -81,6 +88,9 @@ export type CommandType = Command['type'];
 
 /** Commands only a director may send. */
 export const DIRECTOR_ONLY_COMMANDS: readonly CommandType[] = ['reset'];
+
+/** The only commands a moderator may send (to their own hall). */
+export const MODERATOR_COMMANDS: readonly CommandType[] = ['showQuestion', 'hideQuestion'];
 
 /** A command as it travels: the command plus what protects it from being applied twice. */
 export const CommandEnvelopeSchema = z

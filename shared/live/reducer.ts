@@ -15,13 +15,22 @@ import {
   isTimedPhase,
   positionOf,
   type HallState,
+  type OnAirQuestion,
   type Position,
 } from './state.js';
 
 const MINUTE = 60_000;
 
 /** Why a command was not applied. */
-export type RejectionCode = 'stale_revision' | 'unknown_item' | 'not_applicable';
+export type RejectionCode = 'stale_revision' | 'unknown_item' | 'unknown_question' | 'not_applicable';
+
+/**
+ * What the server looked up for a command, so the reducer stays pure: for `showQuestion`, the question it names
+ * when that is an approved question of this hall (absent otherwise).
+ */
+export interface CommandInputs {
+  question?: OnAirQuestion;
+}
 
 /** The outcome of a command: the new state, or why nothing changed (with the unchanged state). */
 export type CommandOutcome =
@@ -33,6 +42,7 @@ interface Context {
   items: Item[];
   state: HallState;
   now: number;
+  inputs: CommandInputs;
 }
 
 type Handler<C extends Command> = (ctx: Context, command: C) => CommandOutcome;
@@ -47,8 +57,10 @@ function moveTo(ctx: Context, position: Position): CommandOutcome {
   return accept(ctx, { ...ctx.state, ...position, held: null, history });
 }
 
+/** The accepted state, one revision on. A question on air goes off when the hall's item changes. */
 function accept(ctx: Context, state: HallState): CommandOutcome {
-  return { ok: true, state: { ...state, revision: ctx.state.revision + 1, updatedAt: ctx.now } };
+  const question = state.itemId === ctx.state.itemId ? state.question : null;
+  return { ok: true, state: { ...state, question, revision: ctx.state.revision + 1, updatedAt: ctx.now } };
 }
 
 /** The state's position as if released from hold now: what `previous` should come back to. */
@@ -190,23 +202,54 @@ const handlers: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
     return settle(ctx, undoCatchUp(ctx.state));
   },
 
+  showQuestion(ctx, command) {
+    const question = ctx.inputs.question;
+    if (!question || question.id !== command.questionId) {
+      return reject(ctx, 'unknown_question', `no approved question "${command.questionId}" in hall ${ctx.state.hallId}`);
+    }
+    if (ctx.state.itemId === null)
+      return reject(ctx, 'not_applicable', 'a question goes on air during a talk: start the talk first');
+    if (ctx.state.question?.id === question.id) return reject(ctx, 'not_applicable', 'this question is on air already');
+    return accept(ctx, { ...ctx.state, question: { id: question.id, text: question.text, name: question.name } });
+  },
+
+  hideQuestion(ctx, command) {
+    if (!ctx.state.question) return reject(ctx, 'not_applicable', 'no question is on air');
+    if (command.questionId !== undefined && command.questionId !== ctx.state.question.id) {
+      return reject(ctx, 'not_applicable', `question "${command.questionId}" is not the one on air`);
+    }
+    return accept(ctx, { ...ctx.state, question: null });
+  },
+
   reset(ctx) {
     return accept(ctx, { ...initialHallState(ctx.state.hallId) });
   },
 };
 
 /**
- * Applies a command to a hall's state at server time `now`. Pure: the same inputs give the same outcome.
- * A rejected command returns the state unchanged.
+ * Applies a command to a hall's state at server time `now`, with what the server looked up for it (`inputs`).
+ * Pure: the same inputs give the same outcome. A rejected command returns the state unchanged.
  */
-export function applyCommand(program: Program, state: HallState, command: Command, now: number): CommandOutcome {
-  const ctx: Context = { program, items: hallItems(program, state.hallId), state, now };
+export function applyCommand(
+  program: Program,
+  state: HallState,
+  command: Command,
+  now: number,
+  inputs: CommandInputs = {},
+): CommandOutcome {
+  const ctx: Context = { program, items: hallItems(program, state.hallId), state, now, inputs };
   const handler = handlers[command.type] as Handler<Command>;
   return handler(ctx, command);
 }
 
 /** Like applyCommand, but first rejects a command built on a revision that is no longer current. */
-export function applyEnvelope(program: Program, state: HallState, envelope: CommandEnvelope, now: number): CommandOutcome {
+export function applyEnvelope(
+  program: Program,
+  state: HallState,
+  envelope: CommandEnvelope,
+  now: number,
+  inputs: CommandInputs = {},
+): CommandOutcome {
   if (envelope.expectRevision !== undefined && envelope.expectRevision !== state.revision) {
     return {
       ok: false,
@@ -215,5 +258,5 @@ export function applyEnvelope(program: Program, state: HallState, envelope: Comm
       state,
     };
   }
-  return applyCommand(program, state, commandOf(envelope), now);
+  return applyCommand(program, state, commandOf(envelope), now, inputs);
 }

@@ -154,6 +154,7 @@ export function liveView(program: Program, state: HallState, now: number): LiveV
     countdown: derived.countdown,
     heldRemainingMs: chair ? heldRemainingMs(state) : null,
     message: state.message,
+    question: state.question,
     source: chair ? 'chair' : 'schedule',
     itemStartedAt: chair ? state.itemStartedAt : null,
     catchUp: chair ? catchUpSummary(state.catchUps.at(-1)) : null,

@@ -83,6 +83,17 @@ export const CatchUpSchema = z.object({
   lengthsMs: z.record(z.string(), z.number()),
 });
 export type CatchUp = z.infer<typeof CatchUpSchema>;
+/**
+ * The audience question on air: a copy taken when it was shown (`showQuestion`), so the reducer and every screen
+ * need nothing but the hall's state. Text and name as stored (render as text only).
+ */
+export const OnAirQuestionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** The asker's name, when they gave one. */
+  name: z.string().nullable(),
+});
+export type OnAirQuestion = z.infer<typeof OnAirQuestionSchema>;
 
 export const HallStateSchema = PositionSchema.extend({
   hallId: z.string(),
@@ -92,6 +103,11 @@ export const HallStateSchema = PositionSchema.extend({
   held: z.object({ phase: PhaseSchema, since: z.number() }).nullable(),
   /** The chair's message, shown as a banner on the targeted surfaces. */
   message: HallMessageSchema.nullable(),
+  /**
+   * The audience question on air (speaker timer, stream, signage); null when none. Taken off by `hideQuestion`
+   * and whenever the hall's item changes. States stored before questions existed read as null.
+   */
+  question: OnAirQuestionSchema.nullable().default(null),
   /** Positions left by commands, newest last (bounded), for `previous`. */
   history: z.array(PositionSchema),
   /** Server time of the last accepted command (epoch ms). */
@@ -126,6 +142,7 @@ export function initialHallState(hallId: string): HallState {
     revision: 0,
     held: null,
     message: null,
+    question: null,
     history: [],
     updatedAt: 0,
     checkIns: {},

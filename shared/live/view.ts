@@ -1,5 +1,5 @@
 import type { Item } from '../program/schema.js';
-import type { CatchUp, HallMessage, HallState, Phase, TimedPhase } from './state.js';
+import type { CatchUp, HallMessage, HallState, OnAirQuestion, Phase, TimedPhase } from './state.js';
 
 /** A program item as the live view carries it: everything but the long abstract text. */
 export type ViewItem = Omit<Item, 'abstract'>;
@@ -42,6 +42,8 @@ export interface LiveView {
   heldRemainingMs: number | null;
   /** The chair's message and the surfaces it targets. */
   message: HallMessage | null;
+  /** The audience question on air (`{ id, text, name }`, render as text); null when none. */
+  question: OnAirQuestion | null;
   /** 'schedule' when no chair runs the hall and the view follows the printed program; 'chair' otherwise. */
   source: 'schedule' | 'chair';
   /** When the current item actually started (epoch ms), when a chair started it. */

@@ -1,47 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { ROOT } from '../support/server.js';
 import { command } from '../support/http.js';
-import { CCC_PROGRAM, JAPANESE_PROGRAM, overflowing, screenReady } from './display-helpers.js';
-import { expect, test } from './fixtures.js';
+import { CCC_PROGRAM, JAPANESE_PROGRAM } from './display-helpers.js';
+import { test } from './fixtures.js';
+import { BEHIND_OVERLAY, DESKTOP, LANDSCAPE, PHONE, PORTRAIT, shoot } from './screenshot-helpers.js';
 
-/**
- * Screenshots of every page, both orientations, both languages. `LECTERN_SCREENSHOTS=update` writes them to
- * docs/screenshots/ (what the README shows); otherwise to tests/.artifacts/screenshots/, so a normal run never
- * touches the docs but still renders (and checks) every one.
- */
-const OUT =
-  process.env.LECTERN_SCREENSHOTS === 'update' ? join(ROOT, 'docs/screenshots') : join(ROOT, 'tests/.artifacts/screenshots');
-mkdirSync(OUT, { recursive: true });
-
-const LANDSCAPE = { width: 1920, height: 1080 };
-const PORTRAIT = { width: 1080, height: 1920 };
-const DESKTOP = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
-/** Half resolution keeps the files small; the layout is the real 1080p one. */
-const SCALE = 0.5;
-/** A stand-in for the camera picture behind the overlay. */
-const BEHIND_OVERLAY = encodeURIComponent('#3b4252');
-
-async function shoot(
-  page: Page,
-  name: string,
-  url: string,
-  viewport: { width: number; height: number },
-  scale = SCALE,
-): Promise<void> {
-  const tab = await page.context().browser()!.newPage({ viewport, deviceScaleFactor: scale, timezoneId: 'Europe/Berlin' });
-  try {
-    await tab.goto(url);
-    await screenReady(tab);
-    await tab.waitForTimeout(400);
-    expect(await overflowing(tab, { scrolls: url.includes('/live') || url.endsWith('/display') }), name).toEqual([]);
-    await tab.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
-  } finally {
-    await tab.close();
-  }
-}
+/** Screenshots of every page, both orientations, both languages (see screenshot-helpers.ts for where they go). */
 
 test.describe('screenshots: the demo event (English)', () => {
   test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:47:00+09:00'] } });

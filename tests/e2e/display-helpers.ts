@@ -49,8 +49,11 @@ export function overflowing(page: Page, options: { scrolls?: boolean } = {}): Pr
     const context = document.createElement('canvas').getContext('2d')!;
     const describe = (el: Element) =>
       `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 50)}"`;
+    // The body of a closed <details> is not drawn (only its summary is).
+    const undrawn = (el: Element) => !!el.parentElement?.closest('details:not([open])') && !el.closest('summary');
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       const style = getComputedStyle(el);
+      if (undrawn(el)) continue;
       if (style.display === 'inline' || style.display === 'contents' || style.display === 'none') continue;
       if (style.textOverflow === 'ellipsis') continue;
       if (el.scrollWidth > el.clientWidth + 1) out.push(`${describe(el)} is ${el.scrollWidth} wide in ${el.clientWidth}`);
@@ -65,6 +68,7 @@ export function overflowing(page: Page, options: { scrolls?: boolean } = {}): Pr
         const childStyle = getComputedStyle(child);
         // Inline children are lines of this box: their text is checked below, by its ink.
         if (childStyle.display === 'none' || childStyle.display === 'inline' || childStyle.position === 'fixed') continue;
+        if (undrawn(child)) continue;
         const r = child.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {

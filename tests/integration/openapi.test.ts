@@ -34,12 +34,13 @@ async function check(
   method: string,
   path: string,
   url: string,
-  init: { body?: unknown; raw?: string; type?: string; token?: string | null } = {},
+  init: { body?: unknown; raw?: string; type?: string; token?: string | null; headers?: Record<string, string> } = {},
 ) {
   const token = init.token === undefined ? DIRECTOR_TOKEN : init.token;
   const response = await fetch(`${server.url}${url}`, {
     method: method.toUpperCase(),
     headers: {
+      ...init.headers,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : init.type ? { 'content-type': init.type } : {}),
     },
@@ -61,6 +62,52 @@ async function check(
     }
   } else expect(text).toBe('');
   return { status: response.status, text };
+}
+
+/** Every questions route: the viewers' (device header, no token) and the moderation ones. */
+async function questionCalls(
+  call: (method: string, path: string, url?: string, init?: Parameters<typeof check>[3]) => Promise<{ text: string }>,
+  program: { items: { id: string; hallId: string }[] },
+  chairToken: string,
+) {
+  const base = '/api/v1/halls/{hallId}/questions';
+  const namba = '/api/v1/halls/namba/questions';
+  const itemId = program.items.find((item) => item.hallId === 'namba')!.id;
+  const viewer = (device: string) => ({ token: null, headers: { 'x-lectern-device': device } });
+  await call('get', `${base}/settings`, `${namba}/settings`, { token: null });
+  await call('post', base, '/api/v1/halls/nakamozu/questions', { ...viewer('device-openapi-1'), body: { text: 'Closed?' } });
+  await call('patch', `${base}/settings`, `${namba}/settings`, { body: { mode: 'open', heldWords: ['spam'] } });
+  await call('patch', `${base}/settings`, `${namba}/settings`, { body: {} });
+  await call('get', `${base}/settings`, `${namba}/settings`);
+  const asked = JSON.parse(
+    (await call('post', base, namba, { ...viewer('device-openapi-1'), body: { text: 'Why?', itemId } })).text,
+  );
+  await call('post', base, namba, { ...viewer('device-openapi-1'), body: { text: 'Why?', itemId } });
+  await call('post', base, namba, { ...viewer('device-openapi-1'), body: { text: '', itemId } });
+  await call('post', base, '/api/v1/halls/nowhere/questions', { ...viewer('device-openapi-1'), body: { text: 'Hm?' } });
+  await call('post', base, namba, { ...viewer('device-openapi-1'), body: { text: 'And how?', itemId } });
+  await call('post', base, namba, { ...viewer('device-openapi-1'), body: { text: 'One too many', itemId } });
+  await call('get', base, namba, { token: null });
+  await call('get', base, `${namba}?itemId=${itemId}`, { token: chairToken });
+  await call('get', base, '/api/v1/halls/nakamozu/questions', { token: chairToken });
+  await call('get', base, `${namba}?itemId=`, { token: null });
+  await call('get', base, namba, { token: 'lct_c_nonsense' });
+  await call('get', `${base}/mine`, `${namba}/mine`, viewer('device-openapi-1'));
+  await call('get', `${base}/mine`, `${namba}/mine`, { token: null });
+  await call('patch', `${base}/{id}`, `${namba}/${asked.id}`, { body: { status: 'approved', starred: true } });
+  await call('patch', `${base}/{id}`, `${namba}/${asked.id}`, { body: { status: 'rejected' }, token: chairToken });
+  await call('patch', `${base}/{id}`, `${namba}/${asked.id}`, { body: { status: 'maybe' } });
+  await call('patch', `${base}/{id}`, `${namba}/q_nothing`, { body: { starred: false } });
+  await call('patch', `${base}/{id}`, `${namba}/${asked.id}`, { body: { starred: false }, token: null });
+  await call('post', `${base}/{id}/vote`, `${namba}/${asked.id}/vote`, { ...viewer('device-openapi-2'), body: {} });
+  await call('post', `${base}/{id}/vote`, `${namba}/q_nothing/vote`, { ...viewer('device-openapi-2'), body: {} });
+  await call('post', `${base}/{id}/vote`, `${namba}/${asked.id}/vote`, { token: null, body: {} });
+  await call('put', `${base}/order`, `${namba}/order`, { body: { questionIds: [asked.id] } });
+  await call('put', `${base}/order`, `${namba}/order`, { body: { questionIds: [] } });
+  await call('put', `${base}/order`, `${namba}/order`, { body: { questionIds: ['q_nothing'] } });
+  await call('get', `${base}/export.csv`, `${namba}/export.csv?itemId=${itemId}`);
+  await call('get', `${base}/export.json`, `${namba}/export.json`);
+  await call('get', `${base}/export.json`, `${namba}/export.json`, { token: chairToken });
 }
 
 describe('/api/v1/openapi.json', () => {
@@ -116,6 +163,7 @@ describe('/api/v1/openapi.json', () => {
     await call('post', '/api/v1/message', '/api/v1/message', { body: { text: 'Lunch at 12:30' } });
     await call('delete', '/api/v1/message', '/api/v1/message', { body: {} });
     await call('post', '/api/v1/halls/reset', '/api/v1/halls/reset', { body: { hallIds: ['nakamozu'] } });
+    await questionCalls(call, program, minted.token);
     await call('delete', '/api/v1/tokens/{id}', `/api/v1/tokens/${minted.id}`);
     const screen = await connect(server.url);
     sockets.push(screen);

@@ -9,24 +9,34 @@ import {
   OBS_MODES,
   PHASES,
   ProgramSchema,
+  QUESTION_MODES,
+  QuestionStatusSchema,
   type ApiError,
   type CommandLogPage,
   type DisplayInfo,
+  type FullQuestionSettings,
   type HallSummary,
   type Health,
   type IdentifyAnswer,
   type LiveView,
   type MintedToken,
   type MultiHallResult,
+  type MyQuestionsAnswer,
   type ObsHallStatus,
   type ObsRecording,
   type ProgramEditResult,
   type ProgramRevisionInfo,
   type ProgramUploadAnswer,
+  type PublicQuestionSettings,
+  type Question,
+  type QuestionListAnswer,
+  type SubmitQuestionAnswer,
   type TokenInfo,
   type ViewItem,
+  type VoteAnswer,
   type WhoAmI,
 } from '../../../shared/index.js';
+import type { QuestionExport } from '../../questions/questions.export.js';
 import type { Readiness } from '../readyz.js';
 
 // The JSON answers of the HTTP API as zod schemas, for the OpenAPI document only (the server builds its answers
@@ -34,7 +44,7 @@ import type { Readiness } from '../readyz.js';
 // not the other fails the typecheck, so the document cannot drift from what the routes send.
 
 const epochMs = z.number().describe('epoch ms');
-const RoleSchema = z.enum(['director', 'chair']);
+const RoleSchema = z.enum(['director', 'chair', 'moderator']);
 const ProblemSchema = z.object({ path: z.string(), message: z.string() });
 const VanishedSchema = z.array(z.object({ hallId: z.string(), itemId: z.string() }));
 
@@ -74,6 +84,7 @@ export const LiveViewSchema = z.object({
   countdown: z.object({ kind: z.enum(['talk', 'qa', 'break']), endsAt: epochMs }).nullable(),
   heldRemainingMs: z.number().nullable(),
   message: HallMessageSchema.nullable(),
+  question: z.object({ id: z.string(), text: z.string(), name: z.string().nullable() }).nullable(),
   source: z.enum(['schedule', 'chair']),
   itemStartedAt: epochMs.nullable(),
   catchUp: CatchUpSchema.omit({ lengthsMs: true }).nullable(),
@@ -86,7 +97,13 @@ export const StaleRevisionSchema = LiveViewSchema.extend({ error: z.literal('sta
 export const HallSummarySchema = HallSchema.extend({ itemCount: z.number().int() });
 export const HallListSchema = z.array(HallSummarySchema.extend({ live: LiveViewSchema }));
 
-export const MintedTokenSchema = z.object({ id: z.string(), token: z.string(), hallId: z.string(), url: z.string() });
+export const MintedTokenSchema = z.object({
+  id: z.string(),
+  token: z.string(),
+  hallId: z.string(),
+  role: z.enum(['chair', 'moderator']),
+  url: z.string(),
+});
 export const TokenInfoSchema = z.object({
   id: z.string(),
   role: RoleSchema,
@@ -215,6 +232,74 @@ export const ActualTimesReportSchema = z.looseObject({
   halls: z.array(z.looseObject({})),
 });
 
+export const QuestionSchema = z.object({
+  id: z.string(),
+  hallId: z.string(),
+  itemId: z.string(),
+  text: z.string().describe('verbatim, cleaned: render as text only'),
+  name: z.string().nullable(),
+  status: QuestionStatusSchema,
+  votes: z.number().int(),
+  starred: z.boolean(),
+  position: z.number().int().nullable().describe("the moderator's place (0 first) after a reorder"),
+  heldWord: z.string().nullable().describe('the held word it matched'),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export const QuestionListSchema = z.array(QuestionSchema);
+const PublicQuestionSchema = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  text: z.string(),
+  name: z.string().nullable(),
+  votes: z.number().int(),
+});
+export const PublicQuestionSettingsSchema = z.object({
+  hallId: z.string(),
+  open: z.boolean().describe('whether the hall takes questions now'),
+  mode: z.enum(QUESTION_MODES),
+  showOnSignage: z.boolean(),
+});
+export const FullQuestionSettingsSchema = PublicQuestionSettingsSchema.extend({
+  autoApprove: z.boolean(),
+  heldWords: z.array(z.string()),
+});
+export const QuestionSettingsAnswerSchema = z.union([FullQuestionSettingsSchema, PublicQuestionSettingsSchema]);
+export const QuestionListAnswerSchema = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('public'), questions: z.array(PublicQuestionSchema) }),
+  z.object({ scope: z.literal('full'), questions: QuestionListSchema, settings: FullQuestionSettingsSchema }),
+]);
+export const SubmitQuestionAnswerSchema = z.object({
+  id: z.string(),
+  status: QuestionStatusSchema,
+  merged: z.literal(true).optional().describe('the same device had asked the same text for the same talk: that question'),
+});
+export const VoteAnswerSchema = z.object({
+  id: z.string(),
+  votes: z.number().int(),
+  counted: z.boolean().describe('false when this device had voted already'),
+});
+export const MyQuestionsAnswerSchema = z.object({
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      itemId: z.string(),
+      text: z.string(),
+      status: z.enum(['received', 'listed', 'answered']),
+      createdAt: epochMs,
+    }),
+  ),
+});
+export const QuestionExportSchema = z.object({
+  hallId: z.string(),
+  itemId: z.string().nullable(),
+  exportedAt: epochMs,
+  timeZone: z.string(),
+  questions: z.array(
+    QuestionSchema.omit({ heldWord: true, position: true, updatedAt: true }).extend({ talk: z.string().nullable() }),
+  ),
+});
+
 // Each schema against its type, both ways: a drift fails `npm run typecheck`.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Plain<T> = T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
@@ -237,6 +322,14 @@ const checks: {
   identify: Check<typeof IdentifyAnswerSchema, IdentifyAnswer>;
   obs: Check<typeof ObsHallStatusSchema, ObsHallStatus>;
   recording: Check<z.ZodType<z.output<typeof ObsRecordingsSchema>['recordings'][number]>, ObsRecording>;
+  question: Check<typeof QuestionSchema, Question>;
+  publicSettings: Check<typeof PublicQuestionSettingsSchema, PublicQuestionSettings>;
+  fullSettings: Check<typeof FullQuestionSettingsSchema, FullQuestionSettings>;
+  questionList: Check<typeof QuestionListAnswerSchema, QuestionListAnswer>;
+  submitted: Check<typeof SubmitQuestionAnswerSchema, SubmitQuestionAnswer>;
+  vote: Check<typeof VoteAnswerSchema, VoteAnswer>;
+  mine: Check<typeof MyQuestionsAnswerSchema, MyQuestionsAnswer>;
+  questionExport: Check<typeof QuestionExportSchema, QuestionExport>;
 } = {
   error: true,
   health: true,
@@ -255,5 +348,13 @@ const checks: {
   identify: true,
   obs: true,
   recording: true,
+  question: true,
+  publicSettings: true,
+  fullSettings: true,
+  questionList: true,
+  submitted: true,
+  vote: true,
+  mine: true,
+  questionExport: true,
 };
 void checks;

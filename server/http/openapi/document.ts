@@ -29,7 +29,14 @@ function parameters(operation: Operation): unknown[] {
     required: !(schema as z.ZodType).safeParse(undefined).success,
     schema: jsonSchema(schema as z.ZodType),
   }));
-  return [...inPath, ...inQuery];
+  const inHeader = (operation.headers ?? []).map((header) => ({
+    name: header.name,
+    in: 'header',
+    required: header.required,
+    description: header.description,
+    schema: jsonSchema(header.schema),
+  }));
+  return [...inPath, ...inQuery, ...inHeader];
 }
 
 function describeOperation(operation: Operation): Record<string, unknown> {
@@ -70,7 +77,9 @@ export function openApiDocument(): Record<string, unknown> {
         'Live now/next for conference halls. Commands need a bearer token scoped to a hall (chair) or to every hall (director); screens read without one. See docs/api.md.',
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'lct_d_… (director) or lct_c_… (chair)' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'lct_d_… (director), lct_c_… (chair) or lct_m_… (moderator)' },
+      },
     },
     paths,
   };

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CommandEnvelopeSchema } from '../../../shared/index.js';
+import {
+  CommandEnvelopeSchema,
+  DEVICE_HEADER,
+  DeviceIdSchema,
+  QuestionOrderSchema,
+  QuestionPatchSchema,
+  QuestionSettingsPatchSchema,
+  SubmitQuestionSchema,
+} from '../../../shared/index.js';
 import { MintSchema } from '../../auth/auth.routes.js';
 import { IdentifySchema } from '../../displays/displays.routes.js';
 import { ClearSchema, MessageSchema, ResetSchema } from '../../live/all-halls.routes.js';
@@ -7,6 +15,7 @@ import { LogQuerySchema } from '../../live/log.routes.js';
 import { ChaptersQuerySchema, ModeBodySchema } from '../../obs/obs.routes.js';
 import { EditRequestSchema } from '../../program/program-edits.routes.js';
 import { UploadQuerySchema } from '../../program/program.routes.js';
+import { QuestionsQuerySchema } from '../../questions/questions.routes.js';
 import * as A from './answers.js';
 
 /** Who may call an operation: anyone, any valid token (scoped by hall), or a director token. */
@@ -22,13 +31,15 @@ export interface Answer {
 
 /** One documented HTTP operation; its request schemas are the ones the route parses with. */
 export interface Operation {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** In OpenAPI form: `/api/v1/halls/{hallId}/commands`. */
   path: string;
   summary: string;
   tag: string;
   access: Access;
   query?: z.ZodObject;
+  /** Request headers beyond Authorization (the viewers' device id). */
+  headers?: { name: string; required: boolean; description: string; schema: z.ZodType }[];
   body?: z.ZodType;
   /** A raw upload (the program file) of these media types. */
   upload?: string[];
@@ -43,6 +54,14 @@ const noHall = error('no such hall');
 const tooMany = error('rate-limited: try again after `Retry-After` seconds');
 const HallFilterQuery = z.object({ hall: z.string().optional() });
 const noContent: Answer = { description: 'done (no body)' };
+const questionForbidden = error(
+  'the token may not do this: a token of another hall, a chair doing more than reading and marking answered, a moderator exporting',
+);
+const noQuestionHall = error('no such hall');
+const QUESTIONS = '/api/v1/halls/{hallId}/questions';
+const device = (required: boolean, description: string) => [
+  { name: DEVICE_HEADER, required, description, schema: DeviceIdSchema },
+];
 
 /** Every route of the HTTP API, as `/api/v1/openapi.json` documents it. */
 export const OPERATIONS: Operation[] = [
@@ -185,7 +204,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/tokens',
-    summary: 'Mint a chair token for one hall (shown once, stored hashed)',
+    summary: 'Mint a chair (default) or moderator token for one hall (shown once, stored hashed)',
     tag: 'auth',
     access: 'director',
     body: MintSchema,
@@ -302,6 +321,164 @@ export const OPERATIONS: Operation[] = [
       400: invalid,
       401: unauthorized,
       403: forbidden,
+    },
+  },
+  {
+    method: 'post',
+    path: QUESTIONS,
+    summary:
+      'A viewer asks (no token; the device id in the x-lectern-device header); `itemId` defaults to the item on now, else the next',
+    tag: 'questions',
+    access: 'public',
+    headers: device(false, 'the random id the page keeps; without it the address counts at the device rate'),
+    body: SubmitQuestionSchema,
+    answers: {
+      201: {
+        description: 'a new question (pending, or approved when the hall auto-approves)',
+        json: A.SubmitQuestionAnswerSchema,
+      },
+      200: {
+        description: 'the same text from this device for this talk: the earlier question',
+        json: A.SubmitQuestionAnswerSchema,
+      },
+      400: invalid,
+      403: error('`questions_closed`: the hall does not take questions now'),
+      404: noQuestionHall,
+      429: tooMany,
+    },
+  },
+  {
+    method: 'get',
+    path: QUESTIONS,
+    summary:
+      "A hall's questions: the approved ones without a token; every one with a moderator, the hall's chair or a director token",
+    tag: 'questions',
+    access: 'public',
+    query: QuestionsQuerySchema,
+    answers: {
+      200: {
+        description: "the list, in order: the moderator's places first, then starred, more votes, older",
+        json: A.QuestionListAnswerSchema,
+      },
+      400: invalid,
+      401: error('a token that is unknown or revoked (leave Authorization out to read as a viewer)'),
+      403: questionForbidden,
+      404: noQuestionHall,
+    },
+  },
+  {
+    method: 'get',
+    path: `${QUESTIONS}/mine`,
+    summary: "This device's questions in the hall, newest first, with the status a viewer sees",
+    tag: 'questions',
+    access: 'public',
+    headers: device(true, 'the device that asked'),
+    answers: {
+      200: { description: 'the questions', json: A.MyQuestionsAnswerSchema },
+      400: error('no or an invalid x-lectern-device header'),
+      404: noQuestionHall,
+    },
+  },
+  {
+    method: 'get',
+    path: `${QUESTIONS}/settings`,
+    summary: "A hall's question settings: whether it takes questions now; in full with a token that may read its questions",
+    tag: 'questions',
+    access: 'public',
+    answers: {
+      200: { description: 'the settings (public or full)', json: A.QuestionSettingsAnswerSchema },
+      401: error('a token that is unknown or revoked'),
+      403: questionForbidden,
+      404: noQuestionHall,
+    },
+  },
+  {
+    method: 'patch',
+    path: `${QUESTIONS}/settings`,
+    summary: 'Change the settings: mode, auto-approve, held words, show on signage (moderator or director)',
+    tag: 'questions',
+    access: 'token',
+    body: QuestionSettingsPatchSchema,
+    answers: {
+      200: { description: 'the settings now', json: A.FullQuestionSettingsSchema },
+      400: invalid,
+      401: unauthorized,
+      403: questionForbidden,
+      404: noQuestionHall,
+    },
+  },
+  {
+    method: 'put',
+    path: `${QUESTIONS}/order`,
+    summary: "The moderator's order: the listed questions take places 0, 1, 2… (moderator or director)",
+    tag: 'questions',
+    access: 'token',
+    body: QuestionOrderSchema,
+    answers: {
+      200: { description: 'the questions of the talks concerned, in the new order', json: A.QuestionListSchema },
+      400: invalid,
+      401: unauthorized,
+      403: questionForbidden,
+      404: error('no such hall, or an id that is not a question of the hall'),
+    },
+  },
+  {
+    method: 'get',
+    path: `${QUESTIONS}/export.csv`,
+    summary: "The hall's (or one talk's) questions for the speakers, as CSV with a BOM (director)",
+    tag: 'questions',
+    access: 'director',
+    query: QuestionsQuerySchema,
+    answers: {
+      200: { description: 'CSV, one row a question', media: 'text/csv' },
+      400: invalid,
+      401: unauthorized,
+      403: questionForbidden,
+      404: noQuestionHall,
+    },
+  },
+  {
+    method: 'get',
+    path: `${QUESTIONS}/export.json`,
+    summary: "The hall's (or one talk's) questions for the speakers, as JSON (director)",
+    tag: 'questions',
+    access: 'director',
+    query: QuestionsQuerySchema,
+    answers: {
+      200: { description: 'the export', json: A.QuestionExportSchema },
+      400: invalid,
+      401: unauthorized,
+      403: questionForbidden,
+      404: noQuestionHall,
+    },
+  },
+  {
+    method: 'post',
+    path: `${QUESTIONS}/{id}/vote`,
+    summary: 'A viewer upvotes an approved question: once per device',
+    tag: 'questions',
+    access: 'public',
+    headers: device(true, 'the device that votes'),
+    answers: {
+      200: { description: 'the votes now', json: A.VoteAnswerSchema },
+      400: error('no or an invalid x-lectern-device header'),
+      404: error('no such hall, or no approved question of this id'),
+    },
+  },
+  {
+    method: 'patch',
+    path: `${QUESTIONS}/{id}`,
+    summary:
+      "Set a question's status or star (moderator or director); the hall's chair may only set `answered`. Rejected or answered, it goes off air",
+    tag: 'questions',
+    access: 'token',
+    body: QuestionPatchSchema,
+    answers: {
+      200: { description: 'the question', json: A.QuestionSchema },
+      400: invalid,
+      401: unauthorized,
+      403: questionForbidden,
+      404: error('no such hall, or no question of this id'),
     },
   },
   {

@@ -151,7 +151,7 @@ const CSV_HEADER = [
  * One CSV field. A text starting like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`, so a title from a
  * call for papers such as `=HYPERLINK(…)` stays text in a spreadsheet; numbers (a negative delay) stay numbers.
  */
-function csvField(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   let text = value === null ? '' : String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -42,6 +42,7 @@ function view(phase: LiveView['phase'], now: ViewItem | null, itemStartedAt: num
     phase,
     now,
     next: null,
+    question: null,
     nextStartsAt: null,
     delayMs: 0,
     countdown: null,
