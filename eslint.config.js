@@ -41,6 +41,8 @@ export default tseslint.config(
       'vue/attributes-order': 'off',
       // Render user text as text, never as HTML.
       'vue/no-v-html': 'error',
+      // A prop passed under its own name is written once (`:hall`, not `:hall="hall"`; Vue 3.4+).
+      'vue/v-bind-style': ['error', 'shorthand', { sameNameShorthand: 'always' }],
     },
   },
   {

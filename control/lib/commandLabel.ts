@@ -2,43 +2,39 @@ import type { Command, LiveView } from '../../shared/index.js';
 import type { Translate } from '../../web/i18n/index.js';
 import type { Fate } from './useHallCommands.js';
 
+/** The commands whose label is one text, whatever they carry. */
+const PLAIN_LABELS = {
+  next: 'panel.action.next',
+  previous: 'panel.action.previous',
+  qa: 'panel.action.qa',
+  hold: 'panel.action.hold',
+  release: 'panel.action.release',
+  clearMessage: 'panel.action.clearMessage',
+  goto: 'panel.action.start',
+  reset: 'panel.action.reset',
+  catchUp: 'panel.action.catchUp',
+  undoCatchUp: 'panel.action.undoCatchUp',
+  showQuestion: 'panel.action.showQuestion',
+  hideQuestion: 'panel.action.hideQuestion',
+} as const satisfies Partial<Record<Command['type'], string>>;
+
+type PlainCommand = Extract<Command, { type: keyof typeof PLAIN_LABELS }>;
+const isPlain = (command: Command): command is PlainCommand => command.type in PLAIN_LABELS;
+
 /** A command as a person says it: "Start next", "+5 min", "Break 15 min". */
 export function commandLabel(command: Command, t: Translate): string {
+  if (isPlain(command)) return t(PLAIN_LABELS[command.type]);
   switch (command.type) {
-    case 'next':
-      return t('panel.action.next');
-    case 'previous':
-      return t('panel.action.previous');
-    case 'qa':
-      return t('panel.action.qa');
     case 'break':
       return command.minutes ? t('panel.action.breakMinutes', { m: command.minutes }) : t('panel.action.break');
     case 'extend':
       return command.minutes > 0
         ? t('panel.action.extendBy', { m: command.minutes })
         : t('panel.action.shortenBy', { m: -command.minutes });
-    case 'hold':
-      return t('panel.action.hold');
-    case 'release':
-      return t('panel.action.release');
     case 'message':
       return `${t('panel.action.message')}: “${command.text}”`;
-    case 'clearMessage':
-      return t('panel.action.clearMessage');
-    case 'goto':
-      return t('panel.action.start');
-    case 'reset':
-      return t('panel.action.reset');
     case 'checkIn':
       return command.present ? t('panel.action.checkIn') : t('panel.action.checkOut');
-    case 'catchUp':
-      return t('panel.action.catchUp');
-    case 'undoCatchUp':
-      return t('panel.action.undoCatchUp');
-    case 'showQuestion':
-      return t('panel.action.showQuestion');
-    case 'hideQuestion':
-      return t('panel.action.hideQuestion');
   }
 }
 

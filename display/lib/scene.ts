@@ -1,4 +1,5 @@
 import { hallItems, hallOpening, type HallOpening, type LiveView, type Program, type ViewItem } from '../../shared/index.js';
+import type { Lang } from '../../web/i18n/index.js';
 
 /**
  * What a hall screen shows, one focal element per scene: the item (talk, Q&A), the break countdown, the hold
@@ -46,4 +47,22 @@ function ranToday(program: Program, hallId: string, opening: HallOpening, now: n
   const index = items.findIndex((item) => item.id === opening.item.id);
   const before = index > 0 ? items[index - 1] : undefined;
   return !!before && before.end <= now && now - before.end < opening.start - now;
+}
+
+/** The item a hall card is about: the one on now, or the one up next (none in a break, a hold or a closed hall). */
+export function heroItem(scene: HallScene, view: LiveView): ViewItem | null {
+  if (scene.kind === 'item') return scene.item;
+  return scene.kind === 'upNext' ? view.next : null;
+}
+
+/** What every hall card of a screen is given (the lobby's and the live page's). */
+export interface HallCardProps {
+  view: LiveView;
+  scene: HallScene;
+  /** Server time, epoch ms. */
+  now: number;
+  /** The program's IANA zone. */
+  zone: string;
+  /** The page's language. */
+  lang: Lang;
 }

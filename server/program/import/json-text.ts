@@ -42,46 +42,37 @@ export function findJsonSyntaxError(text: string): SyntaxSpot | undefined {
     if (!match) fault('a value (object, array, string, number, true, false or null)');
     at += match![0].length;
   };
+  /** An object's members or an array's values, from the opening bracket to `close`, each read by `entry`. */
+  const entries = (close: '}' | ']', entry: () => void) => {
+    at++;
+    space();
+    if (text[at] === close) return void at++;
+    for (;;) {
+      entry();
+      space();
+      if (text[at] === ',') {
+        at++;
+        continue;
+      }
+      if (text[at] === close) return void at++;
+      fault(text[at] === undefined ? `"${close}" (the file ends too early)` : `"," or "${close}"`);
+    }
+  };
+  const member = () => {
+    space();
+    if (text[at] !== '"') fault('a property name in double quotes');
+    string();
+    space();
+    if (text[at] !== ':') fault('":" after the property name');
+    at++;
+    value();
+  };
   const value = (): void => {
     space();
     const ch = text[at];
     if (ch === undefined) fault('a value (the file ends too early)');
-    if (ch === '{') {
-      at++;
-      space();
-      if (text[at] === '}') return void at++;
-      for (;;) {
-        space();
-        if (text[at] !== '"') fault('a property name in double quotes');
-        string();
-        space();
-        if (text[at] !== ':') fault('":" after the property name');
-        at++;
-        value();
-        space();
-        if (text[at] === ',') {
-          at++;
-          continue;
-        }
-        if (text[at] === '}') return void at++;
-        fault(text[at] === undefined ? '"}" (the file ends too early)' : '"," or "}"');
-      }
-    }
-    if (ch === '[') {
-      at++;
-      space();
-      if (text[at] === ']') return void at++;
-      for (;;) {
-        value();
-        space();
-        if (text[at] === ',') {
-          at++;
-          continue;
-        }
-        if (text[at] === ']') return void at++;
-        fault(text[at] === undefined ? '"]" (the file ends too early)' : '"," or "]"');
-      }
-    }
+    if (ch === '{') return entries('}', member);
+    if (ch === '[') return entries(']', value);
     if (ch === '"') return string();
     if (ch === 't') return literal('true');
     if (ch === 'f') return literal('false');
