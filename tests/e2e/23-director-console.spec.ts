@@ -155,6 +155,8 @@ test('all halls at a glance; act on any hall; message everywhere; reset halls an
   // Reset all halls; cancelling first changes nothing.
   await namba.getByTestId('btn-next').click();
   await expect(namba.getByTestId('phase')).toHaveText('On now');
+  // The schedule shows "On now" too: wait for the chair's start itself before taking the revision.
+  await expect.poll(async () => (await liveView(server, 'namba')).source).toBe('chair');
   const revision = (await liveView(server, 'namba')).revision;
   await page.getByTestId('reset-all').click();
   await page.getByTestId('confirm-reset').getByRole('button', { name: 'Cancel' }).click();
