@@ -1,3 +1,4 @@
+import { command } from '../support/http.js';
 import { DIRECTOR_TOKEN } from '../support/server.js';
 import { screenReady } from './display-helpers.js';
 import { clickAndConfirm, liveView, mintChair, openPanel, watchErrors } from './control-helpers.js';
@@ -144,6 +145,24 @@ test('the console mints a moderator link (QR code, revocable); it opens the hall
   await expect(row).toHaveAttribute('data-status', 'pending');
   await row.getByTestId('approve').click();
   await expect(row).toHaveAttribute('data-status', 'approved');
+  // Off hall signage: on air, the timer shows it and the signage does not.
+  await moderator.getByTestId('show-on-signage').uncheck();
+  await expect(moderator.getByTestId('show-on-signage')).not.toBeChecked();
+  await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });
+  expect((await command(server.url, 'namba', { type: 'showQuestion', questionId: id })).status).toBe(200);
+  const screens = await page.context().newPage();
+  await screens.goto(`${server.url}/display/timer/namba`);
+  await expect(screens.getByTestId('question-on-air')).toBeVisible();
+  await screens.goto(`${server.url}/display/hall/namba`);
+  await screenReady(screens);
+  await expect(screens.getByTestId('now-title')).toBeVisible();
+  await screens.waitForTimeout(500);
+  await expect(screens.getByTestId('question-on-air')).toHaveCount(0);
+  await moderator.getByTestId('show-on-signage').check();
+  await command(server.url, 'namba', { type: 'hideQuestion' });
+  await command(server.url, 'namba', { type: 'showQuestion', questionId: id });
+  await expect(screens.getByTestId('question-on-air')).toBeVisible();
+  await screens.close();
   // Auto-approve with a held word: a question with the word waits for the moderator, with the word shown.
   await moderator.getByTestId('auto-approve').check();
   await moderator.getByTestId('held-words').fill('advert, 宣伝');
