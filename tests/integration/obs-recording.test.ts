@@ -230,7 +230,7 @@ describe('the consent pause, when OBS answers PauseRecord before it pauses', () 
     // OBS pauses on its UI thread after answering; about one request in five reads "not paused" right after.
     for (let round = 1; round <= 5; round++) {
       await chair('goto', { itemId: ITEMS.jung });
-      await obsStatusUntil(server.url, 'namba', (s) => s.record?.pausedByLectern === true, 20_000, `round ${round}: paused`);
+      await obsStatusUntil(server.url, 'namba', (s) => s.record?.pausedByLectern === true, 30_000, `round ${round}: paused`);
       await chair('goto', { itemId: ITEMS.ohno });
       await eventually(
         () => observer.call('GetRecordStatus'),
