@@ -4,6 +4,15 @@ import type { Principal } from './auth.service.js';
 /** Whether a principal may act on a hall: yes, or `forbidden` with the reason a chair sees. */
 export type Authorization = { ok: true } | { ok: false; error: 'forbidden'; message: string };
 
+/** A chair's or moderator's token used on a hall it is not for. */
+function otherHall(principal: Extract<Principal, { hallId: string }>, hallId: string): Authorization {
+  return {
+    ok: false,
+    error: 'forbidden',
+    message: `this ${principal.role} token is for hall ${principal.hallId}, not ${hallId}`,
+  };
+}
+
 /** Why a chair may not send a director-only command. */
 const DIRECTOR_ONLY_REASON: Partial<Record<CommandType, string>> = { reset: 'only a director can reset a hall' };
 
@@ -15,13 +24,7 @@ const DIRECTOR_ONLY_REASON: Partial<Record<CommandType, string>> = { reset: 'onl
  */
 export function authorize(principal: Principal, hallId: string, commandType?: CommandType): Authorization {
   if (principal.role === 'director') return { ok: true };
-  if (principal.hallId !== hallId) {
-    return {
-      ok: false,
-      error: 'forbidden',
-      message: `this ${principal.role} token is for hall ${principal.hallId}, not ${hallId}`,
-    };
-  }
+  if (principal.hallId !== hallId) return otherHall(principal, hallId);
   // A moderator puts questions on air and takes them off; the rest of the hall is the chair's.
   if (principal.role === 'moderator' && commandType && !MODERATOR_COMMANDS.includes(commandType)) {
     return { ok: false, error: 'forbidden', message: `a moderator token cannot send "${commandType}"` };
@@ -55,13 +58,7 @@ const QUESTION_ROLES: Record<QuestionAction, readonly Principal['role'][]> = {
  */
 export function authorizeQuestions(principal: Principal, hallId: string, action: QuestionAction): Authorization {
   if (principal.role === 'director') return { ok: true };
-  if (principal.hallId !== hallId) {
-    return {
-      ok: false,
-      error: 'forbidden',
-      message: `this ${principal.role} token is for hall ${principal.hallId}, not ${hallId}`,
-    };
-  }
+  if (principal.hallId !== hallId) return otherHall(principal, hallId);
   if (!QUESTION_ROLES[action].includes(principal.role)) {
     return { ok: false, error: 'forbidden', message: `a ${principal.role} token cannot ${action} questions` };
   }

@@ -84,10 +84,7 @@ export class SqliteObsStore implements ObsStore {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    this.db = openPrivateDatabase(dataDir);
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openPrivateDatabase(dataDir, SCHEMA);
   }
 
   async getMode(hallId: string): Promise<StoredMode | undefined> {

@@ -1,5 +1,5 @@
 import { logger } from '../observability/logger.js';
-import type { LecternServerSocket } from '../../shared/index.js';
+import { HallWatchSchema, type LecternServerSocket } from '../../shared/index.js';
 import { StoreUnavailableError } from '../store/store.js';
 
 /** Calls an acknowledgement only when the client sent one: a missing or bogus callback never throws. */
@@ -31,4 +31,20 @@ export function answerUnknownEvents(socket: LecternServerSocket): void {
     if (socket.listeners(event as 'hall:watch').length > 0) return;
     answer(args[args.length - 1], { ok: false, error: 'unknown_event', message: `no such event "${event}"` });
   });
+}
+
+/** `hall:unwatch` and `questions:unwatch`: leave the room of the hall the payload names; answer whether it named one. */
+export function leaveOnUnwatch(
+  socket: LecternServerSocket,
+  event: 'hall:unwatch' | 'questions:unwatch',
+  roomOf: (hallId: string) => string,
+): void {
+  socket.on(
+    event,
+    guarded(socket, event, (payload, ack) => {
+      const parsed = HallWatchSchema.safeParse(payload);
+      if (parsed.success) void socket.leave(roomOf(parsed.data.hallId));
+      answer(ack, { ok: parsed.success });
+    }),
+  );
 }

@@ -10,7 +10,7 @@ import { hallRoom } from '../broadcast/broadcaster.js';
 import { commandHall } from '../live/command-hall.js';
 import { rateLimitedAnswer } from '../limits/throttle.socket.js';
 import type { SocketDeps } from './socket-app.js';
-import { answer, guarded } from './guarded.js';
+import { answer, guarded, leaveOnUnwatch } from './guarded.js';
 
 /**
  * The live engine over the socket: screens watch halls (`hall:watch`, `hall:unwatch`), chair panels send
@@ -38,14 +38,7 @@ export function registerLiveHandlers(socket: LecternServerSocket, { live, auth, 
     }),
   );
 
-  socket.on(
-    'hall:unwatch',
-    guarded(socket, 'hall:unwatch', (payload, ack) => {
-      const parsed = HallWatchSchema.safeParse(payload);
-      if (parsed.success) void socket.leave(hallRoom(parsed.data.hallId));
-      answer(ack, { ok: parsed.success });
-    }),
-  );
+  leaveOnUnwatch(socket, 'hall:unwatch', hallRoom);
 
   socket.on(
     'hall:command',

@@ -4,16 +4,14 @@ import {
   QuestionIdSchema,
   describeZodError,
   type LecternServerSocket,
-  type QuestionResult,
-  type QuestionSettingsResult,
-  type QuestionsResult,
   type QuestionsWatchResult,
 } from '../../shared/index.js';
 import { rateLimitedAnswer } from '../limits/throttle.socket.js';
-import type { Refusal } from '../questions/questions.outcome.js';
+import type { Principal } from '../auth/auth.service.js';
+import type { Outcome, Refusal } from '../questions/questions.outcome.js';
 import { questionsRoom } from '../questions/questions.broadcast.js';
 import type { SocketDeps } from './socket-app.js';
-import { answer, guarded } from './guarded.js';
+import { answer, guarded, leaveOnUnwatch } from './guarded.js';
 
 /** Where a question event goes: `{ hallId }` (the rest of the payload is the operation's own schema). */
 const HallTargetSchema = z.looseObject({ hallId: HallIdSchema });
@@ -40,7 +38,7 @@ export function registerQuestionHandlers(socket: LecternServerSocket, { auth, qu
     payload: unknown,
     ack: unknown,
     schema: T,
-  ): Promise<{ principal: NonNullable<Awaited<ReturnType<typeof auth.authenticate>>>; target: z.infer<T> } | undefined> {
+  ): Promise<{ principal: Principal; target: z.infer<T> } | undefined> {
     const principal = await auth.authenticate(socket.data.token);
     if (!principal) {
       answer(ack, { ok: false, error: 'unauthorized', message: 'connect with a moderator, chair or director token' });
@@ -79,45 +77,33 @@ export function registerQuestionHandlers(socket: LecternServerSocket, { auth, qu
     }),
   );
 
-  socket.on(
-    'questions:unwatch',
-    guarded(socket, 'questions:unwatch', (payload, ack) => {
-      const parsed = HallTargetSchema.safeParse(payload);
-      if (parsed.success) void socket.leave(questionsRoom(parsed.data.hallId));
-      answer(ack, { ok: parsed.success });
-    }),
-  );
+  leaveOnUnwatch(socket, 'questions:unwatch', questionsRoom);
 
-  socket.on(
-    'questions:update',
-    guarded(socket, 'questions:update', async (payload, ack) => {
-      const begun = await begin(payload, ack, QuestionTargetSchema);
-      if (!begun) return;
-      const { hallId, questionId, ...patch } = begun.target;
-      const outcome = await questions.update(hallId, questionId, patch, begun.principal);
-      answer<QuestionResult>(ack, outcome.ok ? { ok: true, question: outcome.value } : refusal(outcome));
-    }),
-  );
+  /** A moderation event: the service's outcome, answered as `{ ok: true, [key]: value }` or its refusal. */
+  function moderate<T extends z.ZodType, V>(
+    event: 'questions:update' | 'questions:reorder' | 'questions:settings',
+    schema: T,
+    key: 'question' | 'questions' | 'settings',
+    run: (target: z.infer<T>, principal: Principal) => Promise<Outcome<V>>,
+  ): void {
+    socket.on(
+      event,
+      guarded(socket, event, async (payload, ack) => {
+        const begun = await begin(payload, ack, schema);
+        if (!begun) return;
+        const outcome = await run(begun.target, begun.principal);
+        answer(ack, outcome.ok ? { ok: true, [key]: outcome.value } : refusal(outcome));
+      }),
+    );
+  }
 
-  socket.on(
-    'questions:reorder',
-    guarded(socket, 'questions:reorder', async (payload, ack) => {
-      const begun = await begin(payload, ack, HallTargetSchema);
-      if (!begun) return;
-      const { hallId, ...order } = begun.target;
-      const outcome = await questions.reorder(hallId, order, begun.principal);
-      answer<QuestionsResult>(ack, outcome.ok ? { ok: true, questions: outcome.value } : refusal(outcome));
-    }),
+  moderate('questions:update', QuestionTargetSchema, 'question', ({ hallId, questionId, ...patch }, principal) =>
+    questions.update(hallId, questionId, patch, principal),
   );
-
-  socket.on(
-    'questions:settings',
-    guarded(socket, 'questions:settings', async (payload, ack) => {
-      const begun = await begin(payload, ack, HallTargetSchema);
-      if (!begun) return;
-      const { hallId, ...patch } = begun.target;
-      const outcome = await questions.changeSettings(hallId, patch, begun.principal);
-      answer<QuestionSettingsResult>(ack, outcome.ok ? { ok: true, settings: outcome.value } : refusal(outcome));
-    }),
+  moderate('questions:reorder', HallTargetSchema, 'questions', ({ hallId, ...order }, principal) =>
+    questions.reorder(hallId, order, principal),
+  );
+  moderate('questions:settings', HallTargetSchema, 'settings', ({ hallId, ...patch }, principal) =>
+    questions.changeSettings(hallId, patch, principal),
   );
 }

@@ -15,9 +15,10 @@ export const DATABASE_FILE = 'lectern.sqlite';
  * folder is made 0700, an existing folder that already holds Lectern's file is tightened to 0700 (a folder
  * without one, e.g. `--data .` in someone's home, keeps its mode), and the file with its -wal and -shm is 0600
  * (created under umask 077 and chmod-ed after, for files an older version left 0644). WAL mode is set here, so
- * the -wal and -shm files are created while the umask holds.
+ * the -wal and -shm files are created while the umask holds. Then the connection's pragmas, and `schema` (its
+ * tables, created if missing).
  */
-export function openPrivateDatabase(dataDir: string): Database.Database {
+export function openPrivateDatabase(dataDir: string, schema: string): Database.Database {
   const file = join(dataDir, DATABASE_FILE);
   const existed = existsSync(dataDir);
   mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
@@ -33,5 +34,10 @@ export function openPrivateDatabase(dataDir: string): Database.Database {
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(file + suffix)) chmodSync(file + suffix, DATA_FILE_MODE);
   }
+  // Every write durable before it is answered (a kill -9 keeps it); the connections of one file wait for each other.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(schema);
   return db;
 }

@@ -7,6 +7,9 @@ export interface StoredQuestion extends Question {
 }
 
 /** What a new question is made of (the service decided its id, status and held word). */
+/** What a moderator (or the chair's Answered) changes of a question. */
+export type QuestionPatch = { status?: QuestionStatus; starred?: boolean };
+
 export type NewQuestion = Omit<StoredQuestion, 'votes' | 'starred' | 'position' | 'updatedAt'>;
 
 /**
@@ -25,12 +28,7 @@ export interface QuestionStore {
   /** The questions one device asked in a hall, newest first. */
   listByDevice(hallId: string, deviceHash: string): Promise<StoredQuestion[]>;
   /** Sets status and/or star; undefined when no such question in the hall. */
-  update(
-    hallId: string,
-    id: string,
-    patch: { status?: QuestionStatus; starred?: boolean },
-    at: number,
-  ): Promise<StoredQuestion | undefined>;
+  update(hallId: string, id: string, patch: QuestionPatch, at: number): Promise<StoredQuestion | undefined>;
   /**
    * The moderator's order: the listed questions take positions 0, 1, 2…; the others of the same talks lose
    * theirs. All or nothing: undefined (and nothing changed) when one id is not a question of the hall.

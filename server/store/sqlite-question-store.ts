@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { QuestionSettingsSchema, type QuestionSettings, type QuestionStatus } from '../../shared/index.js';
 import { openPrivateDatabase } from './private-files.js';
-import type { NewQuestion, QuestionStore, StoredQuestion } from './question-store.js';
+import type { NewQuestion, QuestionPatch, QuestionStore, StoredQuestion } from './question-store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS question (
@@ -71,11 +71,7 @@ export class SqliteQuestionStore implements QuestionStore {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    this.db = openPrivateDatabase(dataDir);
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openPrivateDatabase(dataDir, SCHEMA);
   }
 
   private row(hallId: string, id: string): StoredQuestion | undefined {
@@ -134,12 +130,7 @@ export class SqliteQuestionStore implements QuestionStore {
     return rows.map(toQuestion);
   }
 
-  async update(
-    hallId: string,
-    id: string,
-    patch: { status?: QuestionStatus; starred?: boolean },
-    at: number,
-  ): Promise<StoredQuestion | undefined> {
+  async update(hallId: string, id: string, patch: QuestionPatch, at: number): Promise<StoredQuestion | undefined> {
     return this.db
       .transaction(() => {
         const result = this.db

@@ -115,11 +115,7 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string) {
     this.description = `sqlite:${join(dataDir, DATABASE_FILE)}`;
-    this.db = openPrivateDatabase(dataDir);
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openPrivateDatabase(dataDir, SCHEMA);
   }
 
   async getMeta(key: string): Promise<string | undefined> {

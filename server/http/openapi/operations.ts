@@ -54,6 +54,13 @@ const noHall = error('no such hall');
 const tooMany = error('rate-limited: try again after `Retry-After` seconds');
 const HallFilterQuery = z.object({ hall: z.string().optional() });
 const noContent: Answer = { description: 'done (no body)' };
+/** The director's all-halls routes: one result per hall. */
+const eachHallAnswers = {
+  200: { description: 'each hall', json: A.MultiHallResultSchema },
+  400: invalid,
+  401: unauthorized,
+  403: forbidden,
+};
 const questionForbidden = error(
   'the token may not do this: a token of another hall, a chair doing more than reading and marking answered, a moderator exporting',
 );
@@ -288,12 +295,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'live',
     access: 'director',
     body: ResetSchema,
-    answers: {
-      200: { description: 'each hall', json: A.MultiHallResultSchema },
-      400: invalid,
-      401: unauthorized,
-      403: forbidden,
-    },
+    answers: eachHallAnswers,
   },
   {
     method: 'post',
@@ -302,12 +304,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'live',
     access: 'director',
     body: MessageSchema,
-    answers: {
-      200: { description: 'each hall', json: A.MultiHallResultSchema },
-      400: invalid,
-      401: unauthorized,
-      403: forbidden,
-    },
+    answers: eachHallAnswers,
   },
   {
     method: 'delete',
@@ -316,12 +313,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'live',
     access: 'director',
     body: ClearSchema,
-    answers: {
-      200: { description: 'each hall', json: A.MultiHallResultSchema },
-      400: invalid,
-      401: unauthorized,
-      403: forbidden,
-    },
+    answers: eachHallAnswers,
   },
   {
     method: 'post',

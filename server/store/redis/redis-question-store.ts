@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { QuestionSettingsSchema, type QuestionSettings, type QuestionStatus } from '../../../shared/index.js';
-import type { NewQuestion, QuestionStore, StoredQuestion } from '../question-store.js';
+import type { NewQuestion, QuestionPatch, QuestionStore, StoredQuestion } from '../question-store.js';
 import { StoreUnavailableError } from '../store.js';
 import { REORDER_QUESTIONS, SUBMIT_QUESTION, UPDATE_QUESTION, VOTE_QUESTION } from './redis-question-scripts.js';
 
@@ -127,12 +127,7 @@ export class RedisQuestionStore implements QuestionStore {
     return (await this.many(ids)).filter((q) => q.deviceHash === deviceHash);
   }
 
-  async update(
-    hallId: string,
-    id: string,
-    patch: { status?: QuestionStatus; starred?: boolean },
-    at: number,
-  ): Promise<StoredQuestion | undefined> {
+  async update(hallId: string, id: string, patch: QuestionPatch, at: number): Promise<StoredQuestion | undefined> {
     const starred = patch.starred === undefined ? '' : patch.starred ? '1' : '0';
     const reply = await this.call(() =>
       this.redis.eval(UPDATE_QUESTION, 1, this.keys.question(id), hallId, patch.status ?? '', starred, String(at)),
