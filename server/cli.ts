@@ -3,12 +3,13 @@ import { BackupError } from './backup/sqlite-backup.js';
 import { backupCommand, restoreCommand } from './backup/backup.commands.js';
 import { ProgramError } from './program/program-file.js';
 import { UsageError, type CliCommand } from './cli/cli-command.js';
+import { configCommand } from './cli/config.command.js';
 import { exportCommand } from './cli/export.command.js';
 import { importCommand } from './cli/import.command.js';
 import { serveCommand } from './cli/serve.command.js';
 import { VERSION } from './version.js';
 
-const commands: CliCommand[] = [serveCommand, importCommand, exportCommand, backupCommand, restoreCommand];
+const commands: CliCommand[] = [serveCommand, importCommand, exportCommand, backupCommand, restoreCommand, configCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
