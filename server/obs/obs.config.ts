@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { describeZodError, type InputProblem, type Phase } from '../../shared/index.js';
+import { describeZodError, ItemKindSchema, type InputProblem, type ItemKind, type Phase } from '../../shared/index.js';
 
 const SceneNameSchema = z.string().trim().min(1, 'a scene name').max(200);
 const InputNameSchema = z.string().trim().min(1, 'an input name').max(200);
@@ -14,6 +14,10 @@ const ScenesSchema = z.strictObject({
   hold: SceneNameSchema,
   idle: SceneNameSchema,
   ended: SceneNameSchema,
+  /** Per item kind (`registration`, `ceremony`, …): replaces the phase's scene while such an item is on. */
+  kinds: z.partialRecord(ItemKindSchema, SceneNameSchema).optional(),
+  /** For an onsite-only item (default: the idle scene). */
+  onsite: SceneNameSchema.optional(),
 });
 
 const HallObsSchema = z
@@ -80,6 +84,8 @@ export interface HallObsConfig {
   /** The secrets file the password came from (absolute), read again when a director asks to try again. */
   passwordFile?: string;
   scenes: Record<Phase, string>;
+  kindScenes?: Partial<Record<ItemKind, string>>;
+  onsiteScene?: string | undefined;
   privacyScene: string;
   textInputs: { title?: string; speaker?: string };
   pauseRecordingForDoNotRecord: boolean;
@@ -140,7 +146,16 @@ export async function parseObsConfig(
       url: hall.url,
       password,
       ...(passwordFile ? { passwordFile } : {}),
-      scenes: hall.scenes,
+      scenes: {
+        talk: hall.scenes.talk,
+        qa: hall.scenes.qa,
+        break: hall.scenes.break,
+        hold: hall.scenes.hold,
+        idle: hall.scenes.idle,
+        ended: hall.scenes.ended,
+      },
+      kindScenes: hall.scenes.kinds ?? {},
+      onsiteScene: hall.scenes.onsite,
       privacyScene: hall.privacyScene,
       textInputs: hall.textInputs ?? {},
       pauseRecordingForDoNotRecord: hall.pauseRecordingForDoNotRecord,

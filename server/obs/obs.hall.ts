@@ -277,7 +277,13 @@ export class HallObs {
     this.actual = currentProgramSceneName;
     const have = new Set(scenes.map((scene) => String(scene.sceneName)));
     const config = this.options.config;
-    const wanted = new Set([...Object.values(config.scenes), config.privacyScene, ...(this.options.itemScenes?.() ?? [])]);
+    const wanted = new Set([
+      ...Object.values(config.scenes),
+      ...Object.values(config.kindScenes ?? {}),
+      ...(config.onsiteScene ? [config.onsiteScene] : []),
+      config.privacyScene,
+      ...(this.options.itemScenes?.() ?? []),
+    ]);
     const { inputs } = await this.call('GetInputList');
     const inputNames = new Set(inputs.map((input) => String(input.inputName)));
     const missingInputs = [config.textInputs.title, config.textInputs.speaker].filter(

@@ -1,9 +1,22 @@
-import type { LiveView, Phase, Speaker, ViewItem } from '../../shared/index.js';
+import { isBreakItem, type ItemKind, type LiveView, type Phase, type Speaker, type ViewItem } from '../../shared/index.js';
 
 /** What a hall's scene choice needs from its OBS config. */
 export interface ScenePlan {
   scenes: Record<Phase, string>;
   privacyScene: string;
+  /** Scenes per item kind (`scenes.kinds`), in talk, Q&A and break; for an onsite-only item in any phase. */
+  kindScenes?: Partial<Record<ItemKind, string>>;
+  /** The scene for an onsite-only item (`scenes.onsite`); the idle ("starting soon") scene when not given. */
+  onsiteScene?: string | undefined;
+}
+
+/**
+ * The item on now when it is for the people in the venue only and not a break: the stream does not show it. An
+ * onsite break (a lunch) keeps the break scene, whose slate already says when the stream goes on.
+ */
+export function offStreamItem(view: LiveView): ViewItem | null {
+  const item = view.now;
+  return item && item.audience === 'onsite' && !isBreakItem(item) ? item : null;
 }
 
 /** The scene OBS should show, and why (for the console). */
@@ -43,6 +56,14 @@ export function desiredScene(view: LiveView, plan: ScenePlan): DesiredScene {
   if (view.now?.obsScene && ITEM_SCENE_PHASES.includes(view.phase)) {
     return { scene: view.now.obsScene, reason: `${view.phase}: scene of ${view.now.title}` };
   }
+  const kindScene = view.now ? plan.kindScenes?.[view.now.kind] : undefined;
+  const onsite = offStreamItem(view);
+  if (onsite) {
+    return { scene: kindScene ?? plan.onsiteScene ?? plan.scenes.idle, reason: `onsite only: ${onsite.title}` };
+  }
+  if (view.now && kindScene && ITEM_SCENE_PHASES.includes(view.phase)) {
+    return { scene: kindScene, reason: `${view.phase}: scene of kind ${view.now.kind}` };
+  }
   return { scene: plan.scenes[view.phase], reason: `phase ${view.phase}` };
 }
 
@@ -71,8 +92,9 @@ export function speakerLine(speakers: readonly Speaker[]): string {
 
 /** The title and speaker for the OBS text inputs: the item on now; while idle, the coming one; else blank. */
 export function overlayText(view: LiveView): { title: string; speaker: string } {
-  const item = view.now ?? (view.phase === 'idle' ? view.next : null);
-  if (!item) return { title: '', speaker: '' };
+  // An onsite-only item is never named on the stream: the text carries the coming item, as while idle.
+  const item = offStreamItem(view) ? view.next : (view.now ?? (view.phase === 'idle' ? view.next : null));
+  if (!item || item.audience === 'onsite') return { title: '', speaker: '' };
   return { title: item.title, speaker: speakerLine(item.speakers) };
 }
 

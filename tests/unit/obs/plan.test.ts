@@ -104,7 +104,8 @@ describe('consent, chapters and text', () => {
       title: 'Electronic Functions and Applications of Solid State Ionic Devices',
       speaker: expect.stringMatching(/^Takashi Tsuchiya \(/),
     });
-    expect(overlayText(after('2025-10-02T08:50')).title).toBe('Registration (Onsite)');
+    // The coming item is onsite only: never named on the stream.
+    expect(overlayText(after('2025-10-02T08:50')).title).toBe('');
   });
 
   it('names speakers: the presenter with affiliation, at most three names in a chapter', () => {
@@ -114,5 +115,32 @@ describe('consent, chapters and text', () => {
     expect(speakerLine(people)).toBe('A (A Univ.), B, C et al.');
     expect(speakerNames(people)).toBe('A, B, C et al.');
     expect(speakerNames([{ name: '辰巳砂 昌弘', affiliation: '' }])).toBe('辰巳砂 昌弘');
+  });
+});
+
+describe('kind scenes and onsite-only items', () => {
+  const kinds = { ...plan, kindScenes: { ceremony: 'Stage', social: 'Party' }, onsiteScene: 'Onsite slate' };
+
+  it('an onsite-only item (Registration at 09:29) puts the stream on the idle scene, or scenes.onsite', () => {
+    const registration = after('2025-10-02T09:29');
+    expect(desiredScene(registration, plan)).toEqual({ scene: 'Starting soon', reason: 'onsite only: Registration (Onsite)' });
+    expect(desiredScene(registration, kinds).scene).toBe('Onsite slate');
+    expect(overlayText(registration)).toMatchObject({
+      title: 'Opening',
+      speaker: expect.stringMatching(/^Masahiro Tatsumisago/),
+    });
+  });
+
+  it('a kind scene replaces the phase scene; an onsite item takes its kind scene; an onsite break keeps Break', () => {
+    const closing = after('2025-10-02T17:00');
+    expect(desiredScene(closing, kinds)).toEqual({ scene: 'Stage', reason: 'talk: scene of kind ceremony' });
+    expect(desiredScene(after('2025-10-02T18:30'), kinds).scene).toBe('Party');
+    expect(desiredScene(after('2025-10-02T17:10'), kinds).scene).toBe('Onsite slate');
+    expect(desiredScene(after('2025-10-02T12:30'), kinds).scene).toBe('Break');
+  });
+
+  it('privacy outranks kind and onsite scenes', () => {
+    const p = { ...kinds, kindScenes: { talk: 'Kind talk' } };
+    expect(desiredScene(after('2025-10-02T11:10'), p).scene).toBe('Privacy');
   });
 });
