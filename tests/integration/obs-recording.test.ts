@@ -238,8 +238,9 @@ describe('the consent pause, when OBS answers PauseRecord before it pauses', () 
         10_000,
         `round ${round}: resumed`,
       );
-      // Items are minutes apart in a hall; OBS also ignores a pause asked for before its last resume is applied.
-      await sleep(500);
+      // Items are minutes apart in a hall; OBS also ignores a pause asked for before its last resume is applied
+      // (on a loaded machine that takes OBS over a second).
+      await sleep(1500);
     }
     // A chair who taps past a do-not-record item: OBS's pause may land after the chair has moved on.
     for (let round = 1; round <= 3; round++) {

@@ -355,8 +355,10 @@ describe('OBS that refuses or is not there', () => {
         'a connection to the blackhole',
       );
       const started = Date.now();
-      for (const type of ['next', 'qa', 'hold', 'release']) {
-        expect((await command(other.url, 'namba', { type })).status).toBe(200);
+      // The Opening, not the first item (Registration is onsite-only: its scene is the onsite one in every phase).
+      const commands = [{ type: 'goto', itemId: ITEMS.opening }, { type: 'qa' }, { type: 'hold' }, { type: 'release' }];
+      for (const body of commands) {
+        expect((await command(other.url, 'namba', body)).status).toBe(200);
       }
       expect(Date.now() - started).toBeLessThan(5000);
       const down = await obsStatusUntil(other.url, 'namba', (s) => s.connection.state === 'disconnected', 20_000);
