@@ -180,7 +180,8 @@ describe('a recording restarted while Lectern was away', () => {
     await eventually(
       () => observer.call('GetRecordStatus'),
       (s) => !s.outputActive,
-      10_000,
+      // A loaded machine's OBS has taken over 10 s to finish writing a recording.
+      30_000,
       'recording stopped',
     );
     await observer.call('StartRecord');
