@@ -12,6 +12,12 @@ export type QuestionPatch = { status?: QuestionStatus; starred?: boolean };
 
 export type NewQuestion = Omit<StoredQuestion, 'votes' | 'starred' | 'position' | 'updatedAt'>;
 
+/** A vote as counted: the question after it, and false when the device had voted for it already. */
+export interface Vote {
+  question: StoredQuestion;
+  counted: boolean;
+}
+
 /**
  * Where audience questions live, so they survive a restart. Small on purpose, so a Redis version can slot in
  * beside the SQLite one. Each call is one atomic step (one transaction): `--workers N` processes share it.
@@ -38,12 +44,7 @@ export interface QuestionStore {
    * One vote of a device for an approved question: `counted` false when the device voted for it already.
    * Undefined when no such approved question in the hall.
    */
-  vote(
-    hallId: string,
-    id: string,
-    deviceHash: string,
-    at: number,
-  ): Promise<{ question: StoredQuestion; counted: boolean } | undefined>;
+  vote(hallId: string, id: string, deviceHash: string, at: number): Promise<Vote | undefined>;
   getSettings(hallId: string): Promise<QuestionSettings | undefined>;
   saveSettings(hallId: string, settings: QuestionSettings): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { QuestionSettingsSchema, type QuestionSettings, type QuestionStatus } from '../../shared/index.js';
 import { openPrivateDatabase } from './private-files.js';
-import type { NewQuestion, QuestionPatch, QuestionStore, StoredQuestion } from './question-store.js';
+import type { NewQuestion, QuestionPatch, QuestionStore, StoredQuestion, Vote } from './question-store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS question (
@@ -172,12 +172,7 @@ export class SqliteQuestionStore implements QuestionStore {
       .immediate();
   }
 
-  async vote(
-    hallId: string,
-    id: string,
-    deviceHash: string,
-    at: number,
-  ): Promise<{ question: StoredQuestion; counted: boolean } | undefined> {
+  async vote(hallId: string, id: string, deviceHash: string, at: number): Promise<Vote | undefined> {
     return this.db
       .transaction(() => {
         const question = this.row(hallId, id);

@@ -1,13 +1,7 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
-import {
-  CommandSchema,
-  HallStateSchema,
-  ProgramSchema,
-  type HallState,
-  type ProgramRevisionInfo,
-  type Role,
-} from '../../shared/index.js';
+import { type HallState, type ProgramRevisionInfo, type Role } from '../../shared/index.js';
+import { storedCommand, storedHallState, storedProgram } from './stored-json.js';
 import { DATABASE_FILE, openPrivateDatabase } from './private-files.js';
 import { RevisionConflictError, type CommandLogEntry, type Store, type StoredProgram, type TokenRecord } from './store.js';
 
@@ -81,13 +75,13 @@ function toEntry(row: LogRow): CommandLogEntry {
     hallId: row.hall_id,
     revision: row.revision,
     commandId: row.command_id,
-    command: CommandSchema.parse(JSON.parse(row.command)),
+    command: storedCommand(row.command),
     actor: row.actor,
     role: row.role as Role,
     at: row.at,
     wallAt: row.wall_at,
     rehearsal: row.rehearsal === 1,
-    state: HallStateSchema.parse(JSON.parse(row.state)),
+    state: storedHallState(row.state),
   };
 }
 
@@ -137,7 +131,7 @@ export class SqliteStore implements Store {
     const row = this.db.prepare('SELECT revision, json FROM program ORDER BY revision DESC LIMIT 1').get() as
       { revision: number; json: string } | undefined;
     if (!row) return undefined;
-    return { revision: row.revision, program: ProgramSchema.parse(JSON.parse(row.json)) };
+    return { revision: row.revision, program: storedProgram(row.json) };
   }
 
   async saveProgram(stored: StoredProgram, actor: string, states: readonly HallState[]): Promise<void> {
@@ -153,7 +147,7 @@ export class SqliteStore implements Store {
 
   async loadHallStates(): Promise<HallState[]> {
     const rows = this.db.prepare('SELECT json FROM hall_state').all() as { json: string }[];
-    return rows.map((row) => HallStateSchema.parse(JSON.parse(row.json)));
+    return rows.map((row) => storedHallState(row.json));
   }
 
   async commitCommand(entry: CommandLogEntry): Promise<CommandLogEntry> {
@@ -174,7 +168,7 @@ export class SqliteStore implements Store {
     const commit = this.db.transaction((entry: CommandLogEntry): number => {
       const row = stored.get(entry.hallId) as { revision: number; json: string } | undefined;
       if ((row?.revision ?? 0) !== entry.revision - 1) {
-        throw new RevisionConflictError(row ? HallStateSchema.parse(JSON.parse(row.json)) : undefined);
+        throw new RevisionConflictError(row ? storedHallState(row.json) : undefined);
       }
       const stateJson = JSON.stringify(entry.state);
       const result = insert.run(

@@ -1,10 +1,15 @@
-import type { CompanionFeedbackDefinitions } from '@companion-module/base';
+import type { CompanionBooleanFeedbackDefinition, CompanionFeedbackDefinitions } from '@companion-module/base';
 import { isObsDown, isOnHold, isOverTime, isPhase, isWithin, PHASE_COLOURS } from './feedbacks-logic.js';
 import type { Phase } from './lectern-types.js';
 import type { VariableInput } from './variables.js';
 
 const WHITE = 0xffffff;
 const PHASES: Phase[] = ['idle', 'talk', 'qa', 'break', 'hold', 'ended'];
+
+/** A yes/no feedback without options: its name, the button's colours when it holds, and the test. */
+function flag(name: string, bgcolor: number, holds: () => boolean, color = WHITE): CompanionBooleanFeedbackDefinition {
+  return { type: 'boolean', name, defaultStyle: { bgcolor, color }, options: [], callback: holds };
+}
 
 /** Companion's feedback definitions; `input()` gives the current view and server time. */
 export function feedbackDefinitions(input: () => VariableInput): CompanionFeedbackDefinitions {
@@ -33,13 +38,7 @@ export function feedbackDefinitions(input: () => VariableInput): CompanionFeedba
         return phase ? { bgcolor: PHASE_COLOURS[phase], color: WHITE } : {};
       },
     },
-    overTime: {
-      type: 'boolean',
-      name: 'Over time',
-      defaultStyle: { bgcolor: 0xcc0000, color: WHITE },
-      options: [],
-      callback: () => isOverTime(input()),
-    },
+    overTime: flag('Over time', 0xcc0000, () => isOverTime(input())),
     wrapUp: {
       type: 'boolean',
       name: 'Little time left',
@@ -47,34 +46,10 @@ export function feedbackDefinitions(input: () => VariableInput): CompanionFeedba
       options: [{ type: 'number', id: 'seconds', label: 'At or below (seconds)', default: 120, min: 1, max: 3600 }],
       callback: (feedback) => isWithin(input(), Number(feedback.options.seconds)),
     },
-    onHold: {
-      type: 'boolean',
-      name: 'On hold',
-      defaultStyle: { bgcolor: PHASE_COLOURS.hold, color: WHITE },
-      options: [],
-      callback: () => isOnHold(input()),
-    },
-    obsDown: {
-      type: 'boolean',
-      name: 'OBS down (needs the director token)',
-      defaultStyle: { bgcolor: 0xcc0000, color: WHITE },
-      options: [],
-      callback: () => isObsDown(input()),
-    },
-    hasMessage: {
-      type: 'boolean',
-      name: 'A message is on the screens',
-      defaultStyle: { bgcolor: 0x0059b3, color: WHITE },
-      options: [],
-      callback: () => Boolean(input().view?.message),
-    },
-    disconnected: {
-      type: 'boolean',
-      name: 'Not connected to Lectern',
-      defaultStyle: { bgcolor: 0x660000, color: WHITE },
-      options: [],
-      callback: () => input().connection !== 'ok',
-    },
+    onHold: flag('On hold', PHASE_COLOURS.hold, () => isOnHold(input())),
+    obsDown: flag('OBS down (needs the director token)', 0xcc0000, () => isObsDown(input())),
+    hasMessage: flag('A message is on the screens', 0x0059b3, () => Boolean(input().view?.message)),
+    disconnected: flag('Not connected to Lectern', 0x660000, () => input().connection !== 'ok'),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { QuestionSettingsSchema, type QuestionSettings, type QuestionStatus } from '../../../shared/index.js';
-import type { NewQuestion, QuestionPatch, QuestionStore, StoredQuestion } from '../question-store.js';
+import type { NewQuestion, QuestionPatch, QuestionStore, StoredQuestion, Vote } from '../question-store.js';
 import { StoreUnavailableError } from '../store.js';
 import { REORDER_QUESTIONS, SUBMIT_QUESTION, UPDATE_QUESTION, VOTE_QUESTION } from './redis-question-scripts.js';
 
@@ -145,12 +145,7 @@ export class RedisQuestionStore implements QuestionStore {
     return this.many(reply as string[]);
   }
 
-  async vote(
-    hallId: string,
-    id: string,
-    deviceHash: string,
-    at: number,
-  ): Promise<{ question: StoredQuestion; counted: boolean } | undefined> {
+  async vote(hallId: string, id: string, deviceHash: string, at: number): Promise<Vote | undefined> {
     const keys = [this.keys.question(id), this.keys.votes(id)];
     const reply = (await this.call(() =>
       this.redis.eval(VOTE_QUESTION, keys.length, ...keys, hallId, deviceHash, String(at)),

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
-import {
-  CommandSchema,
-  HallStateSchema,
-  ProgramSchema,
-  type HallState,
-  type ProgramRevisionInfo,
-  type Role,
-} from '../../../shared/index.js';
+import { type HallState, type ProgramRevisionInfo, type Role } from '../../../shared/index.js';
+import { storedCommand, storedHallState, storedProgram } from '../stored-json.js';
 import { StaleProgramError } from '../../live/live.types.js';
 import {
   RevisionConflictError,
@@ -62,8 +56,8 @@ function parseEntry(seq: number, json: string): CommandLogEntry {
   return {
     ...raw,
     seq,
-    command: CommandSchema.parse(raw.command),
-    state: HallStateSchema.parse(raw.state),
+    command: storedCommand(raw.command),
+    state: storedHallState(raw.state),
     role: raw.role as Role,
   };
 }
@@ -148,7 +142,7 @@ export class RedisStore implements Store {
     const json = await this.call(() => this.redis.hget(this.keys.programs, String(revision)));
     if (!json) return undefined;
     const record = JSON.parse(json) as { program: unknown };
-    return { revision, program: ProgramSchema.parse(record.program) };
+    return { revision, program: storedProgram(record.program) };
   }
 
   async saveProgram(stored: StoredProgram, actor: string, states: readonly HallState[]): Promise<void> {
@@ -176,7 +170,7 @@ export class RedisStore implements Store {
   /** One hall's stored state, if any. */
   async loadHallState(hallId: string): Promise<HallState | undefined> {
     const json = await this.call(() => this.redis.hget(this.keys.hall(hallId), 'state'));
-    return json ? HallStateSchema.parse(JSON.parse(json)) : undefined;
+    return json ? storedHallState(json) : undefined;
   }
 
   async commitCommand(entry: CommandLogEntry): Promise<CommandLogEntry> {
@@ -201,7 +195,7 @@ export class RedisStore implements Store {
     ];
     const reply = (await this.call(() => this.redis.eval(COMMIT_COMMAND, keys.length, ...keys, ...args))) as ScriptReply;
     if (reply[0] === 'ok') return { ...entry, seq: Number(reply[1]) };
-    const current = reply[1] ? HallStateSchema.parse(JSON.parse(reply[1])) : undefined;
+    const current = reply[1] ? storedHallState(reply[1]) : undefined;
     throw new RevisionConflictError(current);
   }
 
