@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const integration = { environment: 'node' as const, testTimeout: 60_000, hookTimeout: 60_000 };
+const integration = { environment: 'node' as const, testTimeout: 60_000, hookTimeout: 90_000 };
 
 /**
  * Unit tests (pure, fast), then integration tests (a real server process, real sockets, real SQLite), then the
