@@ -1,6 +1,10 @@
 import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-jp/700.css';
 import './styles.css';
+// Shared classes of the control pages (each sheet says what it gives); components add their own after them.
+import '../web/styles/panel-box.css';
+import '../web/styles/sheet-buttons.css';
+import '../web/styles/offline-banner.css';
 import { createApp } from 'vue';
 import { createLecternI18n } from '../web/i18n/index.js';
 import App from './App.vue';
