@@ -54,7 +54,7 @@ async function toEachHall(
   for (const hallId of halls) {
     // Each hall's command gets its own id from the request's, so a retried request applies nothing twice.
     const envelope = { ...command, ...(commandId ? { commandId: hallCommandId(commandId, hallId) } : {}) };
-    const answer = await commandHall(live, principal, hallId, envelope);
+    const answer = await commandHall(live, principal, hallId, envelope, res.req.ip);
     body.halls.push(
       answer.ok
         ? { hallId, ok: true, revision: answer.view.revision }

@@ -59,7 +59,7 @@ export function liveRoutes(live: LiveService, auth: AuthService): Router {
     }
     const parsed = CommandEnvelopeSchema.safeParse(req.body);
     if (!parsed.success) return sendInvalid(res, 'command', parsed.error);
-    const answer = await commandHall(live, principal, hallId, parsed.data);
+    const answer = await commandHall(live, principal, hallId, parsed.data, req.ip);
     if (answer.ok) return res.json(answer.view);
     // A stale revision answers the current live view itself, so the sender can retry on it. Its `message` stays
     // the hall's banner; why the command was refused is in `detail`.

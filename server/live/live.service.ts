@@ -156,9 +156,10 @@ export class LiveService {
 
   /**
    * Applies a command for a principal the transport has authorised (`authorize`): revision-checked, committed,
-   * then told to the change listeners. `principal` names who acted in the log.
+   * then told to the change listeners. `principal` names who acted in the log; `_clientAddress` is for the
+   * process log only (observeCommands), never stored.
    */
-  command(hallId: string, envelope: CommandEnvelope, principal: Principal): Promise<CommandAnswer> {
+  command(hallId: string, envelope: CommandEnvelope, principal: Principal, _clientAddress?: string): Promise<CommandAnswer> {
     if (!this.hall(hallId)) return Promise.resolve(noSuchHall(hallId));
     return this.queue.run(hallId, () => this.applyNow(hallId, envelope, principal));
   }

@@ -42,19 +42,25 @@ export function instrumentBroadcaster(broadcaster: Broadcaster, metrics: Lectern
 
 /**
  * Every command the live engine answers is counted by type and result and timed; each accepted one is logged
- * once with hall, actor label, type, revision and latency (a repeat with the same commandId is not logged
+ * once with hall, actor label, type, the client's address, revision and latency (a repeat with the same commandId is not logged
  * again). Wraps `live.command`, which every transport goes through (`commandHall`).
  */
 export function observeCommands(live: LiveService, log: Logger, metrics: LecternMetrics): void {
   const command = live.command.bind(live);
-  live.command = async (hallId, envelope, principal) => {
+  live.command = async (hallId, envelope, principal, clientAddress) => {
     const started = performance.now();
-    const answer = await command(hallId, envelope, principal);
+    const answer = await command(hallId, envelope, principal, clientAddress);
     const latencyMs = performance.now() - started;
     const result = answer.ok ? (answer.duplicate ? 'duplicate' : 'ok') : answer.error;
     metrics.commands.inc({ type: envelope.type, result });
     metrics.commandSeconds.observe({ type: envelope.type }, latencyMs / 1000);
-    const facts = { hall: hallId, actor: principal.label, role: principal.role, type: envelope.type };
+    const facts = {
+      hall: hallId,
+      actor: principal.label,
+      role: principal.role,
+      type: envelope.type,
+      ...(clientAddress ? { client: clientAddress } : {}),
+    };
     if (answer.ok && !answer.duplicate) {
       log.info(
         { ...facts, revision: answer.view.revision, latencyMs: round(latencyMs) },

@@ -7,6 +7,7 @@ import {
   type WatchResult,
 } from '../../shared/index.js';
 import { hallRoom } from '../broadcast/broadcaster.js';
+import { socketAddress } from '../displays/display-registry.js';
 import { commandHall } from '../live/command-hall.js';
 import { rateLimitedAnswer } from '../limits/throttle.socket.js';
 import type { SocketDeps } from './socket-app.js';
@@ -66,7 +67,7 @@ export function registerLiveHandlers(socket: LecternServerSocket, { live, auth, 
         });
       }
       const { hallId, ...envelope } = parsed.data;
-      const result = await commandHall(live, principal, hallId, envelope);
+      const result = await commandHall(live, principal, hallId, envelope, socketAddress(socket));
       if (result.ok) return answer<CommandResult>(ack, { ok: true, view: result.view });
       answer<CommandResult>(ack, {
         ok: false,

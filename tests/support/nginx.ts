@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from './net.js';
 import { tempDir } from './server.js';
@@ -7,20 +8,17 @@ import { tempDir } from './server.js';
 /** Debian's nginx. */
 export const NGINX = '/usr/sbin/nginx';
 
-/** nginx on 127.0.0.1 as a load balancer in front of some Lectern nodes. */
+/** nginx on 127.0.0.1 in front of Lectern. */
 export interface TestNginx {
-  /** e.g. http://127.0.0.1:41237 */
+  /** e.g. http://127.0.0.1:41237 (for a site: https://127.0.0.1:<its first port>) */
   url: string;
   port: number;
   output(): string;
   stop(): Promise<void>;
 }
 
-/**
- * The config a deployment would use (docs/scale.md): round robin over the nodes, the websocket upgrade passed
- * through, a node that refuses connections skipped at once.
- */
-function configFor(port: number, dir: string, upstreamPorts: readonly number[]): string {
+/** The process around a test's `http { … }` content: its own pid, logs and temp folders in `dir`. */
+function mainConfig(dir: string, http: string): string {
   return `worker_processes 1;
 daemon off;
 master_process on;
@@ -34,7 +32,17 @@ http {
   fastcgi_temp_path ${join(dir, 'tmp/fastcgi')};
   uwsgi_temp_path ${join(dir, 'tmp/uwsgi')};
   scgi_temp_path ${join(dir, 'tmp/scgi')};
-  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+${http}
+}
+`;
+}
+
+/**
+ * The config a deployment would use (docs/scale.md): round robin over the nodes, the websocket upgrade passed
+ * through, a node that refuses connections skipped at once.
+ */
+function balancerFor(port: number, upstreamPorts: readonly number[]): string {
+  return `  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
   upstream lectern {
 ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n')}
   }
@@ -51,18 +59,14 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5
       proxy_read_timeout 60s;
       proxy_next_upstream error timeout http_502;
     }
-  }
-}
-`;
+  }`;
 }
 
-/** Starts nginx in the foreground with its own config and temp folders, balancing over `upstreamPorts`. */
-export async function startNginx(upstreamPorts: readonly number[]): Promise<TestNginx> {
-  const port = await freePort();
-  const dir = tempDir('lectern-nginx-');
+/** Runs nginx in the foreground with `http` as its http block until `ready()` says yes. */
+async function runNginx(dir: string, http: string, ready: () => Promise<boolean>): Promise<Omit<TestNginx, 'url' | 'port'>> {
   mkdirSync(join(dir, 'tmp'), { recursive: true });
   const configFile = join(dir, 'nginx.conf');
-  writeFileSync(configFile, configFor(port, dir, upstreamPorts));
+  writeFileSync(configFile, mainConfig(dir, http));
   let output = '';
   const child: ChildProcess = spawn(NGINX, ['-c', configFile, '-p', dir, '-e', join(dir, 'error.log')], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,17 +78,11 @@ export async function startNginx(upstreamPorts: readonly number[]): Promise<Test
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${output}`);
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      () => true,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error(`nginx did not listen on ${port}:\n${output}`);
+    if (await ready()) break;
+    if (Date.now() > deadline) throw new Error(`nginx did not come up:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
     output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -92,4 +90,38 @@ export async function startNginx(upstreamPorts: readonly number[]): Promise<Test
       await exited;
     },
   };
+}
+
+/** Starts nginx balancing over `upstreamPorts` on a free port; ready once a node answers /healthz through it. */
+export async function startNginx(upstreamPorts: readonly number[]): Promise<TestNginx> {
+  const port = await freePort();
+  const dir = tempDir('lectern-nginx-');
+  const running = await runNginx(dir, balancerFor(port, upstreamPorts), () =>
+    fetch(`http://127.0.0.1:${port}/healthz`).then(
+      () => true,
+      () => false,
+    ),
+  );
+  return { url: `http://127.0.0.1:${port}`, port, ...running };
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:`port`. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts nginx with `site` (server blocks, as a conf.d file holds) in its http block, in its own folder `dir`;
+ * ready once `port` (a TLS port: nothing is fetched) accepts connections.
+ */
+export async function startNginxSite(dir: string, site: string, port: number): Promise<TestNginx> {
+  const running = await runNginx(dir, site, () => listening(port));
+  return { url: `https://127.0.0.1:${port}`, port, ...running };
 }
