@@ -98,5 +98,16 @@ test('check-in and a catch-up from the chair panel, seen on the console and on h
   await panel.getByTestId('undo-catch-up').tap();
   await expect(panel.getByTestId('catch-up-in-force')).toHaveCount(0);
   await expect(signageP3).not.toContainText(newStart);
+
+  // The same sheets in Japanese fit the tablet too.
+  const ja = await tablet.newPage();
+  await openPanel(ja, chair.url.replace('#', '?lang=ja#'));
+  await ja.getByTestId('open-catch-up').tap();
+  await expect(ja.getByTestId('catch-up-plan-both')).toContainText('吸収');
+  await ja.screenshot({ path: screenshotPath('chair-catch-up-tablet-ja') });
+  await ja.keyboard.press('Escape');
+  await ja.getByTestId('open-check-in').tap();
+  await expect(ja.getByTestId('check-in-sheet')).toContainText('受付済み');
+  await ja.screenshot({ path: screenshotPath('chair-check-in-tablet-ja') });
   await tablet.close();
 });
