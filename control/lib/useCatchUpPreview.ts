@@ -1,4 +1,4 @@
-import { computed, ref, watch, type Ref } from 'vue';
+import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import { isBreakItem, type CatchUpPreview, type ProjectedItem } from '../../shared/index.js';
 import type { HallControls } from './useHallControls.js';
 
@@ -14,9 +14,12 @@ export function defaultCatchUpTarget(coming: readonly ProjectedItem[]): string |
   return (after ?? choices.at(-1))?.item.id ?? null;
 }
 
+/** How often an open catch-up sheet asks for the plans again. */
+const REFRESH_MS = 30_000;
+
 /**
  * The catch-up sheet's preview: the target chosen (the default until the chair picks one), and the server's
- * three plans for it, asked again whenever the target or the hall's revision changes. An older answer arriving
+ * three plans for it, asked again whenever the target or the hall's revision changes, and every 30 s. An older answer arriving
  * after a newer question is dropped.
  */
 export function useCatchUpPreview(controls: HallControls) {
@@ -37,6 +40,9 @@ export function useCatchUpPreview(controls: HallControls) {
     failure.value = answer.ok ? null : answer.body.message;
   }
   watch([target, () => controls.view.value?.revision], () => void load(), { immediate: true });
+  // The delay grows while the item on now overruns: ask again now and then while the sheet is open.
+  const timer = setInterval(() => void load(), REFRESH_MS);
+  onBeforeUnmount(() => clearInterval(timer));
 
   return { chosen, target, targets, previews, failure, reload: load };
 }

@@ -99,6 +99,12 @@ test('check-in and a catch-up from the chair panel, seen on the console and on h
   await expect(panel.getByTestId('catch-up-in-force')).toHaveCount(0);
   await expect(signageP3).not.toContainText(newStart);
 
+  // The director can catch the hall up from the console too: the same sheet, the same plans.
+  await hallCard.getByTestId('console-catch-up').click();
+  await expect(page.getByTestId('catch-up-sheet').getByTestId('catch-up-plan-both')).toContainText('absorbs 15 min');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('catch-up-sheet')).toHaveCount(0);
+
   // The same sheets in Japanese fit the tablet too.
   const ja = await tablet.newPage();
   await openPanel(ja, chair.url.replace('#', '?lang=ja#'));
