@@ -14,6 +14,7 @@ export * from './live/selectors.js';
 export * from './live/lengths.js';
 export * from './live/check-in.js';
 export * from './live/catch-up.js';
+export * from './live/catch-up-preview.js';
 export * from './live/projected.js';
 export * from './questions/index.js';
 export type * from './live/view.js';

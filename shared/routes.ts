@@ -13,6 +13,8 @@ import type {
   TokenInfo,
   WhoAmI,
 } from './api.js';
+import type { CatchUpPreview } from './live/catch-up-preview.js';
+import type { CatchUpRequest } from './live/commands.js';
 import type { ProjectedTime } from './live/projected.js';
 import type {
   FullQuestionSettings,
@@ -72,6 +74,8 @@ export interface ApiRoutes {
   'GET /api/v1/halls': { response: HallSummary[] };
   /** The rest of the hall's program day, planned and projected (epoch ms). Public. */
   'GET /api/v1/halls/:hallId/projected': { response: ProjectedTime[] };
+  /** Each catch-up plan worked out now, nothing applied: the hall's chair or a director. */
+  'POST /api/v1/halls/:hallId/catch-up/preview': { request: CatchUpRequest; response: CatchUpPreview[] };
   'GET /api/v1/halls/:hallId/log': { query: { last?: number; after?: number; limit?: number }; response: CommandLogPage };
   /** Resets halls to idle: the ones named, those with items on `date` (YYYY-MM-DD), or all. */
   'POST /api/v1/halls/reset': { request: MultiHallTarget & { date?: string }; response: MultiHallResult };

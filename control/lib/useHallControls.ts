@@ -1,6 +1,19 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { hallAbilities, type Command, type HallAbilities, type LiveView, type Surface } from '../../shared/index.js';
+import {
+  hallAbilities,
+  restOfDay,
+  type CatchUpPlan,
+  type CatchUpPreview,
+  type CatchUpRequest,
+  type CheckIn,
+  type Command,
+  type HallAbilities,
+  type LiveView,
+  type ProjectedItem,
+  type Surface,
+} from '../../shared/index.js';
+import { apiClient, type ApiAnswer } from '../../web/api.js';
 import { useHallView, type LiveConnection } from '../../web/useLive.js';
 import { useHallCommands, type HallCommands } from './useHallCommands.js';
 
@@ -19,7 +32,7 @@ export interface ControlButton {
 }
 
 /** Which sheet is open over the controls. */
-export type ControlSheet = 'message' | 'break' | null;
+export type ControlSheet = 'message' | 'break' | 'checkIn' | 'catchUp' | null;
 
 export interface HallControls {
   view: ComputedRef<LiveView | null>;
@@ -43,6 +56,20 @@ export interface HallControls {
   showQuestion(questionId: string): void;
   /** Takes the question on air off (`hideQuestion`); with `questionId`, only if that one is on air. */
   hideQuestion(questionId?: string): void;
+  /** The event's time zone (UTC until the program is known). */
+  zone: ComputedRef<string>;
+  /** The coming items of the hall's day with projected times (the item on now not among them). */
+  coming: ComputedRef<ProjectedItem[]>;
+  /** The hall's check-ins by item id. */
+  checkIns: ComputedRef<Record<string, CheckIn>>;
+  /** Marks a coming item's speaker present, or takes it back (`checkIn`). */
+  checkIn(itemId: string, present: boolean): void;
+  /** Each catch-up plan worked out by the server now (`POST …/catch-up/preview`); nothing is applied. */
+  previewCatchUp(request: CatchUpRequest): Promise<ApiAnswer<CatchUpPreview[]>>;
+  /** Applies one plan (`catchUp`); closes the sheet. */
+  catchUp(untilItemId: string, plan: CatchUpPlan): void;
+  /** Takes the newest catch-up back (`undoCatchUp`). */
+  undoCatchUp(): void;
 }
 
 const EXTEND: Record<'extend+1' | 'extend+5' | 'extend-1', number> = { 'extend+1': 1, 'extend+5': 5, 'extend-1': -1 };
@@ -52,8 +79,9 @@ const EXTEND: Record<'extend+1' | 'extend+5' | 'extend-1', number> = { 'extend+1
  * button is on (from the reducer's own predicates), what each says, the open sheet, and the presses, sent
  * through useHallCommands (its id and the revision it was made on). Its texts follow the page's language (vue-i18n).
  */
-export function useHallControls(live: LiveConnection, hallId: Ref<string>): HallControls {
+export function useHallControls(live: LiveConnection, hallId: Ref<string>, token?: string): HallControls {
   const { t } = useI18n();
+  const api = apiClient(token);
   const view = useHallView(live, hallId);
   const commands = useHallCommands(live, hallId, view);
   const sheet = ref<ControlSheet>(null);
@@ -62,6 +90,13 @@ export function useHallControls(live: LiveConnection, hallId: Ref<string>): Hall
     const snapshot = live.snapshots.value[hallId.value];
     return program && snapshot ? hallAbilities(program, snapshot.state, live.now.value) : null;
   });
+
+  const coming = computed(() => {
+    const program = live.program.value;
+    const snapshot = live.snapshots.value[hallId.value];
+    return program && snapshot ? restOfDay(program, snapshot.state, live.now.value) : [];
+  });
+  const checkIns = computed(() => live.snapshots.value[hallId.value]?.state.checkIns ?? {});
 
   function stateOf(key: string): ControlButton['state'] {
     if (commands.inFlight.value?.key === key) return 'pending';
@@ -151,6 +186,21 @@ export function useHallControls(live: LiveConnection, hallId: Ref<string>): Hall
     },
     hideQuestion(questionId) {
       send('question:off', { type: 'hideQuestion', ...(questionId ? { questionId } : {}) });
+    },
+    zone: computed(() => live.program.value?.event.timeZone ?? 'UTC'),
+    coming,
+    checkIns,
+    checkIn(itemId, present) {
+      send(`checkIn:${itemId}`, { type: 'checkIn', itemId, present });
+    },
+    previewCatchUp: (request) =>
+      api.call('POST /api/v1/halls/:hallId/catch-up/preview', { params: { hallId: hallId.value }, body: request }),
+    catchUp(untilItemId, plan) {
+      sheet.value = null;
+      send('catchUp', { type: 'catchUp', untilItemId, plan });
+    },
+    undoCatchUp() {
+      send('undoCatchUp', { type: 'undoCatchUp' });
     },
   };
 }

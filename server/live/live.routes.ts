@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { CommandEnvelopeSchema, HallIdSchema, hallItems, type HallSummary } from '../../shared/index.js';
+import { CatchUpRequestSchema, CommandEnvelopeSchema, HallIdSchema, hallItems, type HallSummary } from '../../shared/index.js';
 import { principalOf, requireToken } from '../auth/auth.middleware.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { authorize } from '../auth/authorize.js';
@@ -35,6 +35,20 @@ export function liveRoutes(live: LiveService, auth: AuthService): Router {
     const hallId = String(req.params.hallId);
     if (!live.hall(hallId)) return sendError(res, 404, 'not_found', `no hall "${hallId}"`);
     res.json(live.projected(hallId));
+  });
+
+  // The catch-up preview: each plan worked out on the hall's current state, nothing applied. It shows where the
+  // hall runs late and what a chair could shorten, so it takes the same token as the `catchUp` command itself.
+  router.post('/api/v1/halls/:hallId/catch-up/preview', requireToken(auth), (req, res) => {
+    const param = HallParamSchema.safeParse({ hallId: req.params.hallId });
+    if (!param.success) return sendInvalid(res, 'hall id', param.error);
+    const { hallId } = param.data;
+    if (!live.hall(hallId)) return sendError(res, 404, 'not_found', `no hall "${hallId}"`);
+    const mayCatchUp = authorize(principalOf(res), hallId, 'catchUp');
+    if (!mayCatchUp.ok) return sendError(res, statusOf(mayCatchUp.error), mayCatchUp.error, mayCatchUp.message);
+    const parsed = CatchUpRequestSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendInvalid(res, 'catch-up request', parsed.error);
+    res.json(live.previewCatchUp(hallId, parsed.data));
   });
 
   router.post('/api/v1/halls/:hallId/commands', requireToken(auth), async (req, res) => {

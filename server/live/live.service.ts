@@ -1,7 +1,10 @@
 import { logger } from '../observability/logger.js';
 import { createHash } from 'node:crypto';
 import {
+  previewCatchUp,
   projectedTimes,
+  type CatchUpPreview,
+  type CatchUpRequest,
   type ProjectedTime,
   applyEnvelope,
   commandOf,
@@ -143,12 +146,17 @@ export class LiveService {
     return liveView(this.program, this.state(hallId), this.clock.now());
   }
 
-  /** What `hall:changed` carries. */
   /** The rest of the hall's program day with planned and projected times (epoch ms): `GET …/projected`. */
   projected(hallId: string): ProjectedTime[] {
     return projectedTimes(this.program, this.state(hallId), this.clock.now());
   }
 
+  /** Each catch-up plan on the hall's state now, nothing applied: `POST …/catch-up/preview`. */
+  previewCatchUp(hallId: string, request: CatchUpRequest): CatchUpPreview[] {
+    return previewCatchUp(this.program, this.state(hallId), request, this.clock.now());
+  }
+
+  /** What `hall:changed` carries. */
   snapshot(hallId: string): HallSnapshot {
     const state = this.state(hallId);
     return { ...liveView(this.program, state, this.clock.now()), state, programRevision: this.programRevision };

@@ -14,6 +14,9 @@ const OUT =
   process.env.LECTERN_SCREENSHOTS === 'update' ? join(ROOT, 'docs/screenshots') : join(ROOT, 'tests/.artifacts/screenshots');
 mkdirSync(OUT, { recursive: true });
 
+/** Where a screenshot called `name` goes (for a spec that takes one of a page it already has open). */
+export const screenshotPath = (name: string): string => join(OUT, `${name}.png`);
+
 export const LANDSCAPE = { width: 1920, height: 1080 };
 export const PORTRAIT = { width: 1080, height: 1920 };
 export const DESKTOP = { width: 1280, height: 860 };

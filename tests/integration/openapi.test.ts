@@ -159,6 +159,18 @@ describe('/api/v1/openapi.json', () => {
       body: { type: 'next' },
       token: null,
     });
+    await call('get', '/api/v1/halls/{hallId}/projected', '/api/v1/halls/namba/projected', { token: null });
+    await call('get', '/api/v1/halls/{hallId}/projected', '/api/v1/halls/nowhere/projected', { token: null });
+    const preview = '/api/v1/halls/{hallId}/catch-up/preview';
+    const firstItem = program.items.find((item: { hallId: string }) => item.hallId === 'namba')!.id;
+    await call('post', preview, '/api/v1/halls/namba/catch-up/preview', { body: { untilItemId: firstItem } });
+    await call('post', preview, '/api/v1/halls/namba/catch-up/preview', { body: { untilItemId: '' } });
+    await call('post', preview, '/api/v1/halls/nakamozu/catch-up/preview', {
+      body: { untilItemId: firstItem },
+      token: minted.token,
+    });
+    await call('post', preview, '/api/v1/halls/nowhere/catch-up/preview', { body: { untilItemId: firstItem } });
+    await call('post', preview, '/api/v1/halls/namba/catch-up/preview', { body: { untilItemId: firstItem }, token: null });
     await call('get', '/api/v1/halls/{hallId}/log', '/api/v1/halls/namba/log?last=5');
     await call('post', '/api/v1/message', '/api/v1/message', { body: { text: 'Lunch at 12:30' } });
     await call('delete', '/api/v1/message', '/api/v1/message', { body: {} });

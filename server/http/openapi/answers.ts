@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CATCH_UP_PLANS,
   CatchUpSchema,
   CommandSchema,
   DisplayHelloSchema,
@@ -12,6 +13,7 @@ import {
   QUESTION_MODES,
   QuestionStatusSchema,
   type ApiError,
+  type CatchUpPreview,
   type CommandLogPage,
   type DisplayInfo,
   type FullQuestionSettings,
@@ -27,6 +29,7 @@ import {
   type ProgramEditResult,
   type ProgramRevisionInfo,
   type ProgramUploadAnswer,
+  type ProjectedTime,
   type PublicQuestionSettings,
   type Question,
   type QuestionListAnswer,
@@ -90,6 +93,39 @@ export const LiveViewSchema = z.object({
   catchUp: CatchUpSchema.omit({ lengthsMs: true }).nullable(),
   serverTime: epochMs,
 });
+
+/** One item of the rest of a hall's day, planned and projected (`GET …/projected`, the catch-up preview). */
+export const ProjectedTimeSchema = z.object({
+  itemId: z.string(),
+  plannedStart: epochMs,
+  plannedEnd: epochMs,
+  projectedStart: epochMs,
+  projectedEnd: epochMs,
+});
+export const ProjectedSchema = z.array(ProjectedTimeSchema);
+
+/** `POST …/catch-up/preview`: each plan, what it absorbs and the day after it, or why it cannot. */
+export const CatchUpPreviewSchema = z.discriminatedUnion('ok', [
+  z.object({
+    plan: z.enum(CATCH_UP_PLANS),
+    ok: z.literal(true),
+    absorbedMs: z.number().describe('how much of the delay the plan absorbs (ms)'),
+    remainingLateMs: z.number().describe('how late the target still starts (ms)'),
+    changes: z.array(
+      z
+        .object({ itemId: z.string(), plannedMs: z.number(), fromMs: z.number(), toMs: z.number() })
+        .describe('an item shortened: lengths in ms'),
+    ),
+    projected: ProjectedSchema,
+  }),
+  z.object({
+    plan: z.enum(CATCH_UP_PLANS),
+    ok: z.literal(false),
+    code: z.enum(['stale_revision', 'unknown_item', 'unknown_question', 'not_applicable']),
+    message: z.string(),
+  }),
+]);
+export const CatchUpPreviewListSchema = z.array(CatchUpPreviewSchema);
 
 /** A stale revision answers the hall's live view with the error beside it. */
 export const StaleRevisionSchema = LiveViewSchema.extend({ error: z.literal('stale_revision'), detail: z.string() });
@@ -309,6 +345,8 @@ const checks: {
   health: Check<typeof HealthSchema, Health>;
   ready: Check<typeof ReadinessSchema, Readiness>;
   live: Check<typeof LiveViewSchema, LiveView>;
+  projected: Check<typeof ProjectedTimeSchema, ProjectedTime>;
+  preview: Check<typeof CatchUpPreviewSchema, CatchUpPreview>;
   summary: Check<typeof HallSummarySchema, HallSummary>;
   minted: Check<typeof MintedTokenSchema, MintedToken>;
   token: Check<typeof TokenInfoSchema, TokenInfo>;
@@ -335,6 +373,8 @@ const checks: {
   health: true,
   ready: true,
   live: true,
+  projected: true,
+  preview: true,
   summary: true,
   minted: true,
   token: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CatchUpRequestSchema,
   CommandEnvelopeSchema,
   DEVICE_HEADER,
   DeviceIdSchema,
@@ -254,6 +255,32 @@ export const OPERATIONS: Operation[] = [
     tag: 'live',
     access: 'public',
     answers: { 200: { description: 'the live view', json: A.LiveViewSchema }, 404: noHall },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/halls/{hallId}/projected',
+    summary: "The rest of a hall's program day, planned and projected times (the delay and catch-ups in force)",
+    tag: 'live',
+    access: 'public',
+    answers: { 200: { description: 'the item on now, then every coming item of the day', json: A.ProjectedSchema }, 404: noHall },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/halls/{hallId}/catch-up/preview',
+    summary: 'Each catch-up plan (breaks, talks, both; or the one asked) worked out now, nothing applied',
+    tag: 'live',
+    access: 'token',
+    body: CatchUpRequestSchema,
+    answers: {
+      200: {
+        description: 'one entry per plan: what it absorbs and the day after it, or why it cannot',
+        json: A.CatchUpPreviewListSchema,
+      },
+      400: invalid,
+      401: unauthorized,
+      403: forbidden,
+      404: noHall,
+    },
   },
   {
     method: 'post',
