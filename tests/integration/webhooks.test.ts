@@ -4,11 +4,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandResult, LecternClientSocket } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
 import { freePort } from '../support/net.js';
 import { parseMetrics, sampleValue } from '../support/prometheus.js';
-import { ROOT, startServer, tempDir, type TestServer } from '../support/server.js';
+import { DIRECTOR_TOKEN, ROOT, startServer, tempDir, type TestServer } from '../support/server.js';
 
 // Webhooks against a real receiver: a node:http server on 127.0.0.1 in this test, answering per path.
 
@@ -214,5 +217,65 @@ describe('webhooks', () => {
     );
     expect(unset.status).toBe(1);
     expect(unset.stderr).toContain('[0].secretEnv: environment variable NOT_SET_ANYWHERE is not set');
+  });
+});
+
+/** A director socket (websocket transport) and the worker of `--workers N` it landed on. */
+async function workerSocket(url: string): Promise<{ socket: LecternClientSocket; worker: string }> {
+  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: DIRECTOR_TOKEN } });
+  const ws = (socket.io.engine as unknown as { transport: { ws: WebSocket } }).transport.ws;
+  const worker = new Promise<string>((resolve) => ws.once('upgrade', (res) => resolve(String(res.headers['x-lectern-worker']))));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { socket: socket as LecternClientSocket, worker: await worker };
+}
+
+describe('webhooks with --workers 2', () => {
+  it('each event is sent once: by the worker that applied the command; overtime by worker 1 alone', async () => {
+    const hooks = writeFile(
+      'workers.yaml',
+      `- url: ${receiverUrl}/workers\n  events: [item.started, phase.changed, message, hall.held, overtime]\n`,
+    );
+    const cluster = await startServer({
+      args: ['--workers', '2', '--webhooks', hooks, '--clock', '2025-10-02T09:40', '--clock-rate', '1000'],
+    });
+    const sockets: LecternClientSocket[] = [];
+    try {
+      const byWorker = new Map<string, LecternClientSocket>();
+      for (let i = 0; i < 20 && byWorker.size < 2; i++) {
+        const next = await workerSocket(cluster.url);
+        sockets.push(next.socket);
+        if (!byWorker.has(next.worker)) byWorker.set(next.worker, next.socket);
+      }
+      const [a, b] = [...byWorker.values()];
+      expect(b, 'a socket on each worker').toBeDefined();
+      const send = async (socket: LecternClientSocket, body: Record<string, unknown>) => {
+        const answer: CommandResult = await socket.emitWithAck('hall:command', { hallId: 'namba', ...body } as never);
+        expect(answer.ok).toBe(true);
+      };
+      await send(a!, { type: 'goto', itemId: P1 });
+      await send(b!, { type: 'message', text: 'from the other worker' });
+      await send(a!, { type: 'hold' });
+      await send(b!, { type: 'release' });
+      // At 1000× the 40-minute talk runs over within seconds of real time.
+      await expect
+        .poll(() => deliveries('/workers').filter((d) => d.json.event === 'overtime').length, { timeout: 15_000 })
+        .toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const count = (event: string) => deliveries('/workers').filter((d) => d.json.event === event).length;
+      expect({
+        'item.started': count('item.started'),
+        'phase.changed': count('phase.changed'),
+        message: count('message'),
+        'hall.held': count('hall.held'),
+        overtime: count('overtime'),
+      }).toEqual({ 'item.started': 1, 'phase.changed': 3, message: 1, 'hall.held': 2, overtime: 1 });
+      expect(new Set(deliveries('/workers').map((d) => d.headers['x-lectern-delivery'])).size).toBe(8);
+    } finally {
+      sockets.forEach((socket) => socket.close());
+      await cluster.stop();
+    }
   });
 });
