@@ -24,3 +24,4 @@ export type * from './api.js';
 export * from './routes.js';
 export type * from './events.js';
 export * from './obs.js';
+export type * from './webhooks.js';

@@ -31,6 +31,7 @@ import type {
 } from './questions/schema.js';
 import type { Surface } from './live/state.js';
 import type { ObsHallStatus, ObsMode, ObsStatusList } from './obs.js';
+import type { WebhookStatusList } from './webhooks.js';
 import type { ProgramEdit } from './program/edits.js';
 import type { Program } from './program/schema.js';
 
@@ -87,6 +88,8 @@ export interface ApiRoutes {
   'GET /api/v1/obs': { response: ObsStatusList };
   'POST /api/v1/obs/:hallId/mode': { request: { mode: ObsMode }; response: ObsHallStatus };
   'POST /api/v1/obs/:hallId/reconnect': { response: ObsHallStatus };
+  /** Every webhook receiver's delivery state (director). */
+  'GET /api/v1/webhooks': { response: WebhookStatusList };
   'GET /api/v1/export/actual-times.csv': { file: true; response: undefined };
   /** A viewer asks (no token; device header; rate-limited): 201 new, 200 merged; 403 `questions_closed`; 429. */
   'POST /api/v1/halls/:hallId/questions': { request: SubmitQuestion; device: true; response: SubmitQuestionAnswer };

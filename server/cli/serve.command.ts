@@ -5,6 +5,7 @@ import { logger } from '../observability/logger.js';
 import { announceStart } from '../observability/start-banner.js';
 import { UsageError, type CliCommand } from './cli-command.js';
 import { LIMIT_OPTIONS, LIMIT_USAGE, rateLimitsFrom } from '../limits/limits.config.js';
+import { readWebhooksFile } from '../webhooks/webhooks-file.js';
 
 /** `--clock-rate R`: a rehearsal clock that runs fast; refused without a rehearsal `--clock ISO`. */
 function clockRateOf(text: string | undefined, clock: string | undefined): number | undefined {
@@ -22,6 +23,7 @@ export const serveCommand: CliCommand = {
   summary: 'run the Lectern server',
   usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
               [--clock ISO|real] [--clock-rate R] [--public-url URL] [--obs FILE] [--redis URL] [--dev]
+              [--webhooks FILE]
               [--token-rate N] [--token-burst N] [--address-rate N] [--address-burst N]
               [--socket-rate N] [--socket-burst N] [--max-frame-bytes N]
               [--question-rate N] [--question-address-rate N] [--question-window S]
@@ -55,6 +57,9 @@ export const serveCommand: CliCommand = {
                     and program in this Redis (redis://HOST:PORT;
                     run it with appendfsync always, docs/scale.md)
                     instead of the SQLite in --data              env LECTERN_REDIS_URL
+  --webhooks FILE   send webhooks: a YAML or JSON list of
+                    { url, events, secretEnv | secretFile }
+                    (docs/webhooks.md)                           env LECTERN_WEBHOOKS
   --dev             serve the pages through Vite (hot reload)
 ${LIMIT_USAGE}
   --workers N|auto  N processes share the port (auto: one per
@@ -80,6 +85,7 @@ ${LIMIT_USAGE}
         'public-url': { type: 'string' },
         obs: { type: 'string' },
         redis: { type: 'string' },
+        webhooks: { type: 'string' },
         dev: { type: 'boolean', default: false },
         ...LIMIT_OPTIONS,
         workers: { type: 'string' },
@@ -101,6 +107,8 @@ ${LIMIT_USAGE}
     if (redisUrl !== undefined && !/^rediss?:\/\/\S+/.test(redisUrl)) {
       throw new UsageError(`--redis: "${redisUrl}" is not a redis:// URL`);
     }
+    const webhooksFile = values.webhooks ?? env.LECTERN_WEBHOOKS;
+    const webhooks = webhooksFile ? await readWebhooksFile(webhooksFile) : undefined;
     const options: ServeOptions = {
       port,
       host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
@@ -113,6 +121,7 @@ ${LIMIT_USAGE}
       ...(publicUrl ? { publicUrl } : {}),
       ...(obsConfigFile ? { obsConfigFile } : {}),
       ...(redisUrl ? { redisUrl } : {}),
+      ...(webhooks ? { webhooks } : {}),
       ...(env.LECTERN_METRICS_TOKEN ? { metricsToken: env.LECTERN_METRICS_TOKEN } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };

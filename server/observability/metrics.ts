@@ -51,8 +51,35 @@ export class LecternMetrics {
     registers: [this.registry],
   });
 
+  readonly webhookDeliveries = new Counter({
+    name: 'lectern_webhook_deliveries_total',
+    help: 'Webhook deliveries by how they ended: delivered (2xx), failed (every attempt, or a 4xx), dropped (queue full)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  private webhookQueues: () => { url: string; queued: number }[] = () => [];
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    const queues = () => this.webhookQueues();
+    new Gauge({
+      name: 'lectern_webhook_queue_length',
+      help: 'Webhook deliveries waiting or being sent, by receiver (its URL without the query string)',
+      labelNames: ['url'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const queue of queues()) this.set({ url: queue.url }, queue.queued);
+      },
+    });
+    // Present from the start at 0, so a dashboard reads 0 rather than "no data".
+    for (const result of ['delivered', 'failed', 'dropped'] as const) this.webhookDeliveries.inc({ result }, 0);
+  }
+
+  /** The webhook queues the queue-length gauge reads when Prometheus scrapes. */
+  watchWebhooks(queues: () => { url: string; queued: number }[]): void {
+    this.webhookQueues = queues;
   }
 
   /** Registers the gauges that read the screens and OBS at scrape time. */

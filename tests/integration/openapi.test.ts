@@ -187,6 +187,7 @@ describe('/api/v1/openapi.json', () => {
     await call('post', '/api/v1/obs/{hallId}/mode', '/api/v1/obs/namba/mode', { body: { mode: 'manual' } });
     await call('post', '/api/v1/obs/{hallId}/reconnect', '/api/v1/obs/namba/reconnect');
     await call('get', '/api/v1/obs/{hallId}/chapters', '/api/v1/obs/namba/chapters?format=json');
+    await call('get', '/api/v1/webhooks');
 
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
     expect([...called].sort()).toEqual(documented.sort());

@@ -37,6 +37,7 @@ import {
   type TokenInfo,
   type ViewItem,
   type VoteAnswer,
+  type WebhookStatusList,
   type WhoAmI,
 } from '../../../shared/index.js';
 import type { QuestionExport } from '../../questions/questions.export.js';
@@ -336,6 +337,24 @@ export const QuestionExportSchema = z.object({
   ),
 });
 
+export const WebhookStatusListSchema = z.object({
+  receivers: z.array(
+    z.object({
+      url: z.string().describe('the receiver URL without its query string'),
+      events: z.array(z.string()),
+      signed: z.boolean(),
+      queued: z.number().int(),
+      delivered: z.number().int(),
+      failed: z.number().int(),
+      dropped: z.number().int(),
+      lastStatus: z.number().int().nullable(),
+      lastError: z.string().nullable(),
+      lastAttemptAt: epochMs.nullable(),
+      lastSuccessAt: epochMs.nullable(),
+    }),
+  ),
+});
+
 // Each schema against its type, both ways: a drift fails `npm run typecheck`.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Plain<T> = T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
@@ -368,6 +387,7 @@ const checks: {
   vote: Check<typeof VoteAnswerSchema, VoteAnswer>;
   mine: Check<typeof MyQuestionsAnswerSchema, MyQuestionsAnswer>;
   questionExport: Check<typeof QuestionExportSchema, QuestionExport>;
+  webhooks: Check<typeof WebhookStatusListSchema, WebhookStatusList>;
 } = {
   error: true,
   health: true,
@@ -396,5 +416,6 @@ const checks: {
   vote: true,
   mine: true,
   questionExport: true,
+  webhooks: true,
 };
 void checks;

@@ -586,4 +586,12 @@ export const OPERATIONS: Operation[] = [
       404: error('no OBS for this hall, or no recording'),
     },
   },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks',
+    summary: "Each webhook receiver's delivery state (this process's deliveries)",
+    tag: 'webhooks',
+    access: 'director',
+    answers: { 200: { description: 'every receiver', json: A.WebhookStatusListSchema }, 401: unauthorized, 403: forbidden },
+  },
 ];
