@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { startLectern, type ServeOptions } from '../app.js';
+import { loadEffectiveConfig } from '../config/config.load.js';
+import { serveOptionsOf } from '../config/config.serve.js';
 import { announceWorkerReady, clusterRole, parseWorkers } from '../cluster/workers.js';
 import { logger } from '../observability/logger.js';
 import { announceStart } from '../observability/start-banner.js';
 import { UsageError, type CliCommand } from './cli-command.js';
-import { LIMIT_OPTIONS, LIMIT_USAGE, rateLimitsFrom } from '../limits/limits.config.js';
+import { LIMIT_OPTIONS, LIMIT_USAGE } from '../limits/limits.config.js';
 
 /** `--clock-rate R`: a rehearsal clock that runs fast; refused without a rehearsal `--clock ISO`. */
 function clockRateOf(text: string | undefined, clock: string | undefined): number | undefined {
@@ -16,17 +18,38 @@ function clockRateOf(text: string | undefined, clock: string | undefined): numbe
   return rate;
 }
 
+/** The flags of `lectern serve` (and of `lectern config print`, which takes the same to show what serve would run). */
+export const SERVE_FLAGS = {
+  config: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  program: { type: 'string' },
+  clock: { type: 'string' },
+  'clock-rate': { type: 'string' },
+  'public-url': { type: 'string' },
+  obs: { type: 'string' },
+  redis: { type: 'string' },
+  dev: { type: 'boolean', default: false },
+  ...LIMIT_OPTIONS,
+  workers: { type: 'string' },
+} as const;
+
 /** `lectern serve`: the server, with its flags (and the environment variables that stand for them). */
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'run the Lectern server',
-  usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
+  usage: `lectern serve [--config FILE] [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
               [--clock ISO|real] [--clock-rate R] [--public-url URL] [--obs FILE] [--redis URL] [--dev]
               [--token-rate N] [--token-burst N] [--address-rate N] [--address-burst N]
               [--socket-rate N] [--socket-burst N] [--max-frame-bytes N]
               [--question-rate N] [--question-address-rate N] [--question-window S]
               [--workers N|auto]
 
+  --config FILE     a config file (YAML or JSON, docs/config.md): its
+                    values under LECTERN_... variables, under these
+                    flags; every key has its variable: LECTERN_ + key
+                    path in UPPER_SNAKE, __ between levels
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
   --host ADDR       address to listen on; 0.0.0.0 lets screens
                     on the venue LAN reach it                    env LECTERN_HOST, default 0.0.0.0
@@ -68,57 +91,20 @@ ${LIMIT_USAGE}
   env LECTERN_LOG_LEVEL       trace, debug, info (default), warn, error.
   Logs: JSON lines when stdout is not a terminal, readable lines on one.`,
   async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        program: { type: 'string' },
-        clock: { type: 'string' },
-        'clock-rate': { type: 'string' },
-        'public-url': { type: 'string' },
-        obs: { type: 'string' },
-        redis: { type: 'string' },
-        dev: { type: 'boolean', default: false },
-        ...LIMIT_OPTIONS,
-        workers: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
+    const { values } = parseArgs({ args, options: SERVE_FLAGS, strict: true, allowPositionals: false });
     const env = process.env;
-    const portText = values.port ?? env.LECTERN_PORT ?? '8080';
-    const port = Number(portText);
-    if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: "${portText}" is not a port number`);
-    const publicUrl = values['public-url'] ?? env.LECTERN_PUBLIC_URL;
-    if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
-      throw new UsageError(`--public-url: "${publicUrl}" is not an http(s) URL`);
-    }
-    const obsConfigFile = values.obs ?? env.LECTERN_OBS_CONFIG;
+    const config = await loadEffectiveConfig({ configFile: values.config, flags: values, env });
     const clockRate = clockRateOf(values['clock-rate'], values.clock);
-    const redisUrl = values.redis ?? env.LECTERN_REDIS_URL;
-    if (redisUrl !== undefined && !/^rediss?:\/\/\S+/.test(redisUrl)) {
-      throw new UsageError(`--redis: "${redisUrl}" is not a redis:// URL`);
-    }
     const options: ServeOptions = {
-      port,
-      host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
-      dataDir: values.data ?? env.LECTERN_DATA ?? './data',
+      ...serveOptionsOf(config),
       dev: values.dev ?? false,
-      limits: rateLimitsFrom(values, env),
-      ...(values.program ? { programFile: values.program } : {}),
       ...(values.clock ? { clock: values.clock } : {}),
       ...(clockRate !== undefined ? { clockRate } : {}),
-      ...(publicUrl ? { publicUrl } : {}),
-      ...(obsConfigFile ? { obsConfigFile } : {}),
-      ...(redisUrl ? { redisUrl } : {}),
       ...(env.LECTERN_METRICS_TOKEN ? { metricsToken: env.LECTERN_METRICS_TOKEN } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
-    const workersText = values.workers ?? env.LECTERN_WORKERS;
-    const workers = parseWorkers(workersText);
-    if (workers === undefined) throw new UsageError(`--workers: "${workersText}" is not a count from 1 to 64 or "auto"`);
+    const { publicUrl, redisUrl } = config;
+    const workers = parseWorkers(String(config.workers))!;
     const started = workers > 1 ? await clusterRole(options, workers) : options;
     if (!started) return; // the primary of --workers N: it runs no Lectern itself
     const log = logger();
