@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FLAG_PATHS } from '../../../../server/config/config.load.js';
 import { resolveFilePaths } from '../../../../server/config/config.file.js';
+import { serveOptionsOf } from '../../../../server/config/config.serve.js';
 import { envSettings, flagSettings, mergeConfig, setIn, type ConfigFileLayer } from '../../../../server/config/config.merge.js';
 
 const scenes = { talk: 'Talk', qa: 'QA', break: 'Break', hold: 'Hold', idle: 'Soon', ended: 'End' };
@@ -171,5 +172,21 @@ describe("a file's relative paths", () => {
     expect(resolveFilePaths({ halls: { namba: { passwordFile: 'pw' } } }, '/srv/obs', ['obs'])).toEqual({
       halls: { namba: { passwordFile: '/srv/obs/pw' } },
     });
+  });
+});
+
+describe('the server options of a config', () => {
+  it('carry the webhooks, the limits as the throttles take them, the obs section', () => {
+    const hooks = [{ url: 'https://h.example.org/x', events: ['message'], secretEnv: 'HOOK_SECRET' }];
+    const merged = effective(
+      { webhooks: hooks, obs: { halls: { namba: { url: 'ws://10.0.0.21:4455', scenes, privacyScene: 'S' } } } },
+      { LECTERN_LIMITS__TOKEN__RATE: '30' },
+    );
+    if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
+    const options = serveOptionsOf(merged.config);
+    expect(options.webhooks).toEqual(hooks);
+    expect(options.limits?.token).toEqual({ perSecond: 30, burst: 40 });
+    expect(options.obs?.halls.namba?.url).toBe('ws://10.0.0.21:4455');
+    expect(options.dataDir).toBe('./data');
   });
 });
