@@ -6,7 +6,8 @@ import { announceWorkerReady, clusterRole, parseWorkers } from '../cluster/worke
 import { logger } from '../observability/logger.js';
 import { announceStart } from '../observability/start-banner.js';
 import { UsageError, type CliCommand } from './cli-command.js';
-import { LIMIT_OPTIONS, LIMIT_USAGE } from '../limits/limits.config.js';
+import { LIMIT_USAGE } from '../limits/limits.config.js';
+import { SERVE_FLAGS } from './serve.flags.js';
 
 /** `--clock-rate R`: a rehearsal clock that runs fast; refused without a rehearsal `--clock ISO`. */
 function clockRateOf(text: string | undefined, clock: string | undefined): number | undefined {
@@ -17,23 +18,6 @@ function clockRateOf(text: string | undefined, clock: string | undefined): numbe
   if (clock === undefined || clock === 'real') throw new UsageError('--clock-rate is for rehearsals only: give --clock ISO too');
   return rate;
 }
-
-/** The flags of `lectern serve` (and of `lectern config print`, which takes the same to show what serve would run). */
-export const SERVE_FLAGS = {
-  config: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  data: { type: 'string' },
-  program: { type: 'string' },
-  clock: { type: 'string' },
-  'clock-rate': { type: 'string' },
-  'public-url': { type: 'string' },
-  obs: { type: 'string' },
-  redis: { type: 'string' },
-  dev: { type: 'boolean', default: false },
-  ...LIMIT_OPTIONS,
-  workers: { type: 'string' },
-} as const;
 
 /** `lectern serve`: the server, with its flags (and the environment variables that stand for them). */
 export const serveCommand: CliCommand = {
