@@ -42,8 +42,14 @@ describe('lectern config check', () => {
     expect(run.stderr).not.toContain('hunter2');
   });
 
-  it('lectern --help lists the config command', () => {
-    expect(lectern('--help').stdout).toMatch(/^\s+config\s/m);
+  it('lectern --help lists every command, config print among the usages', () => {
+    const help = lectern('--help').stdout;
+    for (const name of ['serve', 'import', 'export', 'backup', 'restore', 'config', 'help']) {
+      expect(help).toMatch(new RegExp(`^  ${name}\\s{2,}\\S`, 'm'));
+    }
+    expect(help).toContain('lectern config print [--config FILE]');
+    expect(help).toContain('--config FILE');
+    expect(lectern('help', 'config').stdout).toContain('lectern config print');
   });
 });
 
