@@ -60,6 +60,8 @@ export interface ConfigKey {
   type: string;
   default?: unknown;
   description: string;
+  /** A key its section must have. */
+  required: boolean;
   /** The environment variable that sets it (none for a key under a list). */
   env?: string;
 }
@@ -76,23 +78,25 @@ function typeText(node: SchemaNode): string {
 /** Every key path of the config, parents before their keys, from the JSON Schema (docs/config-reference.md). */
 export function configKeys(node: SchemaNode = configSchemaRoot(), path = '', envPath: string[] | undefined = []): ConfigKey[] {
   const rows: ConfigKey[] = [];
-  const here = (child: SchemaNode, childPath: string, childEnv: string[] | undefined) => {
+  const here = (child: SchemaNode, childPath: string, childEnv: string[] | undefined, required: boolean) => {
     rows.push({
       path: childPath,
       type: typeText(child),
       ...(child.default !== undefined ? { default: child.default } : {}),
-      description: child.description ?? '',
+      description: child.description ?? `One entry of ${path}`,
+      required,
       ...(childEnv ? { env: `LECTERN_${childEnv.join('__')}` } : {}),
     });
     rows.push(...configKeys(child, childPath, childEnv));
   };
   for (const [key, child] of Object.entries(node.properties ?? {})) {
     if (key === '$schema' && path !== '') continue;
-    here(child, path ? `${path}.${key}` : key, key === '$schema' ? undefined : envPath && [...envPath, upperSnake(key)]);
+    const env = key === '$schema' ? undefined : envPath && [...envPath, upperSnake(key)];
+    here(child, path ? `${path}.${key}` : key, env, node.required?.includes(key) ?? false);
   }
   if (typeof node.additionalProperties === 'object') {
     const name = path.endsWith('halls') ? 'hall' : 'key';
-    here(node.additionalProperties, `${path}.<${name}>`, envPath && [...envPath, `<${name.toUpperCase()}>`]);
+    here(node.additionalProperties, `${path}.<${name}>`, envPath && [...envPath, `<${name.toUpperCase()}>`], false);
   }
   if (node.items?.properties) rows.push(...configKeys(node.items, `${path}[]`, envPath && [...envPath, '<N>']));
   return rows;

@@ -61,7 +61,8 @@ const HallObsSchema = z
   .refine((hall) => !(hall.passwordEnv && hall.passwordFile), {
     message: 'give passwordEnv or passwordFile, not both',
     path: ['passwordFile'],
-  });
+  })
+  .describe("One hall's OBS: its websocket, where its password is, its scene map");
 
 /** The OBS configuration file (`lectern serve --obs FILE`). */
 export const ObsConfigFileSchema = z.strictObject({

@@ -28,6 +28,12 @@ describe('lectern config check', () => {
     expect(run.code).toBe(0);
   });
 
+  it('accepts the example for the demo event (docs/deploy/lectern.example.yaml)', () => {
+    const run = lectern('config', 'check', join(ROOT, 'docs/deploy/lectern.example.yaml'));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
   it('refuses a bad file: exit 1, every problem by key path and line', () => {
     const file = join(tempDir(), 'lectern.yaml');
     writeFileSync(
