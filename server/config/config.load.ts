@@ -1,3 +1,4 @@
+import { UsageError } from '../cli/cli-command.js';
 import { LIMIT_FLAGS } from '../limits/limits.config.js';
 import { ConfigFileError, readConfigLayer } from './config.file.js';
 import { envSettings, flagSettings, mergeConfig, type ConfigSetting, type KeyPath } from './config.merge.js';
@@ -46,6 +47,15 @@ export async function loadEffectiveConfig(sources: ConfigSources): Promise<Lecte
   const label = sources.configFile ?? '(environment and flags)';
   const merged = mergeConfig(file, settings);
   const problems = [...fromEnv.problems, ...(merged.ok ? [] : merged.problems)];
+  // Only flags wrong: a usage error (exit 2 with the usage), as a bad flag always was.
+  const flagged = problems.filter((p) => p.text !== undefined);
+  if (problems.length > 0 && flagged.length === problems.length) {
+    throw new UsageError(
+      flagged
+        .map((p) => `${p.source}: ${JSON.stringify(p.text)}: ${p.message} (key ${p.path.replace(/ \(.*\)$/, '')})`)
+        .join('\n'),
+    );
+  }
   if (problems.length > 0 || !merged.ok) throw new ConfigFileError(label, problems);
   return merged.config;
 }

@@ -11,6 +11,8 @@ export interface ConfigSetting {
   value: unknown;
   /** Who set it, as an error names it: `LECTERN_PORT`, `--port`, `--obs obs.json`. */
   source: string;
+  /** A flag's text as given. */
+  text?: string;
   /** The line of a key under `path` in the file the value came from (an `--obs` file), when known. */
   lineOf?: (path: KeyPath) => number | undefined;
 }
@@ -101,7 +103,7 @@ export function flagSettings(
 ): ConfigSetting[] {
   return Object.entries(flagPaths).flatMap(([flag, path]) => {
     const text = values[flag];
-    return typeof text === 'string' ? [{ path, value: readValue(text, nodeAt(path)), source: `--${flag}` }] : [];
+    return typeof text === 'string' ? [{ path, value: readValue(text, nodeAt(path)), source: `--${flag}`, text }] : [];
   });
 }
 
@@ -137,7 +139,12 @@ function withSource(problem: ConfigProblem, settings: ConfigSetting[], file: Con
   if (setting) {
     const below = keyPathOf(problem.path).slice(setting.path.length);
     const line = setting.lineOf?.(below);
-    return { path: `${problem.path} (${setting.source}${line ? ` line ${line}` : ''})`, message: problem.message };
+    return {
+      path: `${problem.path} (${setting.source}${line ? ` line ${line}` : ''})`,
+      message: problem.message,
+      source: setting.source,
+      ...(setting.text !== undefined ? { text: setting.text } : {}),
+    };
   }
   const line = problem.path === '(file)' ? undefined : file?.lineOf(keyPathOf(problem.path));
   return line ? { path: `${problem.path} (line ${line})`, message: problem.message } : problem;

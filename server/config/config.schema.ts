@@ -88,6 +88,10 @@ const SECRET_KEYS = new Set(['password', 'secret', 'token', 'directortoken', 'me
 export interface ConfigProblem {
   path: string;
   message: string;
+  /** Where the value came from when not the file: a variable or a flag (`--port`), as `path` names it too. */
+  source?: string;
+  /** A flag's text as given (for its usage error). */
+  text?: string;
 }
 
 /** A key path as text: `limits.token.rate`, `webhooks[0].url`. */
