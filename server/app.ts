@@ -18,7 +18,7 @@ import { LiveService } from './live/live.service.js';
 import { liveRoutes } from './live/live.routes.js';
 import { allHallsRoutes } from './live/all-halls.routes.js';
 import { logRoutes } from './live/log.routes.js';
-import { loadObsConfig } from './obs/obs.config.js';
+import { loadObsConfig, parseObsConfig, type ObsConfigFile } from './obs/obs.config.js';
 import { obsRoutes } from './obs/obs.routes.js';
 import { ObsService } from './obs/obs.service.js';
 import { SqliteObsStore } from './obs/obs.store.js';
@@ -74,8 +74,13 @@ export interface ServeOptions {
   dev: boolean;
   /** The director token (else stored, else generated and printed once). */
   directorToken?: string;
-  /** OBS connections and scene maps (JSON, docs/obs.md); without it Lectern drives no OBS. */
+  /** OBS connections and scene maps (JSON, docs/obs.md); without it (or `obs`) Lectern drives no OBS. */
   obsConfigFile?: string;
+  /**
+   * The config's `obs` section (`lectern serve --config`, or the `--obs` file read into it): used when
+   * `obsConfigFile` is not given. Its passwordFile paths are already absolute.
+   */
+  obs?: ObsConfigFile;
   /** Flood protection (docs/config.md, "Limits"); default DEFAULT_RATE_LIMITS. */
   limits?: RateLimits;
   /** Where the throttles count: memory (default), or the multi-node mode's Redis. */
@@ -170,7 +175,11 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
   try {
     // Secrets are read now, once: a webhook whose secret is missing stops the start (never logged).
     const receivers = await resolveReceivers(options.webhooks ?? [], process.env);
-    const obsConfig = options.obsConfigFile ? await loadObsConfig(options.obsConfigFile) : undefined;
+    const obsConfig = options.obsConfigFile
+      ? await loadObsConfig(options.obsConfigFile)
+      : options.obs
+        ? await parseObsConfig(options.obs, 'obs (config)', process.env, process.cwd())
+        : undefined;
     const programImport = options.programFile ? await loadAnyProgramFile(options.programFile) : undefined;
     const fileProgram: Program | undefined = programImport?.program;
     const stored = await store.loadProgram();

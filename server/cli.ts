@@ -12,14 +12,17 @@ import { VERSION } from './version.js';
 const commands: CliCommand[] = [serveCommand, importCommand, exportCommand, backupCommand, restoreCommand, configCommand];
 
 function overview(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const rows = [
+    ...commands.map((c) => [c.name, c.summary] as const),
+    ['help', "this help, or a command's flags (lectern help COMMAND)"] as const,
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
   return `lectern ${VERSION}: live now/next for conference halls and hybrid streams
 
 Usage: lectern <command> [flags]      (from a checkout: npm run lectern -- <command> [flags])
 
 Commands:
-${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
-  help [command]  this help, or a command's flags
+${rows.map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`).join('\n')}
 
 ${commands.map((c) => c.usage).join('\n\n')}
 `;

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { startLectern, type ServeOptions } from '../app.js';
+import { loadEffectiveConfig } from '../config/config.load.js';
+import { serveOptionsOf } from '../config/config.serve.js';
 import { announceWorkerReady, clusterRole, parseWorkers } from '../cluster/workers.js';
 import { logger } from '../observability/logger.js';
 import { announceStart } from '../observability/start-banner.js';
 import { UsageError, type CliCommand } from './cli-command.js';
-import { LIMIT_OPTIONS, LIMIT_USAGE, rateLimitsFrom } from '../limits/limits.config.js';
-import { readWebhooksFile } from '../webhooks/webhooks-file.js';
+import { LIMIT_USAGE } from '../limits/limits.config.js';
+import { SERVE_FLAGS } from './serve.flags.js';
 
 /** `--clock-rate R`: a rehearsal clock that runs fast; refused without a rehearsal `--clock ISO`. */
 function clockRateOf(text: string | undefined, clock: string | undefined): number | undefined {
@@ -21,14 +23,17 @@ function clockRateOf(text: string | undefined, clock: string | undefined): numbe
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'run the Lectern server',
-  usage: `lectern serve [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
+  usage: `lectern serve [--config FILE] [--port 8080] [--host 0.0.0.0] [--data ./data] [--program FILE]
               [--clock ISO|real] [--clock-rate R] [--public-url URL] [--obs FILE] [--redis URL] [--dev]
-              [--webhooks FILE]
               [--token-rate N] [--token-burst N] [--address-rate N] [--address-burst N]
               [--socket-rate N] [--socket-burst N] [--max-frame-bytes N]
               [--question-rate N] [--question-address-rate N] [--question-window S]
               [--workers N|auto]
 
+  --config FILE     a config file (YAML or JSON, docs/config.md): its
+                    values under LECTERN_... variables, under these
+                    flags; every key has its variable: LECTERN_ + key
+                    path in UPPER_SNAKE, __ between levels
   --port N          port to listen on (0: any free port)        env LECTERN_PORT, default 8080
   --host ADDR       address to listen on; 0.0.0.0 lets screens
                     on the venue LAN reach it                    env LECTERN_HOST, default 0.0.0.0
@@ -53,13 +58,14 @@ export const serveCommand: CliCommand = {
   --obs FILE        drive OBS Studio: each hall's websocket,
                     password source and scene map (JSON, see
                     docs/obs.md)                                 env LECTERN_OBS_CONFIG
+  --webhooks FILE   send webhooks: a YAML or JSON list of
+                    { url, events, secretEnv | secretFile }, in
+                    place of the config file's webhooks
+                    (docs/webhooks.md)                      env LECTERN_WEBHOOKS_FILE
   --redis URL       one node of many: keep live state, log, tokens
                     and program in this Redis (redis://HOST:PORT;
                     run it with appendfsync always, docs/scale.md)
                     instead of the SQLite in --data              env LECTERN_REDIS_URL
-  --webhooks FILE   send webhooks: a YAML or JSON list of
-                    { url, events, secretEnv | secretFile }
-                    (docs/webhooks.md)                           env LECTERN_WEBHOOKS
   --dev             serve the pages through Vite (hot reload)
 ${LIMIT_USAGE}
   --workers N|auto  N processes share the port (auto: one per
@@ -73,61 +79,20 @@ ${LIMIT_USAGE}
   env LECTERN_LOG_LEVEL       trace, debug, info (default), warn, error.
   Logs: JSON lines when stdout is not a terminal, readable lines on one.`,
   async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        program: { type: 'string' },
-        clock: { type: 'string' },
-        'clock-rate': { type: 'string' },
-        'public-url': { type: 'string' },
-        obs: { type: 'string' },
-        redis: { type: 'string' },
-        webhooks: { type: 'string' },
-        dev: { type: 'boolean', default: false },
-        ...LIMIT_OPTIONS,
-        workers: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
+    const { values } = parseArgs({ args, options: SERVE_FLAGS, strict: true, allowPositionals: false });
     const env = process.env;
-    const portText = values.port ?? env.LECTERN_PORT ?? '8080';
-    const port = Number(portText);
-    if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: "${portText}" is not a port number`);
-    const publicUrl = values['public-url'] ?? env.LECTERN_PUBLIC_URL;
-    if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
-      throw new UsageError(`--public-url: "${publicUrl}" is not an http(s) URL`);
-    }
-    const obsConfigFile = values.obs ?? env.LECTERN_OBS_CONFIG;
+    const config = await loadEffectiveConfig({ configFile: values.config, flags: values, env });
     const clockRate = clockRateOf(values['clock-rate'], values.clock);
-    const redisUrl = values.redis ?? env.LECTERN_REDIS_URL;
-    if (redisUrl !== undefined && !/^rediss?:\/\/\S+/.test(redisUrl)) {
-      throw new UsageError(`--redis: "${redisUrl}" is not a redis:// URL`);
-    }
-    const webhooksFile = values.webhooks ?? env.LECTERN_WEBHOOKS;
-    const webhooks = webhooksFile ? await readWebhooksFile(webhooksFile) : undefined;
     const options: ServeOptions = {
-      port,
-      host: values.host ?? env.LECTERN_HOST ?? '0.0.0.0',
-      dataDir: values.data ?? env.LECTERN_DATA ?? './data',
+      ...serveOptionsOf(config),
       dev: values.dev ?? false,
-      limits: rateLimitsFrom(values, env),
-      ...(values.program ? { programFile: values.program } : {}),
       ...(values.clock ? { clock: values.clock } : {}),
       ...(clockRate !== undefined ? { clockRate } : {}),
-      ...(publicUrl ? { publicUrl } : {}),
-      ...(obsConfigFile ? { obsConfigFile } : {}),
-      ...(redisUrl ? { redisUrl } : {}),
-      ...(webhooks ? { webhooks } : {}),
       ...(env.LECTERN_METRICS_TOKEN ? { metricsToken: env.LECTERN_METRICS_TOKEN } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
-    const workersText = values.workers ?? env.LECTERN_WORKERS;
-    const workers = parseWorkers(workersText);
-    if (workers === undefined) throw new UsageError(`--workers: "${workersText}" is not a count from 1 to 64 or "auto"`);
+    const { publicUrl, redisUrl } = config;
+    const workers = parseWorkers(String(config.workers))!;
     const started = workers > 1 ? await clusterRole(options, workers) : options;
     if (!started) return; // the primary of --workers N: it runs no Lectern itself
     const log = logger();

@@ -26,7 +26,7 @@ export async function clusterRole(options: ServeOptions, count: number): Promise
   }
   const index = Number(process.env[WORKER_INDEX_ENV]);
   const port = Number(process.env[CLUSTER_PORT_ENV]);
-  const { programFile: _program, clock: _clock, obsConfigFile: _obs, ...rest } = options;
+  const { programFile: _program, clock: _clock, obsConfigFile: _obs, obs: _obsSection, ...rest } = options;
   const base = index === 1 ? options : rest;
   return { ...base, port, cluster: workerHooks(index), limiterBackend: base.limiterBackend ?? clusterBackend };
 }

@@ -14,13 +14,23 @@ const EnvNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environme
 export const WebhookSchema = z
   .strictObject({
     /** The receiver, e.g. https://hooks.example.org/lectern. */
-    url: z.string().regex(/^https?:\/\/[^\s/?#]+\S*$/, 'an http(s) URL, e.g. https://hooks.example.org/lectern'),
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s/?#]+\S*$/, 'an http(s) URL, e.g. https://hooks.example.org/lectern')
+      .describe('The receiver, e.g. https://hooks.example.org/lectern'),
     /** The events it wants (at least one). */
-    events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'at least one event'),
+    events: z
+      .array(z.enum(WEBHOOK_EVENTS))
+      .min(1, 'at least one event')
+      .describe(`The events it wants: ${WEBHOOK_EVENTS.join(', ')}`),
     /** The environment variable holding the HMAC secret. */
-    secretEnv: EnvNameSchema.optional(),
+    secretEnv: EnvNameSchema.optional().describe('The environment variable holding the HMAC secret'),
     /** A file holding the HMAC secret (trailing newline ignored). */
-    secretFile: z.string().min(1).optional(),
+    secretFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A file holding the HMAC secret, trailing newline ignored (relative to the config file)'),
   })
   .refine((hook) => !(hook.secretEnv && hook.secretFile), {
     message: 'give secretEnv or secretFile, not both',

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/cli-command.js';
+import type { LecternConfig } from '../config/config.schema.js';
 
 /** A token bucket: `burst` at once, at least `perSecond` sustained. */
 export interface BucketLimit {
@@ -42,19 +42,19 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   questions: { perDevice: 3, perAddress: 30, windowSeconds: 60 },
 };
 
-/** The `lectern serve` flags for the limits (for `parseArgs`), with the environment variable of each. */
+/** The `lectern serve` flags for the limits, with the environment variable of each (an alias) and its config key path. */
 export const LIMIT_FLAGS = {
-  'token-rate': { type: 'string', env: 'LECTERN_TOKEN_RATE' },
-  'token-burst': { type: 'string', env: 'LECTERN_TOKEN_BURST' },
-  'address-rate': { type: 'string', env: 'LECTERN_ADDRESS_RATE' },
-  'address-burst': { type: 'string', env: 'LECTERN_ADDRESS_BURST' },
-  'socket-rate': { type: 'string', env: 'LECTERN_SOCKET_RATE' },
-  'socket-burst': { type: 'string', env: 'LECTERN_SOCKET_BURST' },
-  'max-frame-bytes': { type: 'string', env: 'LECTERN_MAX_FRAME_BYTES' },
-  'question-rate': { type: 'string', env: 'LECTERN_QUESTION_RATE' },
-  'question-address-rate': { type: 'string', env: 'LECTERN_QUESTION_ADDRESS_RATE' },
-  'question-window': { type: 'string', env: 'LECTERN_QUESTION_WINDOW' },
-} as const;
+  'token-rate': { env: 'LECTERN_TOKEN_RATE', path: ['limits', 'token', 'rate'] },
+  'token-burst': { env: 'LECTERN_TOKEN_BURST', path: ['limits', 'token', 'burst'] },
+  'address-rate': { env: 'LECTERN_ADDRESS_RATE', path: ['limits', 'address', 'rate'] },
+  'address-burst': { env: 'LECTERN_ADDRESS_BURST', path: ['limits', 'address', 'burst'] },
+  'socket-rate': { env: 'LECTERN_SOCKET_RATE', path: ['limits', 'socket', 'rate'] },
+  'socket-burst': { env: 'LECTERN_SOCKET_BURST', path: ['limits', 'socket', 'burst'] },
+  'max-frame-bytes': { env: 'LECTERN_MAX_FRAME_BYTES', path: ['limits', 'maxFrameBytes'] },
+  'question-rate': { env: 'LECTERN_QUESTION_RATE', path: ['limits', 'questions', 'perDevice'] },
+  'question-address-rate': { env: 'LECTERN_QUESTION_ADDRESS_RATE', path: ['limits', 'questions', 'perAddress'] },
+  'question-window': { env: 'LECTERN_QUESTION_WINDOW', path: ['limits', 'questions', 'windowSeconds'] },
+} as const satisfies Record<string, { env: string; path: string[] }>;
 type LimitFlag = keyof typeof LIMIT_FLAGS;
 
 /** The `parseArgs` options of the limit flags. */
@@ -76,34 +76,14 @@ export const LIMIT_USAGE = `  --token-rate N    commands a second per token (sus
   --question-address-rate N  ... per address a window        env LECTERN_QUESTION_ADDRESS_RATE, default 30
   --question-window S  the window of both, in seconds         env LECTERN_QUESTION_WINDOW, default 60`;
 
-/** The limits from the flags (else their environment variables, else the defaults); a bad number is a UsageError. */
-export function rateLimitsFrom(
-  values: Partial<Record<LimitFlag, string | undefined>>,
-  env: Record<string, string | undefined>,
-): RateLimits {
-  const read = (flag: LimitFlag, fallback: number, min: number): number => {
-    const text = values[flag] ?? env[LIMIT_FLAGS[flag].env];
-    if (text === undefined) return fallback;
-    const n = Number(text);
-    if (!/^\d+$/.test(text.trim()) || n < min) throw new UsageError(`--${flag}: "${text}" is not a whole number ≥ ${min}`);
-    return n;
-  };
-  const bucket = (kind: 'token' | 'address' | 'socket'): BucketLimit => {
-    const fallback = DEFAULT_RATE_LIMITS[kind];
-    const perSecond = read(`${kind}-rate`, fallback.perSecond, 1);
-    const burst = read(`${kind}-burst`, Math.max(fallback.burst, perSecond), 1);
-    if (burst < perSecond) throw new UsageError(`--${kind}-burst (${burst}) must be at least --${kind}-rate (${perSecond})`);
-    return { perSecond, burst };
-  };
+/** The limits of an effective config (`limits`, docs/config.md) as the throttles take them. */
+export function rateLimitsOf(limits: LecternConfig['limits']): RateLimits {
+  const bucket = (b: { rate: number; burst: number }): BucketLimit => ({ perSecond: b.rate, burst: b.burst });
   return {
-    token: bucket('token'),
-    address: bucket('address'),
-    socket: bucket('socket'),
-    maxFrameBytes: read('max-frame-bytes', DEFAULT_RATE_LIMITS.maxFrameBytes, 1000),
-    questions: {
-      perDevice: read('question-rate', DEFAULT_RATE_LIMITS.questions.perDevice, 1),
-      perAddress: read('question-address-rate', DEFAULT_RATE_LIMITS.questions.perAddress, 1),
-      windowSeconds: read('question-window', DEFAULT_RATE_LIMITS.questions.windowSeconds, 1),
-    },
+    token: bucket(limits.token),
+    address: bucket(limits.address),
+    socket: bucket(limits.socket),
+    maxFrameBytes: limits.maxFrameBytes,
+    questions: { ...limits.questions },
   };
 }

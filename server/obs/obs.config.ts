@@ -7,18 +7,23 @@ const SceneNameSchema = z.string().trim().min(1, 'a scene name').max(200);
 const InputNameSchema = z.string().trim().min(1, 'an input name').max(200);
 
 /** The scene to show in each phase of the hall. `idle` is "starting soon". */
-const ScenesSchema = z.strictObject({
-  talk: SceneNameSchema,
-  qa: SceneNameSchema,
-  break: SceneNameSchema,
-  hold: SceneNameSchema,
-  idle: SceneNameSchema,
-  ended: SceneNameSchema,
-  /** Per item kind (`registration`, `ceremony`, …): replaces the phase's scene while such an item is on. */
-  kinds: z.partialRecord(ItemKindSchema, SceneNameSchema).optional(),
-  /** For an onsite-only item (default: the idle scene). */
-  onsite: SceneNameSchema.optional(),
-});
+const ScenesSchema = z
+  .strictObject({
+    talk: SceneNameSchema.describe('Scene during a talk'),
+    qa: SceneNameSchema.describe('Scene during Q&A'),
+    break: SceneNameSchema.describe('Scene during a break'),
+    hold: SceneNameSchema.describe('Scene while the hall is held'),
+    idle: SceneNameSchema.describe('Scene before the first item ("starting soon")'),
+    ended: SceneNameSchema.describe('Scene after the last item'),
+    /** Per item kind (`registration`, `ceremony`, …): replaces the phase's scene while such an item is on. */
+    kinds: z
+      .partialRecord(ItemKindSchema, SceneNameSchema)
+      .optional()
+      .describe("Per item kind (registration, ceremony, …): the scene instead of the phase's"),
+    /** For an onsite-only item (default: the idle scene). */
+    onsite: SceneNameSchema.optional().describe('Scene for an onsite-only item (default: the idle scene)'),
+  })
+  .describe('The scene to show in each phase');
 
 const HallObsSchema = z
   .strictObject({
@@ -26,53 +31,75 @@ const HallObsSchema = z
     url: z
       .string()
       .trim()
-      .regex(/^wss?:\/\/[^\s/?#@]+(\/[^\s]*)?$/, 'a ws:// or wss:// address without credentials, e.g. ws://10.0.0.21:4455'),
+      .regex(/^wss?:\/\/[^\s/?#@]+(\/[^\s]*)?$/, 'a ws:// or wss:// address without credentials, e.g. ws://10.0.0.21:4455')
+      .describe('obs-websocket address, e.g. ws://10.0.0.21:4455'),
     /** Name of the environment variable holding the websocket password. */
     passwordEnv: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name, e.g. LECTERN_OBS_NAMBA_PASSWORD')
-      .optional(),
+      .optional()
+      .describe('The environment variable holding the websocket password'),
     /** A file holding the password (a secrets file); relative to the config file. */
-    passwordFile: z.string().min(1).optional(),
+    passwordFile: z.string().min(1).optional().describe('A file holding the websocket password (relative to the config file)'),
     scenes: ScenesSchema,
     /** The slate shown while an item must not be streamed or recorded. */
-    privacyScene: SceneNameSchema,
+    privacyScene: SceneNameSchema.describe('The slate shown while an item must not be streamed or recorded'),
     /** Text inputs (e.g. text_ft2_source_v2, text_gdiplus) Lectern writes the current title and speaker to. */
-    textInputs: z.strictObject({ title: InputNameSchema.optional(), speaker: InputNameSchema.optional() }).optional(),
+    textInputs: z
+      .strictObject({
+        title: InputNameSchema.optional().describe('Text input for the current title'),
+        speaker: InputNameSchema.optional().describe('Text input for the current speaker'),
+      })
+      .optional()
+      .describe('Text inputs Lectern writes the current title and speaker to'),
     /** Pause the recording while a do-not-record or do-not-stream item is on (default true). */
-    pauseRecordingForDoNotRecord: z.boolean().default(true),
+    pauseRecordingForDoNotRecord: z
+      .boolean()
+      .default(true)
+      .describe('Pause the recording while a do-not-record or do-not-stream item is on'),
   })
   .refine((hall) => !(hall.passwordEnv && hall.passwordFile), {
     message: 'give passwordEnv or passwordFile, not both',
     path: ['passwordFile'],
-  });
+  })
+  .describe("One hall's OBS: its websocket, where its password is, its scene map");
 
 /** The OBS configuration file (`lectern serve --obs FILE`). */
 export const ObsConfigFileSchema = z.strictObject({
   /** Editor hint; ignored. */
-  $schema: z.string().optional(),
+  $schema: z.string().optional().describe('Editor hint; ignored'),
   /** Per hall id: its OBS and its scene map. */
-  halls: z.record(z.string(), HallObsSchema).superRefine(
-    (halls, ctx) => {
-      for (const hallId of Object.keys(halls)) {
-        if (!/^[a-z0-9][a-z0-9-]*$/.test(hallId)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [hallId],
-            message: 'not a hall id: lowercase letters, digits and dashes, as in the program',
-          });
+  halls: z
+    .record(z.string(), HallObsSchema)
+    .superRefine(
+      (halls, ctx) => {
+        for (const hallId of Object.keys(halls)) {
+          if (!/^[a-z0-9][a-z0-9-]*$/.test(hallId)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [hallId],
+              message: 'not a hall id: lowercase letters, digits and dashes, as in the program',
+            });
+          }
         }
-      }
-    },
-    // Checked also when a hall's settings have mistakes, so every problem is named at once.
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  ),
+      },
+      // Checked also when a hall's settings have mistakes, so every problem is named at once.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    )
+    .describe('Per hall id: its OBS and its scene map'),
   chapters: z
     .strictObject({
       /** Shorter chapters are dropped from the exported list (YouTube wants 10 s or more). */
-      minSeconds: z.number().int().min(0).max(600).default(10),
+      minSeconds: z
+        .number()
+        .int()
+        .min(0)
+        .max(600)
+        .default(10)
+        .describe('Shorter chapters are dropped from the exported list (YouTube wants 10 s or more)'),
     })
-    .default({ minSeconds: 10 }),
+    .default({ minSeconds: 10 })
+    .describe('VOD chapters'),
 });
 export type ObsConfigFile = z.infer<typeof ObsConfigFileSchema>;
 

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LecternClientSocket } from '../../shared/index.js';
-import { DIRECTOR_TOKEN, startServer, type TestServer } from '../support/server.js';
+import { DIRECTOR_TOKEN, ROOT, startServer, type TestServer } from '../support/server.js';
 import { connect } from '../support/socket.js';
 
 // /api/v1/openapi.json against the real server: every documented operation is called, and each answer's status
@@ -128,6 +130,10 @@ describe('/api/v1/openapi.json', () => {
     await call('get', '/readyz');
     await call('get', '/metrics');
     await call('get', '/api/v1/openapi.json');
+    const configSchema = JSON.parse(
+      (await call('get', '/api/v1/config.schema.json', '/api/v1/config.schema.json', { token: null })).text,
+    );
+    expect(configSchema).toEqual(JSON.parse(readFileSync(join(ROOT, 'docs/config.schema.json'), 'utf8')));
     await call('post', '/api/v1/program/edits', '/api/v1/program/edits', { body: { type: 'nope' } });
     await call('post', '/api/v1/program', '/api/v1/program?format=json', {
       raw: JSON.stringify(program),

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { configJsonSchema } from '../../config/config.json-schema.js';
 import { VERSION } from '../../version.js';
 import { OPERATIONS, type Answer, type Operation } from './operations.js';
 
@@ -85,13 +86,18 @@ export function openApiDocument(): Record<string, unknown> {
   };
 }
 
-/** `GET /api/v1/openapi.json`: public, built once per process. */
+/** `GET /api/v1/openapi.json` and the config file's `GET /api/v1/config.schema.json`: public, built once per process. */
 export function openApiRoutes(): Router {
   const router = Router();
   let document: Record<string, unknown> | undefined;
   router.get('/api/v1/openapi.json', (_req, res) => {
     document ??= openApiDocument();
     res.json(document);
+  });
+  let configSchema: Record<string, unknown> | undefined;
+  router.get('/api/v1/config.schema.json', (_req, res) => {
+    configSchema ??= configJsonSchema();
+    res.json(configSchema);
   });
   return router;
 }

@@ -113,6 +113,19 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/config.schema.json',
+    summary: "The config file's JSON Schema (docs/config.schema.json): what lectern serve --config FILE may say",
+    tag: 'ops',
+    access: 'public',
+    answers: {
+      200: {
+        description: 'JSON Schema 2020-12',
+        json: z.looseObject({ $schema: z.string(), type: z.literal('object'), properties: z.record(z.string(), z.unknown()) }),
+      },
+    },
+  },
+  {
+    method: 'get',
     path: '/api/v1/program',
     summary: 'The program',
     tag: 'program',

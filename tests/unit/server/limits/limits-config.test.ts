@@ -1,26 +1,34 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../../../../server/cli/cli-command.js';
+import { CONFIG_FLAG_PATHS } from '../../../../server/config/config.load.js';
+import { envSettings, flagSettings, mergeConfig } from '../../../../server/config/config.merge.js';
 import { RatedClock, rehearsalClock, OffsetClock } from '../../../../server/clock.js';
-import { DEFAULT_RATE_LIMITS, rateLimitsFrom } from '../../../../server/limits/limits.config.js';
+import { DEFAULT_RATE_LIMITS, rateLimitsOf } from '../../../../server/limits/limits.config.js';
 import { Throttle, memoryBackend } from '../../../../server/limits/throttle.js';
+
+/** The limits serve runs with, from these flags and this environment (the merge of lectern serve). */
+function limitsFrom(flags: Record<string, string>, env: Record<string, string>) {
+  const merged = mergeConfig(undefined, [...envSettings(env).settings, ...flagSettings(flags, CONFIG_FLAG_PATHS)]);
+  if (!merged.ok) throw new Error(merged.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return rateLimitsOf(merged.config.limits);
+}
 
 describe('limits from flags and the environment', () => {
   it('defaults: 20 a second per token, bursts of 40', () => {
-    expect(rateLimitsFrom({}, {})).toEqual(DEFAULT_RATE_LIMITS);
+    expect(limitsFrom({}, {})).toEqual(DEFAULT_RATE_LIMITS);
     expect(DEFAULT_RATE_LIMITS.token).toEqual({ perSecond: 20, burst: 40 });
   });
 
   it('a flag wins over its environment variable; a burst below the rate is raised to it by default', () => {
-    const limits = rateLimitsFrom({ 'token-rate': '50' }, { LECTERN_TOKEN_RATE: '5', LECTERN_SOCKET_BURST: '300' });
+    const limits = limitsFrom({ 'token-rate': '50' }, { LECTERN_TOKEN_RATE: '5', LECTERN_SOCKET_BURST: '300' });
     expect(limits.token).toEqual({ perSecond: 50, burst: 50 });
     expect(limits.socket).toEqual({ perSecond: 50, burst: 300 });
   });
 
-  it('bad numbers are usage errors naming the flag', () => {
-    expect(() => rateLimitsFrom({ 'token-rate': '0' }, {})).toThrow(UsageError);
-    expect(() => rateLimitsFrom({}, { LECTERN_ADDRESS_RATE: 'lots' })).toThrow(/--address-rate: "lots"/);
-    expect(() => rateLimitsFrom({ 'token-rate': '30', 'token-burst': '10' }, {})).toThrow(/--token-burst \(10\)/);
-    expect(() => rateLimitsFrom({ 'max-frame-bytes': '10' }, {})).toThrow(/--max-frame-bytes/);
+  it('bad numbers are refused naming the flag or the variable', () => {
+    expect(() => limitsFrom({ 'token-rate': '0' }, {})).toThrow(/limits\.token\.rate \(--token-rate\)/);
+    expect(() => limitsFrom({}, { LECTERN_ADDRESS_RATE: 'lots' })).toThrow(/limits\.address\.rate \(LECTERN_ADDRESS_RATE\)/);
+    expect(() => limitsFrom({ 'token-rate': '30', 'token-burst': '10' }, {})).toThrow(/limits\.token\.burst \(--token-burst\)/);
+    expect(() => limitsFrom({ 'max-frame-bytes': '10' }, {})).toThrow(/--max-frame-bytes/);
   });
 });
 
