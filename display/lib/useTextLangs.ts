@@ -1,6 +1,8 @@
 import { computed, inject, provide, type ComputedRef, type InjectionKey } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { itemTitle, speakerIn, type Item, type Speaker, type TextIn } from '../../shared/index.js';
 import { useLang, type Lang } from '../../web/i18n/index.js';
+import type { HallScene } from './scene.js';
 import { langOf } from './textLang.js';
 
 const TEXT_LANGS: InjectionKey<ComputedRef<readonly Lang[]>> = Symbol('text languages');
@@ -18,6 +20,8 @@ export interface TextLangs {
   second: ComputedRef<Lang | undefined>;
   /** An item's title in the first language (falling back to its default title). */
   titleOf(item: Pick<Item, 'title' | 'titles'>): TextIn;
+  /** What a break is called on a screen: its item's title in the first language, else "Break" (an ad-hoc break). */
+  breakTitleOf(scene: HallScene | null | undefined): TextIn;
   /** Speakers with name and affiliation in the first language. */
   speakersOf<S extends Speaker>(speakers: readonly S[]): S[];
 }
@@ -28,6 +32,7 @@ export interface TextLangs {
  */
 export function useTextLangs(own?: ComputedRef<readonly Lang[]>): TextLangs {
   const ui = useLang();
+  const { t } = useI18n();
   const provided = own ?? inject(TEXT_LANGS, null);
   const langs = computed<readonly Lang[]>(() => provided?.value ?? [ui.value]);
   const first = () => langs.value[0];
@@ -35,6 +40,8 @@ export function useTextLangs(own?: ComputedRef<readonly Lang[]>): TextLangs {
     langs,
     second: computed(() => langs.value[1]),
     titleOf: (item) => itemTitle(item, first()),
+    breakTitleOf: (scene) =>
+      scene?.kind === 'break' && scene.item ? itemTitle(scene.item, first()) : { text: t('screen.break'), lang: undefined },
     speakersOf: (speakers) => speakers.map((speaker) => speakerIn(speaker, first())),
   };
 }

@@ -136,6 +136,10 @@ test.describe('the public live page: the viewer picks the language; onsite-only 
     await page.goto(`${server.url}/live/namba`);
     await screenReady(page);
     await expect(card.getByTestId('now-title')).toHaveText('固体イオニクスデバイスの電子機能と応用');
+    await page.goto(`${server.url}/live`);
+    await screenReady(page);
+    await expect(page.locator('[data-hall="namba"]').getByTestId('onsite-badge').first()).toHaveText('現地のみ');
+    await shot(page, 'languages-live-halls-ja');
     // ?lang= wins over the remembered choice.
     await page.goto(`${server.url}/live/namba?lang=en`);
     await screenReady(page);
