@@ -4,6 +4,8 @@ export * from './program/problems.js';
 export * from './program/items.js';
 export * from './program/ids.js';
 export * from './program/edits.js';
+export * from './program/languages.js';
+export * from './program/audience.js';
 export * from './displays.js';
 export * from './live/state.js';
 export * from './live/commands.js';

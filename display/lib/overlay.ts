@@ -1,8 +1,11 @@
-import type { LiveView, ViewItem } from '../../shared/index.js';
+import { isOnsiteOnly, type LiveView, type ViewItem } from '../../shared/index.js';
 import type { HallScene } from './scene.js';
 
-/** A full-frame slate the stream shows instead of the hall (none: the hall's video with graphics on top). */
-export type OverlaySlate = 'none' | 'break' | 'hold' | 'startingSoon' | 'privacy' | 'ended';
+/**
+ * A full-frame slate the stream shows instead of the hall (none: the hall's video with graphics on top); `onsite`
+ * while an onsite-only item is on (OBS shows its idle scene): when the stream resumes, and with what.
+ */
+export type OverlaySlate = 'none' | 'break' | 'hold' | 'startingSoon' | 'privacy' | 'onsite' | 'ended';
 
 export interface OverlayScene {
   slate: OverlaySlate;
@@ -17,6 +20,7 @@ export function overlayScene(scene: HallScene | null, view: LiveView | null, now
   if ('item' in scene && (scene.item?.doNotStream || scene.item?.doNotRecord)) return { slate: 'privacy', lowerThird: null };
   switch (scene.kind) {
     case 'item': {
+      if (isOnsiteOnly(scene.item)) return { slate: 'onsite', lowerThird: null };
       const startedAt = view.itemStartedAt ?? scene.item.start;
       const since = now - startedAt;
       const show = !scene.qa && scene.item.speakers.length > 0 && since >= 0 && since < lowerThirdMs;

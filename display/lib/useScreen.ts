@@ -1,34 +1,44 @@
 import { computed, onBeforeUnmount, ref, type ComputedRef, type Ref } from 'vue';
 import type { DisplayPage } from '../../shared/index.js';
-import { usePageLang, type Lang } from '../../web/i18n/index.js';
+import { usePageLangs, type Lang, type PageLangOptions } from '../../web/i18n/index.js';
 import { orientationOf, orientationParam, screenName, type Orientation } from './query.js';
 import { useLiveConnection, type LiveConnection } from '../../web/useLive.js';
+import { provideTextLangs } from './useTextLangs.js';
 
 /** What every display page starts from. */
 export interface Screen {
   live: LiveConnection;
   /** The page's URL query. */
   params: URLSearchParams;
-  /** `?lang=`, else the event's language. */
+  /** The first of `langs`: the UI texts' language. */
   lang: ComputedRef<Lang>;
+  /** `?lang=` (one or two: `ja,en`), else the event's language; program text shows in these, in order. */
+  langs: ComputedRef<Lang[]>;
   /** The event's IANA zone: clocks and times show in it. */
   zone: ComputedRef<string>;
 }
 
 /**
  * Connects a display page: introduces it (`display:hello` with its page, hall and `?name=`), and resolves its
- * language (the app's vue-i18n locale) and the event's zone. Sets the document's `lang` to the UI language.
+ * languages (the first is the app's vue-i18n locale; its components read them with useTextLangs) and the event's
+ * zone. Sets the document's `lang` to the UI language.
  */
-export function useScreen(page: DisplayPage, hallId?: string): Screen {
+export function useScreen(
+  page: DisplayPage,
+  hallId?: string,
+  options: Pick<PageLangOptions, 'preferred' | 'choice'> = {},
+): Screen {
   const params = new URLSearchParams(location.search);
   const name = screenName(params);
   const live = useLiveConnection({ hello: { page, ...(hallId ? { hallId } : {}), ...(name ? { name } : {}) } });
-  const lang = usePageLang(
+  const langs = usePageLangs(
     computed(() => live.program.value?.event.language),
-    { documentLang: true },
+    { documentLang: true, ...options },
   );
+  provideTextLangs(langs);
+  const lang = computed(() => langs.value[0]!);
   const zone = computed(() => live.program.value?.event.timeZone ?? 'UTC');
-  return { live, params, lang, zone };
+  return { live, params, lang, langs, zone };
 }
 
 /** The screen's orientation: `?orientation=`, else from the window's aspect ratio (follows resizes). */

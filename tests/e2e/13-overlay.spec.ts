@@ -113,13 +113,21 @@ test.describe('the stream overlay on Day 1 of the demo event', () => {
 test.describe('the stream overlay at the end of the day', () => {
   test.use({ serverOptions: { args: ['--clock', '2025-10-02T18:05:00+09:00'] } });
 
-  test('Q&A is marked; the end of the programme says thanks', async ({ page, server, pageErrors }) => {
+  test('Q&A is marked; an onsite-only item says the stream is over; the end of the programme says thanks', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
     void pageErrors;
     await page.goto(`${server.url}/display/overlay/namba?lowerThird=0`);
     await screenReady(page);
-    await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-1800' });
+    await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-1655' });
     await command(server.url, 'namba', { type: 'qa' });
     await expect(page.getByTestId('qa-bug')).toHaveText('Q&A', { timeout: 1000 });
+    // The networking event is onsite only, and no streamed item follows it.
+    await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-1800' });
+    await expect(page.getByTestId('slate-onsite')).toContainText('Streaming has ended', { timeout: 1000 });
+    await expect(page.getByTestId('qa-bug')).toHaveCount(0);
     await command(server.url, 'namba', { type: 'next' });
     await expect(page.getByTestId('slate-ended')).toContainText('Thanks for watching', { timeout: 1000 });
   });

@@ -97,6 +97,8 @@ test.describe('the public live page of a Japanese event', () => {
   test.use({
     serverOptions: { args: ['--clock', '2025-10-02T10:00:00+09:00', '--program', JAPANESE_PROGRAM] },
     timezoneId: 'Asia/Tokyo',
+    // A viewer whose browser speaks Japanese: the public page follows the browser's language.
+    locale: 'ja-JP',
   });
 
   test('links the stream only while the item on now may be streamed; one time when the viewer is in the event zone', async ({

@@ -54,7 +54,8 @@ test.describe('screenshots: a Japanese event', () => {
     await shoot(page, 'timer-portrait-ja', `${u}/display/timer/hall-a`, PORTRAIT);
     await command(u, 'hall-a', { type: 'goto', itemId: 'a-1105' });
     await shoot(page, 'overlay-privacy-ja', `${u}/display/overlay/hall-a?key=${BEHIND_OVERLAY}`, LANDSCAPE);
-    await shoot(page, 'live-phone-ja', `${u}/live/hall-a`, PHONE, 1);
+    // A viewer whose browser speaks Japanese (the public page follows the browser's language).
+    await shoot(page, 'live-phone-ja', `${u}/live/hall-a`, PHONE, 1, { locale: 'ja-JP' });
   });
 });
 

@@ -43,7 +43,10 @@ async function shootAll(
   const chair = await mintChair(server, hallId);
   const moderator = await api<{ url: string }>(u, '/api/v1/tokens', { body: { hallId, role: 'moderator' } });
   expect(moderator.status).toBe(201);
-  await shoot(page, `questions-live-phone-${lang}`, `${u}/live/${hallId}`, PHONE, 1, { scrollTo: 'ask-question' });
+  await shoot(page, `questions-live-phone-${lang}`, `${u}/live/${hallId}`, PHONE, 1, {
+    scrollTo: 'ask-question',
+    locale: `${lang}-JP`,
+  });
   await shoot(page, `questions-moderator-laptop-${lang}`, moderator.body.url, LAPTOP, 1, { scrolls: true });
   await shoot(page, `questions-moderator-phone-${lang}`, moderator.body.url, PHONE, 1, { scrolls: true });
   // In Q&A with the first question on air.
@@ -54,7 +57,7 @@ async function shootAll(
   await shoot(page, `questions-timer-portrait-${lang}`, `${u}/display/timer/${hallId}`, PORTRAIT);
   await shoot(page, `questions-overlay-${lang}`, `${u}/display/overlay/${hallId}?key=${BEHIND_OVERLAY}`, LANDSCAPE);
   await shoot(page, `questions-signage-${lang}`, `${u}/display/hall/${hallId}`, LANDSCAPE);
-  await shoot(page, `questions-live-desktop-${lang}`, `${u}/live/${hallId}`, LAPTOP, 1);
+  await shoot(page, `questions-live-desktop-${lang}`, `${u}/live/${hallId}`, LAPTOP, 1, { locale: `${lang}-JP` });
 }
 
 test.describe('screenshots: audience questions (English)', () => {

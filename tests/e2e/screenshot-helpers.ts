@@ -28,12 +28,14 @@ export const BEHIND_OVERLAY = encodeURIComponent('#3b4252');
 
 /**
  * How to take one: `scrolls` (the page may scroll: a long page), `scrollTo` (a test id brought into view first),
- * `check: false` (only the picture, no spill check: the chair panel's cards clamp their titles by design).
+ * `check: false` (only the picture, no spill check: the chair panel's cards clamp their titles by design), `locale`
+ * (the browser's language: the public page follows it when the address has no ?lang=).
  */
 export interface ShotOptions {
   scrolls?: boolean;
   check?: boolean;
   scrollTo?: string;
+  locale?: string;
 }
 
 /** Opens `url` in a fresh tab of that size, checks nothing spills out of its box, and writes `name`.png. */
@@ -45,7 +47,15 @@ export async function shoot(
   scale = SCALE,
   options: ShotOptions = {},
 ): Promise<void> {
-  const tab = await page.context().browser()!.newPage({ viewport, deviceScaleFactor: scale, timezoneId: 'Europe/Berlin' });
+  const tab = await page
+    .context()
+    .browser()!
+    .newPage({
+      viewport,
+      deviceScaleFactor: scale,
+      timezoneId: 'Europe/Berlin',
+      ...(options.locale ? { locale: options.locale } : {}),
+    });
   try {
     await tab.goto(url);
     await screenReady(tab);

@@ -2,6 +2,7 @@ import { computed, watchEffect, type ComputedRef, type Ref } from 'vue';
 import { createI18n, useI18n, type Composer } from 'vue-i18n';
 import en from './en.json' with { type: 'json' };
 import ja from './ja.json' with { type: 'json' };
+import { parseScreenLanguages } from '../../shared/index.js';
 
 /**
  * The pages' texts: one vue-i18n catalogue per language (`en.json`, `ja.json`), with a key family per page
@@ -40,27 +41,58 @@ export function isLang(value: string | null | undefined): value is Lang {
   return (LANGS as readonly string[]).includes(value ?? '');
 }
 
-/** A language from `?lang=`, else the event's, else English. */
+/**
+ * The languages a page shows, in order: `?lang=` (one, or two as `ja,en` / `ja+en`), else `preferred` (a viewer's
+ * remembered choice or their browser's language), else the event's, else English.
+ */
+export function resolveLangs(
+  query: string | null | undefined,
+  eventLanguage: string | undefined,
+  preferred?: string | null,
+): Lang[] {
+  const asked = parseScreenLanguages(query, LANGS).filter(isLang);
+  if (asked.length > 0) return asked;
+  return [[preferred, eventLanguage].find(isLang) ?? 'en'];
+}
+
+/** The first language from `?lang=`, else the event's, else English. */
 export function resolveLang(query: string | null | undefined, eventLanguage: string | undefined): Lang {
-  return [query, eventLanguage].find(isLang) ?? 'en';
+  return resolveLangs(query, eventLanguage)[0]!;
+}
+
+export interface PageLangOptions {
+  /** Set the document's `lang` too (screens). */
+  documentLang?: boolean;
+  search?: string;
+  /** Below `?lang=`, above the event's language: a remembered choice or the browser's language. */
+  preferred?: string | null;
+  /** Above everything: the language a viewer just picked on the page. */
+  choice?: Ref<Lang | null>;
 }
 
 /**
  * Sets the app's language from `?lang=` and the event's language (known once the program arrives), and, for a
- * screen, the document's `lang` with it. Answers the language.
+ * screen, the document's `lang` with it. Answers the page's languages, in order (one or two); the UI texts and
+ * the document follow the first.
  */
-export function usePageLang(
-  eventLanguage: Ref<string | undefined>,
-  options: { documentLang?: boolean; search?: string } = {},
-): ComputedRef<Lang> {
+export function usePageLangs(eventLanguage: Ref<string | undefined>, options: PageLangOptions = {}): ComputedRef<Lang[]> {
   const { locale } = useI18n({ useScope: 'global' });
   const fromUrl = new URLSearchParams(options.search ?? location.search).get('lang');
-  const lang = computed(() => resolveLang(fromUrl, eventLanguage.value));
-  watchEffect(() => {
-    locale.value = lang.value;
-    if (options.documentLang) document.documentElement.lang = lang.value;
+  const langs = computed(() => {
+    const chosen = options.choice?.value;
+    return chosen ? [chosen] : resolveLangs(fromUrl, eventLanguage.value, options.preferred);
   });
-  return lang;
+  watchEffect(() => {
+    locale.value = langs.value[0]!;
+    if (options.documentLang) document.documentElement.lang = langs.value[0]!;
+  });
+  return langs;
+}
+
+/** Like `usePageLangs`, answering the first language only (pages that show one). */
+export function usePageLang(eventLanguage: Ref<string | undefined>, options: PageLangOptions = {}): ComputedRef<Lang> {
+  const langs = usePageLangs(eventLanguage, options);
+  return computed(() => langs.value[0]!);
 }
 
 /** The page's language as a ref (for `lang` attributes and date formats). */

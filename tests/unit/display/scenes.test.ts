@@ -128,6 +128,11 @@ describe('the stream overlay', () => {
     expect(overlayAt(idle('namba'), '2025-10-02T21:00').slate).toBe('ended');
   });
 
+  it('puts up the onsite slate while an onsite-only item is on (Registration), not its lower third', () => {
+    expect(overlayAt(idle('namba'), '2025-10-02T09:29').slate).toBe('onsite');
+    expect(overlayAt(idle('namba'), '2025-10-02T09:31').slate).toBe('none');
+  });
+
   it('covers an item that must not be streamed with the privacy slate', () => {
     const privateProgram = ProgramSchema.parse({
       ...program,

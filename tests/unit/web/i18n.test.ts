@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLecternI18n, resolveLang } from '../../../web/i18n/index.js';
+import { createLecternI18n, resolveLang, resolveLangs } from '../../../web/i18n/index.js';
 import en from '../../../web/i18n/en.json' with { type: 'json' };
 import ja from '../../../web/i18n/ja.json' with { type: 'json' };
 
@@ -40,5 +40,15 @@ describe('one catalogue per language', () => {
     expect(resolveLang('ja', 'en')).toBe('ja');
     expect(resolveLang(null, 'ja')).toBe('ja');
     expect(resolveLang('fr', undefined)).toBe('en');
+    expect(resolveLang('ja,en', 'en')).toBe('ja');
+  });
+
+  it('two languages from ?lang=ja,en or ja+en; a preferred one below ?lang= and above the event', () => {
+    expect(resolveLangs('ja,en', 'en')).toEqual(['ja', 'en']);
+    expect(resolveLangs('ja en', 'en')).toEqual(['ja', 'en']);
+    expect(resolveLangs('fr,en', 'ja')).toEqual(['en']);
+    expect(resolveLangs(null, 'en', 'ja')).toEqual(['ja']);
+    expect(resolveLangs('en', 'en', 'ja')).toEqual(['en']);
+    expect(resolveLangs(null, 'ja', 'de')).toEqual(['ja']);
   });
 });
