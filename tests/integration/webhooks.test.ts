@@ -210,8 +210,9 @@ describe('webhooks', () => {
       writeFile('bad.yaml', '- url: ftp://nope\n  events: [item.started]\n- url: https://x.example/h\n  events: [lunch]\n'),
     );
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('[0].url (line 1)');
-    expect(bad.stderr).toContain('[1].events[0]');
+    // The --webhooks file is the config's webhooks section: problems by key path, the file and its line.
+    expect(bad.stderr).toMatch(/webhooks\[0\]\.url \(--webhooks \S+bad\.yaml line 1\)/);
+    expect(bad.stderr).toMatch(/webhooks\[1\]\.events\[0\] \(--webhooks \S+bad\.yaml line 4\)/);
     const unset = run(
       writeFile('unset.yaml', '- url: https://x.example/h\n  events: [message]\n  secretEnv: NOT_SET_ANYWHERE\n'),
     );
