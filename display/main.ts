@@ -1,8 +1,9 @@
 import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-jp/700.css';
 import './theme/theme.css';
-// Type classes the hall screens share (the sheet says which); components give the sizes.
+// Classes the screens share (each sheet says which); components give the sizes.
 import '../web/styles/screen-type.css';
+import '../web/styles/overlay-panel.css';
 import { createApp } from 'vue';
 import { createLecternI18n } from '../web/i18n/index.js';
 import App from './App.vue';
