@@ -5,6 +5,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServeOptions } from '../app.js';
+import { logger } from '../observability/logger.js';
 import { stopReadingHandedOverSockets } from './hand-over.js';
 
 /** The environment a worker is forked with: its 1-based index and the port the primary listens on. */
@@ -58,11 +59,11 @@ export async function runPrimary(options: ServeOptions, count: number): Promise<
     workers.set(index, worker);
     worker.once('exit', (code, signal) => {
       if (stopping) return;
-      console.error(`Worker ${index} stopped (${signal ?? code}); starting it again`);
+      logger().warn(`Worker ${index} stopped (${signal ?? code}); starting it again`);
       setTimeout(() => {
         forkWorker(index, port).then(
           (next) => keep(index, next),
-          (error: unknown) => console.error(`Worker ${index} did not start again: ${String(error)}`),
+          (error: unknown) => logger().error(`Worker ${index} did not start again: ${String(error)}`),
         );
       }, 500);
     });
@@ -78,14 +79,14 @@ export async function runPrimary(options: ServeOptions, count: number): Promise<
     throw error;
   }
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  console.log(
+  logger().info(
     `Lectern listening on http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}  (${count} workers)`,
   );
 
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping ${count} workers`);
+    logger().info(`${signal}: stopping ${count} workers`);
     httpServer.close();
     const exits = [...workers.values()].map(
       (worker) =>
