@@ -11,7 +11,14 @@ const FORMAT = 'frab schedule';
 
 type XmlNode = Record<string, unknown>;
 
-const LISTS = new Set(['schedule.day', 'schedule.day.room', 'schedule.day.room.event', 'schedule.day.room.event.persons.person']);
+const LISTS = new Set([
+  'schedule.day',
+  'schedule.day.room',
+  'schedule.day.room.event',
+  'schedule.day.room.event.persons.person',
+  'schedule.day.room.event.lectern_title',
+  'schedule.day.room.event.lectern_subtitle',
+]);
 
 /** The text of an element, whether fast-xml-parser gave a string or an object with attributes. */
 function text(value: unknown): string | undefined {
@@ -155,9 +162,29 @@ export function frabFileZone(doc: FrabDocument): FileZone | undefined {
   return zone ? { zone, path: 'schedule.conference.time_zone_name' } : undefined;
 }
 
+/**
+ * Lectern's own per-language elements of an event (`<lectern_title xml:lang='ja'>…</lectern_title>`, the same
+ * for `lectern_subtitle`), by language tag. frab has no per-language text; Lectern's frab export adds these, and
+ * other frab readers skip elements they do not know.
+ */
+function translations(values: unknown): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const value of list(values)) {
+    const element = node(value);
+    const language = text(element['@_xml:lang'] ?? element['@_lang'])?.trim();
+    const content = text(value)?.trim();
+    if (language && content) out[language] = content;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function eventOf(xml: XmlNode): ScheduleEvent {
   const persons = list(node(xml.persons).person).map((p) => text(p) ?? '');
+  const titles = translations(xml.lectern_title);
+  const subtitles = translations(xml.lectern_subtitle);
   return {
+    ...(titles ? { titles } : {}),
+    ...(subtitles ? { subtitles } : {}),
     id: text(xml['@_id']),
     guid: text(xml['@_guid']),
     date: text(xml.date),
