@@ -18,6 +18,7 @@ const LISTS = new Set([
   'schedule.day.room.event.persons.person',
   'schedule.day.room.event.lectern_title',
   'schedule.day.room.event.lectern_subtitle',
+  'schedule.day.room.event.lectern_name',
 ]);
 
 /** The text of an element, whether fast-xml-parser gave a string or an object with attributes. */
@@ -178,8 +179,23 @@ function translations(values: unknown): Record<string, string> | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** Lectern's `<lectern_name person='1' xml:lang='ja'>` elements: other-language names by place in `<persons>`. */
+function personNames(values: unknown): Record<string, string>[] {
+  const names: Record<string, string>[] = [];
+  for (const value of list(values)) {
+    const element = node(value);
+    const place = Number(text(element['@_person']));
+    const language = text(element['@_xml:lang'] ?? element['@_lang'])?.trim();
+    const name = text(value)?.trim();
+    if (!Number.isInteger(place) || place < 1 || place > 200 || !language || !name) continue;
+    (names[place - 1] ??= {})[language] = name;
+  }
+  return names;
+}
+
 function eventOf(xml: XmlNode): ScheduleEvent {
   const persons = list(node(xml.persons).person).map((p) => text(p) ?? '');
+  const names = personNames(xml.lectern_name);
   const titles = translations(xml.lectern_title);
   const subtitles = translations(xml.lectern_subtitle);
   return {
@@ -198,6 +214,7 @@ function eventOf(xml: XmlNode): ScheduleEvent {
     abstract: text(xml.abstract),
     description: text(xml.description),
     persons,
+    ...(names.length > 0 ? { personNames: names } : {}),
     doNotRecord: text(node(xml.recording).optout)?.trim().toLowerCase() === 'true',
   };
 }

@@ -27,6 +27,8 @@ export interface ScheduleEvent {
   abstract?: string;
   description?: string;
   persons: string[];
+  /** The persons' names in other languages, by their place in `persons`. */
+  personNames?: (Record<string, string> | undefined)[];
   doNotRecord: boolean;
 }
 
@@ -148,10 +150,11 @@ export function draftFromEvent(
     ...(titles ? { titles } : {}),
     ...(subtitle ? { subtitle } : {}),
     ...(subtitles ? { subtitles } : {}),
-    speakers: event.persons
-      .map((name) => name.trim())
-      .filter(Boolean)
-      .map((name) => ({ name, affiliation: '' })),
+    speakers: event.persons.flatMap((written, index) => {
+      const name = written.trim();
+      const names = otherLanguages(event.personNames?.[index], name);
+      return name ? [{ name, affiliation: '', ...(names ? { names } : {}) }] : [];
+    }),
     start,
     end: start + durationMs,
     ...(abstract ? { abstract } : {}),
