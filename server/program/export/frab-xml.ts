@@ -19,6 +19,27 @@ function xml(text: string | number | undefined): string {
     .replace(/'/g, '&apos;');
 }
 
+/**
+ * The other-language texts of an item as Lectern's own elements, `<lectern_title xml:lang='ja'>…`: frab has no
+ * per-language text, and frab readers skip elements they do not know; Lectern's frab import reads them back.
+ */
+function translationElements(name: string, texts: Record<string, string> | undefined): string[] {
+  return Object.entries(texts ?? {}).map(([language, text]) => `<${name} xml:lang='${xml(language)}'>${xml(text)}</${name}>`);
+}
+
+/**
+ * The speakers' names in other languages, `<lectern_name person='1' xml:lang='ja'>山田 太郎</lectern_name>`, with
+ * `person` the speaker's place in `<persons>` (from 1). Kept outside `<persons>` so readers that list persons
+ * see only frab's own.
+ */
+function nameElements(item: Item): string[] {
+  return item.speakers.flatMap((speaker, index) =>
+    Object.entries(speaker.names ?? {}).map(
+      ([language, name]) => `<lectern_name person='${index + 1}' xml:lang='${xml(language)}'>${xml(name)}</lectern_name>`,
+    ),
+  );
+}
+
 /** A stable UUID for an item (name-based, SHA-1, as UUID version 5), so re-exports keep their guids. */
 export function itemGuid(program: Program, itemId: string): string {
   const hex = createHash('sha1').update(`lectern:${program.event.title}:${itemId}`).digest('hex').slice(0, 32).split('');
@@ -99,6 +120,8 @@ export function exportFrabXml(program: Program): string {
           '</recording>',
           `<title>${xml(item.title)}</title>`,
           `<subtitle>${xml(item.subtitle)}</subtitle>`,
+          ...translationElements('lectern_title', item.titles),
+          ...translationElements('lectern_subtitle', item.subtitles),
           `<track>${xml(item.track)}</track>`,
           `<type>${eventTypeOfKind(item.kind)}</type>`,
           `<language>${xml(item.language)}</language>`,
@@ -107,6 +130,7 @@ export function exportFrabXml(program: Program): string {
           '<persons>',
           ...item.speakers.map((speaker) => `<person>${xml(speaker.name)}</person>`),
           '</persons>',
+          ...nameElements(item),
           '<links>',
           '</links>',
           '</event>',

@@ -89,14 +89,48 @@ function locationOf(item: Item, hall: Hall | undefined): string {
   return hall.venue.includes(hall.name) ? hall.venue : `${hall.name}, ${hall.venue}`;
 }
 
+/** A text and its other-language versions, `"Opening / 開会"`. */
+function withOthers(text: string, others: Record<string, string> | undefined): string {
+  return [text, ...Object.values(others ?? {})].join(' / ');
+}
+
+/**
+ * The description calendar apps show: the title in the other languages first (SUMMARY can carry one language
+ * only), then the subtitle, the speakers with their names and affiliations in every language, the abstract page.
+ */
 function descriptionOf(item: Item): string {
-  const lines: string[] = [];
-  if (item.subtitle) lines.push(item.subtitle);
+  const lines: string[] = [...Object.values(item.titles ?? {})];
+  if (item.subtitle) lines.push(withOthers(item.subtitle, item.subtitles));
+  else lines.push(...Object.values(item.subtitles ?? {}));
   if (item.speakers.length > 0) {
-    lines.push(item.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name)).join('; '));
+    lines.push(
+      item.speakers
+        .map((s) => {
+          const name = withOthers(s.name, s.names);
+          return s.affiliation ? `${name} (${withOthers(s.affiliation, s.affiliations)})` : name;
+        })
+        .join('; '),
+    );
   }
   if (item.abstractRef) lines.push(`Abstract: ${item.abstractRef}`);
   return lines.join('\n');
+}
+
+/**
+ * The title lines of an item. RFC 5545 allows one SUMMARY, so it carries the default title, with `LANGUAGE=` the
+ * program's language unless the item names that language among its other titles; each other-language title and
+ * subtitle follows as `X-LECTERN-TITLE;LANGUAGE=ja:…` / `X-LECTERN-SUBTITLE;LANGUAGE=ja:…`, which calendar apps
+ * ignore (they see the other titles in DESCRIPTION).
+ */
+function titleLines(item: Item, language: string): string[] {
+  const languageParam = item.titles && language in item.titles ? '' : `;LANGUAGE=${language}`;
+  const others = (name: string, texts: Record<string, string> | undefined) =>
+    Object.entries(texts ?? {}).map(([tag, text]) => `${name};LANGUAGE=${tag}:${escapeText(text)}`);
+  return [
+    `SUMMARY${languageParam}:${escapeText(item.title)}`,
+    ...others('X-LECTERN-TITLE', item.titles),
+    ...others('X-LECTERN-SUBTITLE', item.subtitles),
+  ];
 }
 
 export interface IcsOptions {
@@ -144,7 +178,7 @@ export function exportIcs(program: Program, options: IcsOptions): string {
       `DTSTAMP:${utcStamp(options.now)}`,
       when('DTSTART', item.start),
       when('DTEND', item.end),
-      `SUMMARY:${escapeText(item.title)}`,
+      ...titleLines(item, program.event.language),
       `LOCATION:${escapeText(locationOf(item, halls.get(item.hallId)))}`,
       ...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
       `CATEGORIES:${item.kind.toUpperCase()}`,

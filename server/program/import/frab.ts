@@ -11,7 +11,15 @@ const FORMAT = 'frab schedule';
 
 type XmlNode = Record<string, unknown>;
 
-const LISTS = new Set(['schedule.day', 'schedule.day.room', 'schedule.day.room.event', 'schedule.day.room.event.persons.person']);
+const LISTS = new Set([
+  'schedule.day',
+  'schedule.day.room',
+  'schedule.day.room.event',
+  'schedule.day.room.event.persons.person',
+  'schedule.day.room.event.lectern_title',
+  'schedule.day.room.event.lectern_subtitle',
+  'schedule.day.room.event.lectern_name',
+]);
 
 /** The text of an element, whether fast-xml-parser gave a string or an object with attributes. */
 function text(value: unknown): string | undefined {
@@ -155,9 +163,44 @@ export function frabFileZone(doc: FrabDocument): FileZone | undefined {
   return zone ? { zone, path: 'schedule.conference.time_zone_name' } : undefined;
 }
 
+/**
+ * Lectern's own per-language elements of an event (`<lectern_title xml:lang='ja'>…</lectern_title>`, the same
+ * for `lectern_subtitle`), by language tag. frab has no per-language text; Lectern's frab export adds these, and
+ * other frab readers skip elements they do not know.
+ */
+function translations(values: unknown): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const value of list(values)) {
+    const element = node(value);
+    const language = text(element['@_xml:lang'] ?? element['@_lang'])?.trim();
+    const content = text(value)?.trim();
+    if (language && content) out[language] = content;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Lectern's `<lectern_name person='1' xml:lang='ja'>` elements: other-language names by place in `<persons>`. */
+function personNames(values: unknown): Record<string, string>[] {
+  const names: Record<string, string>[] = [];
+  for (const value of list(values)) {
+    const element = node(value);
+    const place = Number(text(element['@_person']));
+    const language = text(element['@_xml:lang'] ?? element['@_lang'])?.trim();
+    const name = text(value)?.trim();
+    if (!Number.isInteger(place) || place < 1 || place > 200 || !language || !name) continue;
+    (names[place - 1] ??= {})[language] = name;
+  }
+  return names;
+}
+
 function eventOf(xml: XmlNode): ScheduleEvent {
   const persons = list(node(xml.persons).person).map((p) => text(p) ?? '');
+  const names = personNames(xml.lectern_name);
+  const titles = translations(xml.lectern_title);
+  const subtitles = translations(xml.lectern_subtitle);
   return {
+    ...(titles ? { titles } : {}),
+    ...(subtitles ? { subtitles } : {}),
     id: text(xml['@_id']),
     guid: text(xml['@_guid']),
     date: text(xml.date),
@@ -171,6 +214,7 @@ function eventOf(xml: XmlNode): ScheduleEvent {
     abstract: text(xml.abstract),
     description: text(xml.description),
     persons,
+    ...(names.length > 0 ? { personNames: names } : {}),
     doNotRecord: text(node(xml.recording).optout)?.trim().toLowerCase() === 'true',
   };
 }

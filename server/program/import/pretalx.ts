@@ -54,20 +54,52 @@ function personName(value: unknown): string {
   return str(person?.public_name) ?? str(person?.full_public_name) ?? str(person?.name) ?? '';
 }
 
+/** A text in one or more languages: pretalx's plain string, or its multi-language `{ "en": "…", "de": "…" }`. */
+interface LanguageText {
+  text?: string;
+  /** The other languages' texts, by language tag. */
+  others?: Record<string, string>;
+}
+
+/**
+ * Reads a field that is a string or a multi-language object (pretalx writes names of tracks and session types,
+ * and some generators titles, as `{ "en": "…", "de": "…" }`): the text in `language` (the talk's own), else the
+ * first one; the other languages' texts beside it.
+ */
+function languageText(value: unknown, language: string | undefined): LanguageText {
+  const plain = str(value);
+  if (plain !== undefined) return { text: plain };
+  const entries = Object.entries(object(value) ?? {}).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+  );
+  if (entries.length === 0) return {};
+  const primary = language?.trim().toLowerCase();
+  const chosen = entries.find(([tag]) => tag.toLowerCase() === primary) ?? entries[0]!;
+  const others = Object.fromEntries(entries.filter((entry) => entry !== chosen));
+  return { text: chosen[1], ...(Object.keys(others).length > 0 ? { others } : {}) };
+}
+
 function eventOf(json: JsonObject): ScheduleEvent {
+  // frab JSON and pretalx's schedule write `language`; pretalx's talk API writes `content_locale`.
+  const language = str(json.language) ?? str(json.content_locale);
+  const title = languageText(json.title, language);
+  const subtitle = languageText(json.subtitle, language);
   return {
     id: str(json.id),
     guid: str(json.guid),
     date: str(json.date),
     start: str(json.start),
     duration: str(json.duration),
-    title: str(json.title),
-    subtitle: str(json.subtitle),
-    track: str(json.track) ?? str(object(json.track)?.name),
-    type: str(json.type),
-    language: str(json.language),
-    abstract: str(json.abstract),
-    description: str(json.description),
+    title: title.text,
+    ...(title.others ? { titles: title.others } : {}),
+    subtitle: subtitle.text,
+    ...(subtitle.others ? { subtitles: subtitle.others } : {}),
+    track: languageText(json.track, language).text ?? languageText(object(json.track)?.name, language).text,
+    type: languageText(json.type, language).text,
+    language,
+    // Lectern keeps one abstract: the talk's language's.
+    abstract: languageText(json.abstract, language).text,
+    description: languageText(json.description, language).text,
     persons: Array.isArray(json.persons) ? json.persons.map(personName) : [],
     doNotRecord: json.do_not_record === true || json.do_not_record === 'true',
   };

@@ -17,14 +17,37 @@ export interface ScheduleEvent {
   /** "HH:MM" or "H:MM:SS". */
   duration?: string;
   title?: string;
+  /** The title in other languages, by language tag, when the file carries them. */
+  titles?: Record<string, string>;
   subtitle?: string;
+  subtitles?: Record<string, string>;
   track?: string;
   type?: string;
   language?: string;
   abstract?: string;
   description?: string;
   persons: string[];
+  /** The persons' names in other languages, by their place in `persons`. */
+  personNames?: (Record<string, string> | undefined)[];
   doNotRecord: boolean;
+}
+
+/**
+ * Other-language texts kept as the program model wants them: tags written `de_DE` become `de-DE` (primary
+ * subtag lowercase), empty texts and a copy of the default text are dropped; undefined when none is left.
+ */
+export function otherLanguages(
+  texts: Record<string, string> | undefined,
+  defaultText: string | undefined,
+): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [tag, value] of Object.entries(texts ?? {})) {
+    const text = value.trim();
+    const [primary, ...rest] = tag.trim().replace(/_/g, '-').split('-');
+    const language = [primary!.toLowerCase(), ...rest].join('-');
+    if (text && text !== defaultText?.trim() && !(language in out)) out[language] = text;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** The day an event is listed under: its date and, when known, the instant the day starts. */
@@ -115,6 +138,8 @@ export function draftFromEvent(
     .join('\n\n');
   const id = scheduleEventId(event);
   const subtitle = optionalText(event.subtitle);
+  const titles = otherLanguages(event.titles, title);
+  const subtitles = otherLanguages(event.subtitles, subtitle);
   const track = optionalText(event.track);
   const language = optionalText(event.language);
   return {
@@ -122,11 +147,14 @@ export function draftFromEvent(
     hallKey,
     kind: kindFromEventType(event.type ?? ''),
     title,
+    ...(titles ? { titles } : {}),
     ...(subtitle ? { subtitle } : {}),
-    speakers: event.persons
-      .map((name) => name.trim())
-      .filter(Boolean)
-      .map((name) => ({ name, affiliation: '' })),
+    ...(subtitles ? { subtitles } : {}),
+    speakers: event.persons.flatMap((written, index) => {
+      const name = written.trim();
+      const names = otherLanguages(event.personNames?.[index], name);
+      return name ? [{ name, affiliation: '', ...(names ? { names } : {}) }] : [];
+    }),
     start,
     end: start + durationMs,
     ...(abstract ? { abstract } : {}),

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../../../shared/index.js';
+import type { Item, Program } from '../../../../shared/index.js';
 import { exportFrabXml } from '../../../../server/program/export/frab-xml.js';
 import { importProgram } from '../../../../server/program/import/index.js';
 import { demoProgram } from '../../../support/demo.js';
@@ -46,6 +46,49 @@ describe('frab XML export', () => {
     expect(again.program.event.title).toBe(demo.event.title);
     expect(again.program.items.map(carried)).toEqual(demo.items.map(carried));
     expect(again.program.items[0]!.id).toMatch(/^frab-\d+$/);
+  });
+
+  it('keeps the titles, subtitles and speaker names in other languages and the talk’s language (round trip)', () => {
+    const bilingual = importProgram(fixture('demo-bilingual.program.json')).program;
+    const program: Program = {
+      ...bilingual,
+      items: bilingual.items.map((item, index) =>
+        index !== 2
+          ? item
+          : {
+              ...item,
+              language: 'ja',
+              subtitle: 'Machine learning',
+              subtitles: { ja: '機械学習' },
+              speakers: [
+                { ...item.speakers[0]!, names: { ja: 'シュー・ピン・オン' } },
+                { name: 'Taro Yamada', affiliation: '', names: { ja: '山田 太郎', 'zh-Hant': '山田太郎' } },
+              ],
+            },
+      ),
+    };
+    const out = exportFrabXml(program);
+    expect(out).toContain("<lectern_title xml:lang='ja'>固体電解質の大規模設計のための基盤ポテンシャル</lectern_title>");
+    expect(out).toContain("<lectern_subtitle xml:lang='ja'>機械学習</lectern_subtitle>");
+    expect(out).toContain("<lectern_name person='2' xml:lang='ja'>山田 太郎</lectern_name>");
+    expect(out).toContain('<language>ja</language>');
+    // Other frab readers see frab's own fields unchanged: one title, persons with names only.
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(out);
+    const event = doc.schedule.day[0].room[0].event[2];
+    expect(event.title).toBe('Foundation Potentials for Massive-Scale Design of Solid Electrolytes');
+    expect(event.persons.person).toEqual(['Shyue Ping Ong', 'Taro Yamada']);
+
+    const again = importProgram(out, { hallMap: 'I-site Namba=namba,Conference Hall=nakamozu' });
+    expect(again.warnings).toEqual([]);
+    const languages = (item: Item) => ({
+      title: item.title,
+      titles: item.titles,
+      subtitle: item.subtitle,
+      subtitles: item.subtitles,
+      language: item.language,
+      names: item.speakers.map((s) => [s.name, s.names]),
+    });
+    expect(again.program.items.map(languages)).toEqual(program.items.map(languages));
   });
 
   it('escapes XML in titles and keeps typographic text', () => {

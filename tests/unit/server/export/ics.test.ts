@@ -91,6 +91,62 @@ describe('ICS export', () => {
     expect(unescape(prop(networking, 'LOCATION')!.value)).toBe('Tennoden');
   });
 
+  it('the bilingual demo: SUMMARY in the program’s language, the Japanese title as X-LECTERN-TITLE;LANGUAGE=ja and in DESCRIPTION', () => {
+    const bilingual = importProgram(fixture('demo-bilingual.program.json')).program;
+    const program: Program = {
+      ...bilingual,
+      items: bilingual.items.map((item) =>
+        item.id === 'namba-2025-10-02-0940'
+          ? {
+              ...item,
+              subtitle: 'Machine learning',
+              subtitles: { ja: '機械学習' },
+              speakers: [
+                {
+                  ...item.speakers[0]!,
+                  names: { ja: 'シュー・ピン・オン' },
+                  affiliations: { ja: 'カリフォルニア大学サンディエゴ校' },
+                },
+              ],
+            }
+          : item,
+      ),
+    };
+    const calendar = check(program, exportIcs(program, { now: NOW, version: '0.1.0' }));
+    const talk = calendar.events.find((e) => prop(e, 'UID')!.value.startsWith('namba-2025-10-02-0940@'))!;
+    expect(prop(talk, 'SUMMARY')).toEqual({
+      name: 'SUMMARY',
+      params: { LANGUAGE: 'en' },
+      value: 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes',
+    });
+    expect(talk.filter((p) => p.name.startsWith('X-LECTERN-'))).toEqual([
+      { name: 'X-LECTERN-TITLE', params: { LANGUAGE: 'ja' }, value: '固体電解質の大規模設計のための基盤ポテンシャル' },
+      { name: 'X-LECTERN-SUBTITLE', params: { LANGUAGE: 'ja' }, value: '機械学習' },
+    ]);
+    expect(unescape(prop(talk, 'DESCRIPTION')!.value)).toBe(
+      [
+        '固体電解質の大規模設計のための基盤ポテンシャル',
+        'Machine learning / 機械学習',
+        'Shyue Ping Ong / シュー・ピン・オン (University of California San Diego / カリフォルニア大学サンディエゴ校)',
+        'Abstract: P.1',
+      ].join('\n'),
+    );
+    // Every item of the file has its Japanese title in the calendar.
+    for (const item of program.items) {
+      const event = calendar.events.find((e) => prop(e, 'UID')!.value.startsWith(`${item.id}@`))!;
+      expect(prop(event, 'X-LECTERN-TITLE')!.value, item.id).toBe(item.titles!.ja!.replace(/([,;\\])/g, '\\$1'));
+    }
+  });
+
+  it('SUMMARY has no LANGUAGE when the item gives its title in the program’s language among the others', () => {
+    const base = importProgram('date,start,end,hall,title\n2025-10-02,10:00,11:00,Hall,Opening\n', {
+      zone: 'Asia/Tokyo',
+    }).program;
+    const program: Program = { ...base, items: [{ ...base.items[0]!, titles: { en: 'Opening (EN)', ja: '開会' } }] };
+    const [event] = readCalendar(exportIcs(program, { now: NOW, version: '0.1.0' })).events;
+    expect(prop(event!, 'SUMMARY')).toEqual({ name: 'SUMMARY', params: {}, value: 'Opening' });
+  });
+
   it('a hall filter keeps that hall’s items only', () => {
     const demo = demoProgram();
     const calendar = readCalendar(exportIcs(demo, { now: NOW, version: '0.1.0', hallId: 'nakamozu' }));
