@@ -137,6 +137,27 @@ describe('Lectern drives a real OBS 29', () => {
     expect(status.text?.title).toBe(JAPANESE_TITLE);
   });
 
+  it('an onsite-only item (Registration) puts the stream on the starting-soon scene; its text names the coming item', async () => {
+    await chair('goto', { itemId: ITEMS.ohno });
+    await eventually(
+      () => textOf(TITLE_INPUT),
+      (text) => text === JAPANESE_TITLE,
+      10_000,
+      'the talk on the stream',
+    );
+    await chair('goto', { itemId: ITEMS.registration });
+    await sceneIs(SCENES.idle);
+    // Never "Registration (Onsite)" on the stream: the inputs carry what the online audience gets next.
+    await eventually(
+      () => textOf(TITLE_INPUT),
+      (text) => text === 'Opening',
+      10_000,
+      'the coming Opening',
+    );
+    expect(await textOf(SPEAKER_INPUT)).not.toMatch(/registration/i);
+    expect((await obsStatus(server.url, 'namba')).scene.reason).toContain('onsite only');
+  });
+
   it('a do-not-stream item switches to the privacy scene, and the next item back', async () => {
     await chair('goto', { itemId: ITEMS.tsuchiya });
     await sceneIs(PRIVACY_SCENE);
