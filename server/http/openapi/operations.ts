@@ -7,6 +7,7 @@ import {
   QuestionOrderSchema,
   QuestionPatchSchema,
   QuestionSettingsPatchSchema,
+  ScreenConfigSchema,
   SubmitQuestionSchema,
 } from '../../../shared/index.js';
 import { MintSchema } from '../../auth/auth.routes.js';
@@ -260,6 +261,15 @@ export const OPERATIONS: Operation[] = [
     tag: 'live',
     access: 'public',
     answers: { 200: { description: 'halls', json: A.HallListSchema } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/screens/config',
+    summary:
+      "What the screens show: theme colours, logo and font, default language, timer thresholds, overlay options, each hall's stream language (docs/config.md)",
+    tag: 'displays',
+    access: 'public',
+    answers: { 200: { description: 'the screen config', json: ScreenConfigSchema } },
   },
   {
     method: 'get',
