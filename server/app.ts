@@ -56,7 +56,7 @@ import { WebhookService } from './webhooks/webhooks.service.js';
 import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { claimOvertimeIn } from './webhooks/overtime-claim.js';
 import { DEFAULT_SCREEN_CONFIG, type ScreenConfig } from '../shared/screens.js';
-import { screenConfigRoutes, withStreamLanguages } from './displays/screen-config.routes.js';
+import { logoOrigins, screenConfigRoutes, withStreamLanguages } from './displays/screen-config.routes.js';
 
 /** Everything `lectern serve` can be told. */
 export interface ServeOptions {
@@ -260,7 +260,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
 
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
-    app.use(securityHeaders({ dev: options.dev }));
+    app.use(securityHeaders({ dev: options.dev, imageOrigins: logoOrigins(screens) }));
     app.use('/api', throttleWrites(auth, throttles));
     // The program upload reads its own raw body (a file in any format), so it comes before the JSON parser.
     app.use(programRoutes(live, auth));

@@ -25,3 +25,9 @@ export function withStreamLanguages(obs: ObsConfig | undefined, screens: ScreenC
     }),
   };
 }
+
+/** The origin of an http(s) logo (for the CSP's img-src); none for a URL path, which is Lectern's own origin. */
+export function logoOrigins(screens: ScreenConfig): string[] {
+  const logo = screens.theme.logo;
+  return logo && /^https?:\/\//.test(logo) ? [new URL(logo).origin] : [];
+}
