@@ -6,10 +6,16 @@ import { expect, test } from './fixtures.js';
 
 const BILINGUAL = join(ROOT, 'tests/fixtures/demo-bilingual.program.json');
 
+const LOGO_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="64"><rect width="160" height="64" rx="10" fill="#00a0e9"/><text x="80" y="42" font-size="28" text-anchor="middle" fill="#101820" font-family="sans-serif">ASSB</text></svg>';
+
 /** A venue's config: its accent and warning colours, a 2-minute warning, Japanese on the namba stream. */
 const config = {
   screens: {
-    theme: { colours: { accent: '#00a0e9', 'timer-warning': 'rgb(255, 120, 0)', bg: '#101820' } },
+    theme: {
+      colours: { accent: '#00a0e9', 'timer-warning': 'rgb(255, 120, 0)', bg: '#101820' },
+      logo: 'https://logo.example.org/event.svg',
+    },
     timer: { warningSeconds: 120, dangerSeconds: 30 },
   },
   halls: { namba: { streamLanguage: 'ja' } },
@@ -22,6 +28,10 @@ test.use({
 
 test("signage takes the config's theme colours", async ({ page, server, pageErrors }) => {
   void pageErrors;
+  // The event's logo on its own host (the CSP lets that origin in); served here by the test.
+  await page.route('https://logo.example.org/event.svg', (route) =>
+    route.fulfill({ contentType: 'image/svg+xml', body: LOGO_SVG }),
+  );
   await page.goto(`${server.url}/display/hall/namba`);
   await screenReady(page);
   await command(server.url, 'namba', { type: 'goto', itemId: 'namba-2025-10-02-0940' });
@@ -32,6 +42,11 @@ test("signage takes the config's theme colours", async ({ page, server, pageErro
   expect(accent).toBe('#00a0e9');
   // Without ?lang=, the event's language (the config sets no screens.languages.default).
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const logo = page.getByTestId('event-logo');
+  await expect(logo).toBeVisible();
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  const box = (await logo.boundingBox())!;
+  expect(box.height).toBeLessThanOrEqual(80); // small: the hall's name leads the header
   await page.screenshot({ path: test.info().outputPath('themed-signage.png') });
 });
 
