@@ -2,37 +2,8 @@ import { z } from 'zod';
 import { HallIdSchema } from './ids.js';
 import { LanguageTagSchema } from './program/schema.js';
 
-/**
- * The colours of display/theme/theme.css an event may set in its config (`screens.theme.colours`), without the
- * `--`. Only these: a name the theme does not define would change nothing, so it is refused.
- * (tests/unit/config/screens-config.test.ts checks the list against theme.css.)
- */
-export const THEME_COLOURS = [
-  'bg',
-  'bg-raised',
-  'rule',
-  'text',
-  'text-muted',
-  'accent',
-  'accent-next',
-  'late',
-  'banner-bg',
-  'banner-text',
-  'timer-calm',
-  'timer-warning',
-  'timer-warning-text',
-  'timer-danger',
-  'timer-overtime',
-  'timer-overtime-flash',
-  'timer-break',
-  'timer-hold',
-  'timer-idle',
-  'timer-text',
-  'overlay-panel',
-  'overlay-slate',
-  'overlay-glow',
-] as const;
-export type ThemeColour = (typeof THEME_COLOURS)[number];
+export { THEME_COLOURS, type ThemeColour } from './theme-colours.js';
+import { THEME_COLOURS } from './theme-colours.js';
 
 const NUMBER = String.raw`\s*-?\d*\.?\d+%?\s*`;
 const FUNCTION = new RegExp(String.raw`^(?:rgba?|hsla?)\((?:${NUMBER}(?:deg)?[,/\s]?){3}(?:${NUMBER}[,/\s]?)?\)$`, 'i');
@@ -142,4 +113,11 @@ export const ScreenConfigSchema = ScreensSectionSchema.extend({ halls: HallsSect
 export type ScreenConfig = z.infer<typeof ScreenConfigSchema>;
 
 /** Today's behaviour: what a server without a config file serves. */
-export const DEFAULT_SCREEN_CONFIG: ScreenConfig = ScreenConfigSchema.parse({});
+// Written out, not parsed: a parse at load would put zod on every screen (tests/e2e/33-bundle-size.spec.ts).
+export const DEFAULT_SCREEN_CONFIG: ScreenConfig = {
+  theme: { colours: {} },
+  languages: {},
+  timer: { warningSeconds: 300, dangerSeconds: 60 },
+  overlay: { lowerThirdSeconds: 12 },
+  halls: {},
+};

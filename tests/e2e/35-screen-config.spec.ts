@@ -85,3 +85,25 @@ test("the overlay's lower third is in the hall's stream language; ?lang= overrid
   await screenReady(page);
   await expect(lowerThird).toContainText('Challenges toward reproducibility', { timeout: 2000 });
 });
+
+test.describe('screens with a default language in the config', () => {
+  test.use({
+    serverOptions: {
+      config: { screens: { languages: { default: 'ja+en' } } },
+      args: ['--program', BILINGUAL, '--clock', '2025-10-02T09:40:00+09:00'],
+    },
+  });
+
+  test('signage without ?lang= shows Japanese, English beneath; ?lang=en still wins', async ({ page, server, pageErrors }) => {
+    void pageErrors;
+    await page.goto(`${server.url}/display/hall/namba`);
+    await screenReady(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.locator('.signage')).toContainText('固体電解質の大規模設計のための基盤ポテンシャル');
+    await expect(page.locator('.signage')).toContainText('Foundation Potentials for Massive-Scale Design');
+    await page.goto(`${server.url}/display/hall/namba?lang=en`);
+    await screenReady(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('.signage')).not.toContainText('固体電解質');
+  });
+});
