@@ -97,7 +97,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/metrics',
-    summary: 'Prometheus metrics (needs a bearer token when LECTERN_METRICS_TOKEN is set)',
+    summary:
+      "Prometheus metrics (needs a bearer token when one is set: LECTERN_METRICS_TOKEN, or the config's metrics.tokenEnv or tokenFile)",
     tag: 'ops',
     access: 'public',
     answers: { 200: { description: 'Prometheus text format', media: 'text/plain' }, 401: unauthorized },
