@@ -55,6 +55,8 @@ import { resolveReceivers } from './webhooks/webhook-receivers.js';
 import { WebhookService } from './webhooks/webhooks.service.js';
 import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { claimOvertimeIn } from './webhooks/overtime-claim.js';
+import { DEFAULT_SCREEN_CONFIG, type ScreenConfig } from '../shared/screens.js';
+import { logoOrigins, screenConfigRoutes, withStreamLanguages } from './displays/screen-config.routes.js';
 
 /** Everything `lectern serve` can be told. */
 export interface ServeOptions {
@@ -91,6 +93,8 @@ export interface ServeOptions {
   redisUrl?: string;
   /** Where the server logs (default: the process logger, JSON unless stdout is a terminal). */
   log?: Logger;
+  /** What the screens read (GET /api/v1/screens/config); default DEFAULT_SCREEN_CONFIG. Also the OBS text language. */
+  screens?: ScreenConfig;
   /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>` (from env LECTERN_METRICS_TOKEN). */
   metricsToken?: string;
   /** Where to send webhooks (docs/webhooks.md): from the config file's `webhooks`, or `--webhooks FILE`. */
@@ -175,11 +179,15 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
   try {
     // Secrets are read now, once: a webhook whose secret is missing stops the start (never logged).
     const receivers = await resolveReceivers(options.webhooks ?? [], process.env);
-    const obsConfig = options.obsConfigFile
-      ? await loadObsConfig(options.obsConfigFile)
-      : options.obs
-        ? await parseObsConfig(options.obs, 'obs (config)', process.env, process.cwd())
-        : undefined;
+    const screens = options.screens ?? DEFAULT_SCREEN_CONFIG;
+    const obsConfig = withStreamLanguages(
+      options.obsConfigFile
+        ? await loadObsConfig(options.obsConfigFile)
+        : options.obs
+          ? await parseObsConfig(options.obs, 'obs (config)', process.env, process.cwd())
+          : undefined,
+      screens,
+    );
     const programImport = options.programFile ? await loadAnyProgramFile(options.programFile) : undefined;
     const fileProgram: Program | undefined = programImport?.program;
     const stored = await store.loadProgram();
@@ -252,7 +260,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
 
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
-    app.use(securityHeaders({ dev: options.dev }));
+    app.use(securityHeaders({ dev: options.dev, imageOrigins: logoOrigins(screens) }));
     app.use('/api', throttleWrites(auth, throttles));
     // The program upload reads its own raw body (a file in any format), so it comes before the JSON parser.
     app.use(programRoutes(live, auth));
@@ -274,6 +282,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     );
     app.use(metricsRoutes(metrics, options.metricsToken));
     app.use(openApiRoutes());
+    app.use(screenConfigRoutes(screens));
     app.use(programEditRoutes(live, store, auth));
     app.use(allHallsRoutes(live, auth));
     app.use(exportRoutes(live, auth, store, clock));

@@ -27,3 +27,4 @@ export * from './routes.js';
 export type * from './events.js';
 export * from './obs.js';
 export type * from './webhooks.js';
+export * from './screens.js';

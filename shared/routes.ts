@@ -34,6 +34,7 @@ import type { ObsHallStatus, ObsMode, ObsStatusList } from './obs.js';
 import type { WebhookStatusList } from './webhooks.js';
 import type { ProgramEdit } from './program/edits.js';
 import type { Program } from './program/schema.js';
+import type { ScreenConfig } from './screens.js';
 
 /**
  * One HTTP route as the pages call it. `request` is the JSON body, `query` the search parameters, `upload` a raw
@@ -73,6 +74,7 @@ export interface ApiRoutes {
   'POST /api/v1/tokens': { request: { hallId: string; label?: string; role?: HallRole }; response: MintedToken };
   'DELETE /api/v1/tokens/:id': { response: undefined };
   'GET /api/v1/halls': { response: HallSummary[] };
+  'GET /api/v1/screens/config': { response: ScreenConfig };
   /** The rest of the hall's program day, planned and projected (epoch ms). Public. */
   'GET /api/v1/halls/:hallId/projected': { response: ProjectedTime[] };
   /** Each catch-up plan worked out now, nothing applied: the hall's chair or a director. */

@@ -36,21 +36,27 @@ export interface TimerThresholds {
   dangerMs: number;
 }
 
-/** `?warning=5&danger=1` (minutes, or m:ss); defaults 5 and 1 minutes. Danger is never above warning. */
-export function timerThresholds(params: URLSearchParams): TimerThresholds {
-  const warningMs = parseMinutes(params.get('warning')) ?? 5 * MINUTE;
-  const dangerMs = parseMinutes(params.get('danger')) ?? 1 * MINUTE;
+/** Today's thresholds: 5 and 1 minutes. */
+export const DEFAULT_TIMER_THRESHOLDS: TimerThresholds = { warningMs: 5 * MINUTE, dangerMs: 1 * MINUTE };
+
+/**
+ * `?warning=5&danger=1` (minutes, or m:ss); else `defaults` (the config's `screens.timer`), else 5 and 1 minutes.
+ * Danger is never above warning.
+ */
+export function timerThresholds(params: URLSearchParams, defaults = DEFAULT_TIMER_THRESHOLDS): TimerThresholds {
+  const warningMs = parseMinutes(params.get('warning')) ?? defaults.warningMs;
+  const dangerMs = parseMinutes(params.get('danger')) ?? defaults.dangerMs;
   return { warningMs, dangerMs: Math.min(dangerMs, warningMs) };
 }
 
 /** How long the overlay's lower third stays after a talk starts (ms). */
 export const DEFAULT_LOWER_THIRD_MS = 12_000;
 
-/** `?lowerThird=seconds` (0: never shown); default 12 s. */
-export function lowerThirdMs(params: URLSearchParams): number {
+/** `?lowerThird=seconds` (0: never shown); else `defaultMs` (the config's), else 12 s. */
+export function lowerThirdMs(params: URLSearchParams, defaultMs = DEFAULT_LOWER_THIRD_MS): number {
   const raw = params.get('lowerThird');
   const seconds = raw === null || raw.trim() === '' ? NaN : Number(raw);
-  return Number.isFinite(seconds) && seconds >= 0 && seconds <= 3600 ? Math.round(seconds * 1000) : DEFAULT_LOWER_THIRD_MS;
+  return Number.isFinite(seconds) && seconds >= 0 && seconds <= 3600 ? Math.round(seconds * 1000) : defaultMs;
 }
 
 /** Chroma-key colours for the usual names: broadcast green and blue, not CSS's dark `green`. */
@@ -61,8 +67,13 @@ const KEY_COLOURS: Record<string, string> = { green: '#00b140', blue: '#0047bb' 
  * Undefined for none (transparent) or a value that is not a colour, or that reads the page's own CSS
  * (`var(--accent)`, `env()`, `attr()`): a key colour is a colour, not a way into the theme.
  */
-export function keyColour(params: URLSearchParams, isColour: (value: string) => boolean): string | undefined {
-  const raw = params.get('key')?.trim();
+export function keyColour(
+  params: URLSearchParams,
+  isColour: (value: string) => boolean,
+  /** The config's `screens.overlay.key`, when the URL has no `?key=`. */
+  fallback?: string,
+): string | undefined {
+  const raw = (params.get('key') ?? fallback)?.trim();
   if (!raw || /\b(?:var|env|attr)\s*\(/i.test(raw)) return undefined;
   const colour = KEY_COLOURS[raw.toLowerCase()] ?? raw;
   return isColour(colour) ? colour : undefined;

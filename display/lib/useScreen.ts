@@ -1,5 +1,6 @@
-import { computed, onBeforeUnmount, ref, type ComputedRef, type Ref } from 'vue';
-import type { DisplayPage } from '../../shared/index.js';
+import { computed, onBeforeUnmount, ref, type ComputedRef, type Ref, type ShallowRef } from 'vue';
+import type { DisplayPage, ScreenConfig } from '../../shared/index.js';
+import { useScreenConfig } from './useScreenConfig.js';
 import { usePageLangs, type Lang, type PageLangOptions } from '../../web/i18n/index.js';
 import { orientationOf, orientationParam, screenName, type Orientation } from './query.js';
 import { useLiveConnection, type LiveConnection } from '../../web/useLive.js';
@@ -16,6 +17,8 @@ export interface Screen {
   langs: ComputedRef<Lang[]>;
   /** The event's IANA zone: clocks and times show in it. */
   zone: ComputedRef<string>;
+  /** The config's screen settings (theme, default language, timer, overlay); null until loaded. */
+  config: ShallowRef<ScreenConfig | null>;
 }
 
 /**
@@ -31,14 +34,20 @@ export function useScreen(
   const params = new URLSearchParams(location.search);
   const name = screenName(params);
   const live = useLiveConnection({ hello: { page, ...(hallId ? { hallId } : {}), ...(name ? { name } : {}) } });
+  const config = useScreenConfig();
+  // Without ?lang=: the hall's stream language (the overlay), else the config's screen language, else the event's.
+  const fallback = computed(() => {
+    const stream = page === 'overlay' && hallId ? config.value?.halls[hallId]?.streamLanguage : undefined;
+    return stream ?? config.value?.languages.default;
+  });
   const langs = usePageLangs(
     computed(() => live.program.value?.event.language),
-    { documentLang: true, ...options },
+    { documentLang: true, fallback, ...options },
   );
   provideTextLangs(langs);
   const lang = computed(() => langs.value[0]!);
   const zone = computed(() => live.program.value?.event.timeZone ?? 'UTC');
-  return { live, params, lang, langs, zone };
+  return { live, params, lang, langs, zone, config };
 }
 
 /** The screen's orientation: `?orientation=`, else from the window's aspect ratio (follows resizes). */

@@ -8,6 +8,7 @@ import { announceStart } from '../observability/start-banner.js';
 import { UsageError, type CliCommand } from './cli-command.js';
 import { LIMIT_USAGE } from '../limits/limits.config.js';
 import { SERVE_FLAGS } from './serve.flags.js';
+import { metricsTokenOf } from '../observability/metrics.config.js';
 
 /** `--clock-rate R`: a rehearsal clock that runs fast; refused without a rehearsal `--clock ISO`. */
 function clockRateOf(text: string | undefined, clock: string | undefined): number | undefined {
@@ -75,20 +76,22 @@ ${LIMIT_USAGE}
                               on first start, stored hashed and shown once: on a
                               terminal it is printed; otherwise it is written to
                               DATA/director-token (0600) and the log says so.
-  env LECTERN_METRICS_TOKEN   /metrics needs this bearer token (default: public).
+  env LECTERN_METRICS_TOKEN   /metrics needs this bearer token (default: public;
+                              the config's metrics.tokenEnv / tokenFile move it).
   env LECTERN_LOG_LEVEL       trace, debug, info (default), warn, error.
   Logs: JSON lines when stdout is not a terminal, readable lines on one.`,
   async run(args) {
     const { values } = parseArgs({ args, options: SERVE_FLAGS, strict: true, allowPositionals: false });
     const env = process.env;
     const config = await loadEffectiveConfig({ configFile: values.config, flags: values, env });
+    const metricsToken = await metricsTokenOf(config.metrics, env);
     const clockRate = clockRateOf(values['clock-rate'], values.clock);
     const options: ServeOptions = {
       ...serveOptionsOf(config),
       dev: values.dev ?? false,
       ...(values.clock ? { clock: values.clock } : {}),
       ...(clockRate !== undefined ? { clockRate } : {}),
-      ...(env.LECTERN_METRICS_TOKEN ? { metricsToken: env.LECTERN_METRICS_TOKEN } : {}),
+      ...(metricsToken ? { metricsToken } : {}),
       ...(env.LECTERN_DIRECTOR_TOKEN ? { directorToken: env.LECTERN_DIRECTOR_TOKEN } : {}),
     };
     const { publicUrl, redisUrl } = config;

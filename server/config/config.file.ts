@@ -44,7 +44,13 @@ export async function readConfigDocument(file: string): Promise<ConfigFileLayer>
 }
 
 /** The keys that name a file or folder, `*` for any hall or list entry: relative to the file that says them. */
-const PATH_KEYS: KeyPath[] = [['program'], ['data'], ['obs', 'halls', '*', 'passwordFile'], ['webhooks', '*', 'secretFile']];
+const PATH_KEYS: KeyPath[] = [
+  ['program'],
+  ['data'],
+  ['obs', 'halls', '*', 'passwordFile'],
+  ['webhooks', '*', 'secretFile'],
+  ['metrics', 'tokenFile'],
+];
 
 /** `raw` with every relative path under `pattern` made absolute from `baseDir` (a copy; non-strings left alone). */
 function resolveAt(raw: unknown, pattern: KeyPath, baseDir: string): unknown {

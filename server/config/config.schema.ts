@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ObsConfigFileSchema } from '../obs/obs.config.js';
 import { WebhooksSchema } from './webhooks.schema.js';
+import { MetricsConfigSchema } from '../observability/metrics.config.js';
+import { DEFAULT_SCREEN_CONFIG, HallsSectionSchema, ScreensSectionSchema } from '../../shared/screens.js';
 
 const bucket = (rate: number, burst: number, what: string) =>
   z
@@ -79,6 +81,14 @@ export const LecternConfigSchema = z.strictObject({
   obs: ObsConfigFileSchema.optional().describe("The halls' OBS, as the --obs file (docs/obs.md); --obs replaces this section"),
   limits: LimitsSchema.describe('Flood protection (docs/config.md, "Limits")'),
   webhooks: WebhooksSchema.describe('Where to send events (a list of webhooks)'),
+  screens: ScreensSectionSchema.default({
+    theme: DEFAULT_SCREEN_CONFIG.theme,
+    languages: DEFAULT_SCREEN_CONFIG.languages,
+    timer: DEFAULT_SCREEN_CONFIG.timer,
+    overlay: DEFAULT_SCREEN_CONFIG.overlay,
+  }).describe('What the screens show: theme, default language, timer thresholds, overlay (served to every screen: no secrets)'),
+  halls: HallsSectionSchema,
+  metrics: MetricsConfigSchema.describe('The /metrics endpoint: where its bearer token is'),
 });
 export type LecternConfig = z.infer<typeof LecternConfigSchema>;
 

@@ -10,6 +10,7 @@ export function serveOptionsOf(config: LecternConfig): Omit<ServeOptions, 'dev'>
     dataDir: config.data,
     limits: rateLimitsOf(config.limits),
     webhooks: config.webhooks,
+    screens: { ...config.screens, halls: config.halls },
     ...(config.program ? { programFile: config.program } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),

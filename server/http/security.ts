@@ -27,9 +27,11 @@ const CSP_DIRECTIVES = {
  * X-Download-Options, X-Permitted-Cross-Domain-Policies and X-XSS-Protection were never sent and protect
  * nothing these pages need; leaving them out keeps what OBS's embedded browser loads exactly as before.
  */
-export function securityHeaders(options: { dev: boolean }): RequestHandler {
+export function securityHeaders(options: { dev: boolean; imageOrigins?: string[] }): RequestHandler {
+  // The config's logo may be on another host (`screens.theme.logo`): its origin only, nothing else.
+  const directives = { ...CSP_DIRECTIVES, imgSrc: [...CSP_DIRECTIVES.imgSrc, ...(options.imageOrigins ?? [])] };
   return helmet({
-    contentSecurityPolicy: options.dev ? false : { useDefaults: false, directives: CSP_DIRECTIVES },
+    contentSecurityPolicy: options.dev ? false : { useDefaults: false, directives },
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'sameorigin' },
     xContentTypeOptions: true,

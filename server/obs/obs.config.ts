@@ -116,6 +116,8 @@ export interface HallObsConfig {
   privacyScene: string;
   textInputs: { title?: string; speaker?: string };
   pauseRecordingForDoNotRecord: boolean;
+  /** The language of the text inputs (the config's `halls.<id>.streamLanguage`); else the program's default text. */
+  streamLanguage?: string;
 }
 
 export interface ObsConfig {

@@ -200,7 +200,7 @@ export class HallObs {
 
   private planKey(): string {
     if (!this.view) return '';
-    const text = overlayText(this.view);
+    const text = overlayText(this.view, this.options.config.streamLanguage);
     const pause = recordingMustPause(this.view, this.options.config.pauseRecordingForDoNotRecord);
     return JSON.stringify([this.desired?.scene, text.title, text.speaker, pause, chapterItem(this.view)?.id ?? null]);
   }
@@ -385,7 +385,7 @@ export class HallObs {
   }
 
   private async writeText(view: LiveView): Promise<void> {
-    const text = overlayText(view);
+    const text = overlayText(view, this.options.config.streamLanguage);
     for (const key of ['title', 'speaker'] as const) {
       const inputName = this.options.config.textInputs[key];
       if (!inputName || this.written[key] === text[key]) continue;

@@ -1,4 +1,13 @@
-import { isBreakItem, type ItemKind, type LiveView, type Phase, type Speaker, type ViewItem } from '../../shared/index.js';
+import {
+  isBreakItem,
+  itemTitle,
+  speakerIn,
+  type ItemKind,
+  type LiveView,
+  type Phase,
+  type Speaker,
+  type ViewItem,
+} from '../../shared/index.js';
 
 /** What a hall's scene choice needs from its OBS config. */
 export interface ScenePlan {
@@ -90,12 +99,15 @@ export function speakerLine(speakers: readonly Speaker[]): string {
   return rest.length > 2 ? `${lead}, ${speakerNames(rest, 2)}` : `${lead}, ${rest.map((s) => s.name).join(', ')}`;
 }
 
-/** The title and speaker for the OBS text inputs: the item on now; while idle, the coming one; else blank. */
-export function overlayText(view: LiveView): { title: string; speaker: string } {
+/**
+ * The title and speaker for the OBS text inputs: the item on now; while idle, the coming one; else blank. In
+ * `lang` (the hall's stream language, `halls.<id>.streamLanguage`) where the program has a translation.
+ */
+export function overlayText(view: LiveView, lang?: string): { title: string; speaker: string } {
   // An onsite-only item is never named on the stream: the text carries the coming item, as while idle.
   const item = offStreamItem(view) ? view.next : (view.now ?? (view.phase === 'idle' ? view.next : null));
   if (!item || item.audience === 'onsite') return { title: '', speaker: '' };
-  return { title: item.title, speaker: speakerLine(item.speakers) };
+  return { title: itemTitle(item, lang).text, speaker: speakerLine(item.speakers.map((s) => speakerIn(s, lang))) };
 }
 
 /** The item a VOD chapter should start for now: the one on, unless it must not be recorded or streamed. */

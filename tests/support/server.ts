@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ export interface TestServerOptions {
   /** Port to listen on; default 0 (any free port). */
   port?: number;
   env?: Record<string, string>;
+  /** A config (docs/config.md) to serve with: written to a temporary JSON file passed as `--config`. */
+  config?: Record<string, unknown>;
   /**
    * Run it on a terminal (a pseudo-terminal from util-linux `script`): readable logs, and a generated director
    * token printed instead of written to DATA/director-token. `output()` is then without colours and CRs.
@@ -55,6 +57,13 @@ export function tempDir(prefix = 'lectern-test-'): string {
   return dir;
 }
 
+/** A config written to a new temporary JSON file: its path. */
+function configFile(config: Record<string, unknown>): string {
+  const file = join(tempDir('lectern-config-'), 'lectern.json');
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
 /**
  * Starts the built server (`node dist/server/cli.js serve`) on 127.0.0.1 and an ephemeral port, and waits
  * until it says where it listens. Needs `npm run build` first (npm test does it).
@@ -70,6 +79,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
     String(options.port ?? 0),
     '--data',
     dataDir,
+    ...(options.config ? ['--config', configFile(options.config)] : []),
     ...(options.args ?? []),
   ];
   const [command, args]: [string, string[]] = options.terminal

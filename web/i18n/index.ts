@@ -66,6 +66,8 @@ export interface PageLangOptions {
   search?: string;
   /** Below `?lang=`, above the event's language: a remembered choice or the browser's language. */
   preferred?: string | null;
+  /** Below `?lang=`, above `preferred`: the languages a config sets for screens (`ja+en`). */
+  fallback?: Ref<string | undefined>;
   /** Above everything: the language a viewer just picked on the page. */
   choice?: Ref<Lang | null>;
 }
@@ -80,7 +82,8 @@ export function usePageLangs(eventLanguage: Ref<string | undefined>, options: Pa
   const fromUrl = new URLSearchParams(options.search ?? location.search).get('lang');
   const langs = computed(() => {
     const chosen = options.choice?.value;
-    return chosen ? [chosen] : resolveLangs(fromUrl, eventLanguage.value, options.preferred);
+    const asked = fromUrl ?? options.fallback?.value;
+    return chosen ? [chosen] : resolveLangs(asked, eventLanguage.value, options.preferred);
   });
   watchEffect(() => {
     locale.value = langs.value[0]!;

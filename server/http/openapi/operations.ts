@@ -7,6 +7,7 @@ import {
   QuestionOrderSchema,
   QuestionPatchSchema,
   QuestionSettingsPatchSchema,
+  ScreenConfigSchema,
   SubmitQuestionSchema,
 } from '../../../shared/index.js';
 import { MintSchema } from '../../auth/auth.routes.js';
@@ -96,7 +97,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/metrics',
-    summary: 'Prometheus metrics (needs a bearer token when LECTERN_METRICS_TOKEN is set)',
+    summary:
+      "Prometheus metrics (needs a bearer token when one is set: LECTERN_METRICS_TOKEN, or the config's metrics.tokenEnv or tokenFile)",
     tag: 'ops',
     access: 'public',
     answers: { 200: { description: 'Prometheus text format', media: 'text/plain' }, 401: unauthorized },
@@ -260,6 +262,15 @@ export const OPERATIONS: Operation[] = [
     tag: 'live',
     access: 'public',
     answers: { 200: { description: 'halls', json: A.HallListSchema } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/screens/config',
+    summary:
+      "What the screens show: theme colours, logo and font, default language, timer thresholds, overlay options, each hall's stream language (docs/config.md)",
+    tag: 'displays',
+    access: 'public',
+    answers: { 200: { description: 'the screen config', json: ScreenConfigSchema } },
   },
   {
     method: 'get',

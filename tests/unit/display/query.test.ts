@@ -27,6 +27,17 @@ describe('screen options from the URL', () => {
     expect(parseMinutes('4:75')).toBeUndefined();
   });
 
+  it("the config's timer thresholds, lower third and key stand in for a URL that has none", () => {
+    const config = { warningMs: 120_000, dangerMs: 30_000 };
+    expect(timerThresholds(q(''), config)).toEqual(config);
+    expect(timerThresholds(q('warning=3'), config)).toEqual({ warningMs: 180_000, dangerMs: 30_000 });
+    expect(lowerThirdMs(q(''), 8_000)).toBe(8_000);
+    expect(lowerThirdMs(q('lowerThird=4'), 8_000)).toBe(4_000);
+    const isColour = (value: string) => value.startsWith('#');
+    expect(keyColour(q(''), isColour, 'green')).toBe('#00b140');
+    expect(keyColour(q('key=blue'), isColour, 'green')).toBe('#0047bb');
+  });
+
   it('the lower third stays 12 s unless ?lowerThird= says (0: never)', () => {
     expect(lowerThirdMs(q(''))).toBe(12_000);
     expect(lowerThirdMs(q('lowerThird=4'))).toBe(4_000);

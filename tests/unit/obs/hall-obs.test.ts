@@ -70,7 +70,13 @@ afterEach(async () => {
 
 function setup(
   fake: FakeObs,
-  options: { backoffMs?: number[]; notReadyRetryMs?: number; dataDir?: string; itemScenes?: string[] } = {},
+  options: {
+    backoffMs?: number[];
+    notReadyRetryMs?: number;
+    dataDir?: string;
+    itemScenes?: string[];
+    streamLanguage?: string;
+  } = {},
 ) {
   const store = new SqliteObsStore(options.dataDir ?? tempDir('lectern-obs-unit-'));
   const statuses: ObsHallStatus[] = [];
@@ -87,7 +93,7 @@ function setup(
     log: (m) => logs.push(m),
   });
   const hall = new HallObs({
-    config,
+    config: options.streamLanguage ? { ...config, streamLanguage: options.streamLanguage } : config,
     connection,
     store,
     now: () => now,
@@ -111,6 +117,19 @@ async function recordingHall(fake: FakeObs, options: Parameters<typeof setup>[1]
 }
 
 describe('HallObs with a fake OBS', () => {
+  it("writes the text inputs in the hall's stream language (halls.<id>.streamLanguage)", async () => {
+    const fake = new FakeObs();
+    const { hall } = setup(fake, { streamLanguage: 'ja' });
+    const talk = item('a', {
+      titles: { ja: '講演 a' },
+      speakers: [{ name: 'Speaker a', names: { ja: '講演者 a' }, affiliation: 'Univ.', affiliations: { ja: '大学' } }],
+    });
+    hall.update(view('talk', talk));
+    await hall.start();
+    await until(() => fake.inputText.get('Title') === '講演 a', 'title in Japanese');
+    expect(fake.inputText.get('Speaker')).toBe('講演者 a (大学)');
+  });
+
   it('with obs-websocket ≥ 5.5 it also marks each chapter in the recording (CreateRecordChapter)', async () => {
     const fake = new FakeObs();
     fake.webSocketVersion = '5.5.2';

@@ -108,6 +108,22 @@ describe('consent, chapters and text', () => {
     expect(overlayText(after('2025-10-02T08:50')).title).toBe('');
   });
 
+  it("writes the title and speakers in the hall's stream language where the program has it", () => {
+    const item = {
+      ...tsuchiya.now!,
+      title: 'Opening',
+      titles: { ja: '開会' },
+      speakers: [
+        { name: 'Masahiro Tatsumisago', names: { ja: '辰巳砂 昌弘' }, affiliation: 'OMU', affiliations: { ja: '大阪公立大学' } },
+      ],
+      doNotStream: false,
+    };
+    const view = { ...tsuchiya, now: item };
+    expect(overlayText(view, 'ja')).toEqual({ title: '開会', speaker: '辰巳砂 昌弘 (大阪公立大学)' });
+    expect(overlayText(view, 'fr')).toEqual({ title: 'Opening', speaker: 'Masahiro Tatsumisago (OMU)' });
+    expect(overlayText(view)).toEqual(overlayText(view, 'fr'));
+  });
+
   it('names speakers: the presenter with affiliation, at most three names in a chapter', () => {
     const people = ['A', 'B', 'C', 'D'].map((name) => ({ name, affiliation: `${name} Univ.` }));
     expect(speakerLine(people.slice(0, 1))).toBe('A (A Univ.)');
