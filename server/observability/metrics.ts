@@ -4,6 +4,11 @@ import type { DisplayInfo, ObsStatusList } from '../../shared/index.js';
 /** Seconds buckets for work on the command path (a command, a store write, a broadcast). */
 const FAST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
+/** A histogram of seconds on the command path, by one label, in `registry`. */
+function secondsHistogram<L extends string>(registry: Registry, name: string, help: string, label: L): Histogram<L> {
+  return new Histogram({ name, help, labelNames: [label], buckets: FAST_BUCKETS, registers: [registry] });
+}
+
 /** What the gauges read when Prometheus scrapes (nothing is counted on the side). */
 export interface MetricsSources {
   displays: () => DisplayInfo[];
@@ -27,29 +32,26 @@ export class LecternMetrics {
     registers: [this.registry],
   });
 
-  readonly commandSeconds = new Histogram({
-    name: 'lectern_command_duration_seconds',
-    help: 'Time from a command reaching the live engine to its answer (queue, checks, durable write), seconds',
-    labelNames: ['type'] as const,
-    buckets: FAST_BUCKETS,
-    registers: [this.registry],
-  });
+  readonly commandSeconds = secondsHistogram(
+    this.registry,
+    'lectern_command_duration_seconds',
+    'Time from a command reaching the live engine to its answer (queue, checks, durable write), seconds',
+    'type',
+  );
 
-  readonly storeWriteSeconds = new Histogram({
-    name: 'lectern_store_write_duration_seconds',
-    help: 'Durable store writes, by operation, seconds',
-    labelNames: ['operation'] as const,
-    buckets: FAST_BUCKETS,
-    registers: [this.registry],
-  });
+  readonly storeWriteSeconds = secondsHistogram(
+    this.registry,
+    'lectern_store_write_duration_seconds',
+    'Durable store writes, by operation, seconds',
+    'operation',
+  );
 
-  readonly broadcastSeconds = new Histogram({
-    name: 'lectern_broadcast_duration_seconds',
-    help: 'Time to hand a change to every socket that gets it, by event, seconds',
-    labelNames: ['event'] as const,
-    buckets: FAST_BUCKETS,
-    registers: [this.registry],
-  });
+  readonly broadcastSeconds = secondsHistogram(
+    this.registry,
+    'lectern_broadcast_duration_seconds',
+    'Time to hand a change to every socket that gets it, by event, seconds',
+    'event',
+  );
 
   readonly webhookDeliveries = new Counter({
     name: 'lectern_webhook_deliveries_total',
