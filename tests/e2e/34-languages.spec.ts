@@ -1,19 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ROOT } from '../support/server.js';
+import { DIRECTOR_TOKEN, ROOT } from '../support/server.js';
 import { LANDSCAPE, PORTRAIT, overflowing, screenReady, smallText } from './display-helpers.js';
+import { mintChair, openPanel } from './control-helpers.js';
 import { expect, test } from './fixtures.js';
+import { screenshotPath } from './screenshot-helpers.js';
 
 /** The hand-written bilingual demo: English titles, Japanese ones for every item. */
 const BILINGUAL = join(ROOT, 'tests/fixtures/demo-bilingual.program.json');
-/** Screenshots of the languages, for the docs (docs/displays.md) and to look at. */
-const SHOTS = join(ROOT, 'docs/screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  // Into docs/screenshots with LECTERN_SCREENSHOTS=update (docs/displays.md shows them), else tests/.artifacts.
+  await page.screenshot({ path: screenshotPath(name) });
 }
 
 const TALK_EN = 'Foundation Potentials for Massive-Scale Design of Solid Electrolytes';
@@ -187,5 +186,37 @@ test.describe('the stream overlay during an onsite-only item', () => {
     await page.goto(`${server.url}/live/namba?lang=en`);
     await screenReady(page);
     await expect(page.locator('[data-hall="namba"] .now').getByTestId('onsite-badge')).toHaveText('Onsite only');
+  });
+});
+
+test.describe('the chair panel follows its own language', () => {
+  test.use({ serverOptions: { args: ['--clock', '2025-10-02T09:47:00+09:00', '--program', BILINGUAL] } });
+
+  test('titles on the now and next cards are in the panel’s language, the default title without one', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
+    void pageErrors;
+    const chair = await mintChair(server, 'namba');
+    await openPanel(page, chair.url.replace('#', '?lang=ja#'));
+    await expect(page.getByTestId('now-title')).toHaveText(TALK_JA);
+    await expect(page.getByTestId('next-title')).toHaveText(NEXT_JA);
+    await openPanel(page, chair.url.replace('#', '?lang=en#'));
+    await expect(page.getByTestId('now-title')).toHaveText(TALK_EN);
+    await expect(page.getByTestId('next-title')).toHaveText(NEXT_EN);
+  });
+
+  test('the console’s hall cards: English titles by default, Japanese ones with ?lang=ja', async ({
+    page,
+    server,
+    pageErrors,
+  }) => {
+    void pageErrors;
+    const card = page.getByTestId('hall-namba');
+    await page.goto(`${server.url}/control/director#token=${DIRECTOR_TOKEN}`);
+    await expect(card.getByTestId('now-title')).toHaveText(TALK_EN);
+    await page.goto(`${server.url}/control/director?lang=ja#token=${DIRECTOR_TOKEN}`);
+    await expect(card.getByTestId('now-title')).toHaveText(TALK_JA);
   });
 });
