@@ -5,6 +5,8 @@ import './styles.css';
 import '../web/styles/panel-box.css';
 import '../web/styles/sheet-buttons.css';
 import '../web/styles/offline-banner.css';
+import '../web/styles/rehearsal-tag.css';
+import '../web/styles/small-button.css';
 import { createApp } from 'vue';
 import { createLecternI18n } from '../web/i18n/index.js';
 import App from './App.vue';
