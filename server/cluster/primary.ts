@@ -1,12 +1,10 @@
 import { setupPrimary } from '@socket.io/cluster-adapter';
-import { setupMaster } from '@socket.io/sticky';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import cluster, { type Worker } from 'node:cluster';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServeOptions } from '../app.js';
 import { logger } from '../observability/logger.js';
-import { stopReadingHandedOverSockets } from './hand-over.js';
+import { routeConnections } from './connection-router.js';
 
 /** The environment a worker is forked with: its 1-based index and the port the primary listens on. */
 export const WORKER_INDEX_ENV = 'LECTERN_WORKER_INDEX';
@@ -35,16 +33,15 @@ function forkWorker(index: number, port: number): Promise<Worker> {
 
 /**
  * The primary of `lectern serve --workers N`: it listens on the port and hands each connection to a worker
- * (`@socket.io/sticky`: a polling session's requests all reach the worker that holds it; new connections go to
+ * (connection-router.ts: a polling session's requests all reach the worker that holds it; new connections go to
  * the workers in turn, so a storm of screens spreads evenly), relays the workers' adapter messages (`@socket.io/cluster-adapter`), and
  * forks worker 1 first (it applies the start options: program, clock, director token; it alone drives OBS),
  * then the others. A worker that dies is forked again. The primary holds no state: every command is applied by
  * a worker, against the shared SQLite store.
  */
 export async function runPrimary(options: ServeOptions, count: number): Promise<void> {
-  const httpServer = createServer();
-  setupMaster(httpServer, { loadBalancingMethod: 'round-robin' });
-  stopReadingHandedOverSockets(httpServer);
+  const workers = new Map<number, Worker>();
+  const httpServer = routeConnections(() => [...workers.values()]);
   setupPrimary();
   // The flood limits' counters live here, so a token's requests count together on every worker.
   new RateLimiterClusterMaster();
@@ -54,7 +51,6 @@ export async function runPrimary(options: ServeOptions, count: number): Promise<
   });
   const port = (httpServer.address() as AddressInfo).port;
   let stopping = false;
-  const workers = new Map<number, Worker>();
   const keep = (index: number, worker: Worker) => {
     workers.set(index, worker);
     worker.once('exit', (code, signal) => {
