@@ -1,4 +1,5 @@
 import { table, type Bench, type BenchReport } from './bench.js';
+import { broadcastPathBench } from './broadcast-path.bench.js';
 import { displayPagesBench } from './display-pages.bench.js';
 import { fanoutScenarios } from './fanout/scenarios.js';
 import { benchProgramImport } from './program-import.js';
@@ -35,4 +36,10 @@ const programImportBench: Bench = {
 };
 
 /** Every benchmark `npm run bench` runs, in order. Add a module here to add a section to docs/benchmarks.md. */
-export const benches: Bench[] = [...fanoutScenarios, serverCommandsBench, programImportBench, displayPagesBench];
+export const benches: Bench[] = [
+  ...fanoutScenarios,
+  broadcastPathBench,
+  serverCommandsBench,
+  programImportBench,
+  displayPagesBench,
+];

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallSnapshot, LecternClientSocket, LiveView } from '../../shared/index.js';
 import { tokyo } from '../support/demo.js';
@@ -95,6 +96,26 @@ describe('watch, command, broadcast', () => {
     const [snapA, snapB] = await Promise.all([seenA, seenB]);
     expect(snapA.now?.id).toBe(body.now.id);
     expect(snapB.now?.id).toBe(body.now.id);
+  });
+
+  it('a long-polling screen and one that is upgrading get the change too (through socket.io, not the direct write)', async () => {
+    const polling = io(server.url, { transports: ['polling'], reconnection: false, forceNew: true }) as LecternClientSocket;
+    const upgrading = io(server.url, {
+      transports: ['polling', 'websocket'],
+      reconnection: false,
+      forceNew: true,
+    }) as LecternClientSocket;
+    sockets.push(polling, upgrading);
+    for (const socket of [polling, upgrading]) {
+      if (!socket.connected) await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      expect((await socket.emitWithAck('hall:watch', { hallId: 'namba' })).ok).toBe(true);
+    }
+    const current = (await api<LiveView>(server.url, '/api/v1/halls/namba/live')).body;
+    const seen = [polling, upgrading].map((s) => nextSnapshot(s, (snap) => snap.revision === current.revision + 1));
+    const { status } = await command(server.url, 'namba', { type: 'message', text: 'to every transport' });
+    expect(status).toBe(200);
+    for (const snapshot of await Promise.all(seen)) expect(snapshot.state.message?.text).toBe('to every transport');
+    expect(polling.io.engine.transport.name).toBe('polling');
   });
 
   it('a stale revision gets 409 with the current live view and changes nothing', async () => {
