@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { OBS_MODES, type ObsChapter } from '../../../shared/index.js';
 import type { ObsStore, StoredMode, StoredRecording } from '../../obs/obs.store.js';
-import { StoreUnavailableError } from '../store.js';
+import { callRedis } from './redis-call.js';
 import { ADD_RECORDING, STOP_RECORDING } from './redis-obs-scripts.js';
 
 /**
@@ -54,20 +54,14 @@ function toRecording(fields: Record<string, string>): (StoredRecording & { seq: 
  */
 export class RedisObsStore implements ObsStore {
   private readonly keys: ReturnType<typeof obsKeys>;
+  private readonly call = <T>(work: () => Promise<T>): Promise<T> => callRedis('the OBS records', work);
 
+  /** On the node's RedisStore connection (`store.redis`) and under its prefix. */
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = obsKeys(prefix);
-  }
-
-  private async call<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw new StoreUnavailableError(`Redis did not answer for the OBS records: ${(error as Error).message}`);
-    }
   }
 
   async getMode(hallId: string): Promise<StoredMode | undefined> {
@@ -107,11 +101,12 @@ export class RedisObsStore implements ObsStore {
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hgetall(this.keys.recording(id));
-    const replies = (await this.call(() => pipeline.exec())) ?? [];
-    const recordings = replies.flatMap(([error, fields]) => {
-      if (error) throw new StoreUnavailableError(`Redis did not answer for the OBS records: ${error.message}`);
-      return toRecording(fields as Record<string, string>) ?? [];
+    const replies = await this.call(async () => {
+      const answers = (await pipeline.exec()) ?? [];
+      for (const [error] of answers) if (error) throw error;
+      return answers;
     });
+    const recordings = replies.flatMap(([, fields]) => toRecording(fields as Record<string, string>) ?? []);
     // Newest first; of two that began in the same ms, the one stored last (as SQLite's rowid does).
     return recordings.sort((a, b) => b.startedAt - a.startedAt || b.seq - a.seq).map(({ seq: _seq, ...recording }) => recording);
   }
