@@ -21,7 +21,7 @@ import { logRoutes } from './live/log.routes.js';
 import { loadObsConfig, parseObsConfig, type ObsConfigFile } from './obs/obs.config.js';
 import { obsRoutes } from './obs/obs.routes.js';
 import { ObsService } from './obs/obs.service.js';
-import { SqliteObsStore } from './obs/obs.store.js';
+import { SqliteObsStore, type ObsStore } from './obs/obs.store.js';
 import { decodeProgramBytes, importProgram, type ImportResult } from './program/import/index.js';
 import { DEMO_PROGRAM_PATH, loadProgramFile } from './program/program-file.js';
 import { exportRoutes } from './program/export.routes.js';
@@ -38,6 +38,7 @@ import { readyzHandler } from './http/readyz.js';
 import { RedisStore } from './store/redis/redis-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import { SqliteQuestionStore } from './store/sqlite-question-store.js';
+import { RedisObsStore } from './store/redis/redis-obs-store.js';
 import { RedisQuestionStore } from './store/redis/redis-question-store.js';
 import { QuestionLimiter } from './questions/questions.limiter.js';
 import { QuestionsService } from './questions/questions.service.js';
@@ -172,7 +173,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     listenPort = opened.port;
   } else store = instrumentStore(new SqliteStore(options.dataDir), metrics);
   let redisNode: RedisNode | undefined;
-  let obsStore: SqliteObsStore | undefined;
+  let obsStore: ObsStore | undefined;
   let questions: QuestionsService | undefined;
   let forgetGeneratedToken: (() => Promise<void>) | undefined;
   let webhooks: WebhookService | undefined;
@@ -198,7 +199,8 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     const auth = new AuthService(store, clock);
     const { generated } = await auth.initDirectorToken(options.directorToken);
     if (generated) forgetGeneratedToken = () => auth.forgetGeneratedDirectorToken();
-    obsStore = new SqliteObsStore(options.dataDir);
+    // Nodes on Redis share the OBS records (mode, recordings, chapters), so a node taking a lease over goes on.
+    obsStore = store instanceof RedisStore ? new RedisObsStore(store.redis, store.prefix) : new SqliteObsStore(options.dataDir);
     // Nodes on Redis: each hall's OBS is driven by the node that holds its lease (docs/scale.md).
     const lease =
       store instanceof RedisStore && obsConfig

@@ -117,7 +117,7 @@ export class HallObs {
 
   /** Loads the stored mode and starts connecting; then reads stream and record status every `pollMs`. */
   async start(): Promise<void> {
-    this.mode = (await this.options.store.getMode(this.hallId)) ?? this.mode;
+    await this.loadMode();
     // Closed meanwhile (a lease lost at once): never connect.
     if (this.closed) return;
     this.options.connection.start();
@@ -132,6 +132,22 @@ export class HallObs {
     }, this.options.pollMs ?? 2000);
     this.pollTimer.unref?.();
     this.emit();
+  }
+
+  /**
+   * The stored mode, before OBS is connected. A store that does not answer (Redis away or slow) is asked again
+   * every 2 s: a hall the operator set to manual must not start in auto and switch scenes meanwhile.
+   */
+  private async loadMode(): Promise<void> {
+    for (let logged = false; !this.closed; logged = true) {
+      try {
+        this.mode = (await this.options.store.getMode(this.hallId)) ?? this.mode;
+        return;
+      } catch (error) {
+        if (!logged) this.options.log(`reading the stored OBS mode: ${String(error)}; OBS is connected once it is read`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
   }
 
   /** A director's "try again" on the connection (see `ObsConnection.retryNow`). */

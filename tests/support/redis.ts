@@ -96,7 +96,7 @@ export async function startRedis(): Promise<TestRedis> {
   };
 }
 
-/** Starts a Lectern node on `redis` (its own data folder, for the per-node OBS records). */
+/** Starts a Lectern node on `redis` (with its own data folder, as a node on another machine has). */
 export function startNode(redis: TestRedis, options: TestServerOptions = {}): Promise<TestServer> {
   return startServer({ ...options, args: ['--redis', redis.url, ...(options.args ?? [])] });
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { QuestionSettingsSchema, type QuestionSettings, type QuestionStatus } from '../../../shared/index.js';
 import type { NewQuestion, QuestionPatch, QuestionStore, StoredQuestion, Vote } from '../question-store.js';
-import { StoreUnavailableError } from '../store.js';
+import { callRedis } from './redis-call.js';
 import { REORDER_QUESTIONS, SUBMIT_QUESTION, UPDATE_QUESTION, VOTE_QUESTION } from './redis-question-scripts.js';
 
 /** The keys of audience questions, under the store's prefix. */
@@ -66,12 +66,8 @@ export class RedisQuestionStore implements QuestionStore {
     this.keys = questionKeys(prefix);
   }
 
-  private async call<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw new StoreUnavailableError(`Redis did not answer for the questions: ${(error as Error).message}`);
-    }
+  private call<T>(work: () => Promise<T>): Promise<T> {
+    return callRedis('the questions', work);
   }
 
   private async many(ids: string[]): Promise<StoredQuestion[]> {

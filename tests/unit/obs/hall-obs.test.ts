@@ -5,7 +5,8 @@ import type { HallObsConfig } from '../../../server/obs/obs.config.js';
 import { ObsConnection } from '../../../server/obs/obs.connection.js';
 import { HallObs } from '../../../server/obs/obs.hall.js';
 import { ObsService, type LiveSource } from '../../../server/obs/obs.service.js';
-import { SqliteObsStore } from '../../../server/obs/obs.store.js';
+import { SqliteObsStore, type ObsStore } from '../../../server/obs/obs.store.js';
+import { StoreUnavailableError } from '../../../server/store/store.js';
 import { tempDir } from '../../support/server.js';
 import { FakeObs } from './fake-obs.js';
 
@@ -74,11 +75,12 @@ function setup(
     backoffMs?: number[];
     notReadyRetryMs?: number;
     dataDir?: string;
+    store?: ObsStore;
     itemScenes?: string[];
     streamLanguage?: string;
   } = {},
 ) {
-  const store = new SqliteObsStore(options.dataDir ?? tempDir('lectern-obs-unit-'));
+  const store = options.store ?? new SqliteObsStore(options.dataDir ?? tempDir('lectern-obs-unit-'));
   const statuses: ObsHallStatus[] = [];
   const logs: string[] = [];
   let now = NOW;
@@ -459,6 +461,30 @@ describe('HallObs with a fake OBS', () => {
       ['a', 0],
       ['b', 120_000],
     ]);
+  });
+
+  it('a stored mode the store cannot read yet (Redis away) is read again before OBS is connected', async () => {
+    const fake = new FakeObs();
+    fake.program = 'Hold';
+    const sqlite = new SqliteObsStore(tempDir('lectern-obs-unit-'));
+    await sqlite.setMode('namba', { mode: 'manual', since: NOW, reason: 'set by director' });
+    let refusals = 1;
+    const store: ObsStore = Object.assign(Object.create(sqlite) as SqliteObsStore, {
+      getMode: async (hallId: string) => {
+        if (refusals-- > 0) throw new StoreUnavailableError('Redis did not answer for the OBS records: timeout');
+        return sqlite.getMode(hallId);
+      },
+    });
+    const { hall, logs } = setup(fake, { store });
+    hall.update(view('talk', item('a')));
+    const starting = hall.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.connects).toBe(0);
+    await starting;
+    await until(() => hall.status().obs !== null, 'synced');
+    expect(hall.status()).toMatchObject({ mode: 'manual', scene: { desired: 'Talk', actual: 'Hold' } });
+    expect(fake.calledWith('SetCurrentProgramScene')).toEqual([]);
+    expect(logs.filter((line) => line.startsWith('reading the stored OBS mode'))).toHaveLength(1);
   });
 });
 
