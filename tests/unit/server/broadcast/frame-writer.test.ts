@@ -1,3 +1,4 @@
+import { Encoder, PacketType } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import { eventFrame } from '../../../../server/broadcast/frame-writer.js';
 
@@ -15,7 +16,9 @@ function payloadOf(frame: Buffer): string {
 describe('eventFrame', () => {
   it('is a socket.io EVENT in an engine.io message, as `io.emit` frames it (socket.io-parser, main namespace)', () => {
     const payload = { hallId: 'namba', revision: 7, title: '開会 “Opening”' };
-    expect(payloadOf(eventFrame('hall:changed', payload))).toBe(`42${JSON.stringify(['hall:changed', payload])}`);
+    const [encoded] = new Encoder().encode({ type: PacketType.EVENT, nsp: '/', data: ['hall:changed', payload] });
+    // "4": engine.io's message packet, around socket.io's encoded EVENT.
+    expect(payloadOf(eventFrame('hall:changed', payload))).toBe(`4${encoded as string}`);
   });
 
   it('uses the 16-bit and 64-bit lengths of large snapshots', () => {
