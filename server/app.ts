@@ -311,14 +311,15 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     const closeWeb = await mountWeb(app, { dev: options.dev, httpServer });
     app.use(errorHandler);
 
-    if (options.cluster) options.cluster.attach(io);
+    let port: number;
+    if (options.cluster) port = await options.cluster.listen(io, listenPort, options.host);
     else {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(listenPort, options.host, () => resolve());
       });
+      port = (httpServer.address() as AddressInfo).port;
     }
-    const port = options.cluster ? options.port : (httpServer.address() as AddressInfo).port;
     await obs.start();
     const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
     return {

@@ -122,7 +122,7 @@ ${LIMIT_USAGE}
       await server.close();
       process.exit(0);
     };
-    announceWorkerReady();
+    announceWorkerReady(server.port);
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   },

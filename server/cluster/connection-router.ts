@@ -1,15 +1,19 @@
 import cluster, { type Worker } from 'node:cluster';
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 
-/** primary → worker: a connection, with the bytes the primary read from it (the start of its first request). */
+/** primary → worker: a connection, with the bytes already read from it (the start of its first request). */
 export const HANDED_OVER = 'lectern:connection';
+/** worker → primary: a connection whose first request names a long-polling session this worker does not hold. */
+export const NOT_MINE = 'lectern:not-mine';
 /** worker → primary: a long-polling session opened (or closed) on this worker; its requests must come back here. */
 export const POLLING_OPENED = 'lectern:polling-opened';
 export const POLLING_CLOSED = 'lectern:polling-closed';
 
-export interface HandOver {
-  type: typeof HANDED_OVER;
+/** A connection on its way between processes, with the first chunk read from it. */
+export interface PassedConnection {
+  type: typeof HANDED_OVER | typeof NOT_MINE;
   head: Uint8Array;
+  sid?: string;
 }
 
 interface SessionMessage {
@@ -19,59 +23,50 @@ interface SessionMessage {
 
 const SID = /[?&]sid=([\w-]{20})/;
 
+/** The long-polling session a request's first line names (`sid=`), if any. */
+export function sessionOf(head: Uint8Array): string | undefined {
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 2048)).toString('latin1');
+  const lineEnd = text.indexOf('\r\n');
+  return SID.exec(lineEnd === -1 ? text : text.slice(0, lineEnd))?.[1];
+}
+
 /**
- * The primary's side of `--workers N`: it accepts every connection, reads the first chunk of its first request,
- * stops reading, and hands the connection to a worker with that chunk: to the worker that holds the long-polling
- * session the request names (`sid=`), otherwise to the workers in turn. The worker reads the rest of the request
- * (a body too) from the connection itself, so the primary never carries a request's or an answer's bytes.
+ * The primary's part in routing connections for `--workers N`. The workers accept connections themselves, on one
+ * listening socket they share (node:cluster's `SCHED_NONE`: the kernel gives each connection to a worker waiting
+ * for one, so the primary carries no connection at all). Only a long-polling session's later requests need one
+ * particular worker: each worker tells the primary the polling sessions it opens, and hands it a connection
+ * whose first request names a session the worker does not hold (server/cluster/worker-connections.ts); the
+ * primary passes that connection on to the session's worker. An unknown session stays where it is (engine.io
+ * answers it "Session ID unknown", as one process would).
  *
- * Written here instead of `@socket.io/sticky` (2.0.1), which it replaces: sticky's primary carries every request
- * with a body (each chair command) and its answer chunk by chunk over IPC, keeps reading a handed-over
- * connection until the worker acknowledges it (a screen's first websocket frame was lost about 1 in 25 times on a
- * busy machine), and is told of every session, websocket ones too (10,000 IPC messages for 10,000 screens).
- * Only long-polling sessions need to come back to their worker; a websocket is one connection.
+ * Written here instead of `@socket.io/sticky` (2.0.1, used before): sticky's primary accepts every connection
+ * and hands each to a worker over IPC (one at a time per worker, each waiting for the worker's acknowledgement),
+ * carries every request with a body (each chair command) and its answer chunk by chunk over IPC, lost a screen's
+ * first websocket frame about 1 in 25 times on a busy machine, and is told of every session, websocket ones too.
  */
-export function routeConnections(workers: () => Worker[]): Server {
+export function routePollingSessions(): void {
   const pollingSessions = new Map<string, Worker>();
-  let turn = 0;
-
-  const pick = (head: string): Worker | undefined => {
-    const lineEnd = head.indexOf('\r\n');
-    const sid = SID.exec(lineEnd === -1 ? head : head.slice(0, lineEnd))?.[1];
-    const holder = sid === undefined ? undefined : pollingSessions.get(sid);
-    if (holder && !holder.isDead()) return holder;
-    const alive = workers().filter((worker) => !worker.isDead() && worker.isConnected());
-    if (alive.length === 0) return undefined;
-    turn = (turn + 1) % alive.length;
-    return alive[turn];
-  };
-
-  cluster.on('message', (worker: Worker, message: SessionMessage) => {
-    if (message?.type === POLLING_OPENED) pollingSessions.set(message.sid, worker);
-    else if (message?.type === POLLING_CLOSED && pollingSessions.get(message.sid) === worker) {
-      pollingSessions.delete(message.sid);
+  cluster.on('message', (from: Worker, message: SessionMessage | PassedConnection, socket?: Socket) => {
+    switch (message?.type) {
+      case POLLING_OPENED:
+        pollingSessions.set(message.sid, from);
+        break;
+      case POLLING_CLOSED:
+        if (pollingSessions.get(message.sid) === from) pollingSessions.delete(message.sid);
+        break;
+      case NOT_MINE: {
+        if (!socket) return; // closed by the client on the way
+        const holder = message.sid === undefined ? undefined : pollingSessions.get(message.sid);
+        const to = holder && !holder.isDead() ? holder : from;
+        const passed: PassedConnection = { type: HANDED_OVER, head: message.head };
+        to.send(passed, socket, (error) => {
+          if (error) socket.destroy();
+        });
+        break;
+      }
     }
   });
   cluster.on('exit', (gone: Worker) => {
     for (const [sid, worker] of pollingSessions) if (worker === gone) pollingSessions.delete(sid);
-  });
-
-  return createServer({ noDelay: true }, (socket: Socket) => {
-    socket.on('error', () => socket.destroy());
-    socket.once('data', (chunk: Buffer) => {
-      // Stop reading before the hand-over: every later byte stays in the kernel for the worker (Node keeps reading
-      // and discarding on the primary's copy until the worker acknowledges it otherwise).
-      (socket as unknown as { _handle?: { readStop?: () => number } | null })._handle?.readStop?.();
-      socket.pause();
-      const worker = pick(chunk.toString('latin1', 0, Math.min(chunk.length, 2048)));
-      if (!worker) {
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-        return;
-      }
-      const message: HandOver = { type: HANDED_OVER, head: chunk };
-      worker.send(message, socket, (error) => {
-        if (error) socket.destroy();
-      });
-    });
   });
 }

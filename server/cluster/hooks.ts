@@ -30,6 +30,6 @@ export interface ClusterHooks {
   wire(parts: WorkerParts): void;
   /** What the OBS routes ask: the OBS itself on worker 1, a relay to worker 1 on the others. */
   obsApi(io: LecternServer, obs: ObsApi): ObsApi;
-  /** Instead of listening: takes the connections the primary passes to this worker. */
-  attach(io: LecternServer): void;
+  /** Listens on the port the workers share (and takes the connections the primary passes on): answers the port. */
+  listen(io: LecternServer, port: number, host: string): Promise<number>;
 }

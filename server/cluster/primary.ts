@@ -1,19 +1,23 @@
 import { setupPrimary } from '@socket.io/cluster-adapter';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import cluster, { type Worker } from 'node:cluster';
-import type { AddressInfo } from 'node:net';
 import type { ServeOptions } from '../app.js';
 import { logger } from '../observability/logger.js';
-import { routeConnections } from './connection-router.js';
+import { routePollingSessions } from './connection-router.js';
 
-/** The environment a worker is forked with: its 1-based index and the port the primary listens on. */
+/** The environment a worker is forked with: its 1-based index and the port the workers share (0: worker 1 picks one). */
 export const WORKER_INDEX_ENV = 'LECTERN_WORKER_INDEX';
 export const CLUSTER_PORT_ENV = 'LECTERN_CLUSTER_PORT';
 
-/** What a worker tells the primary once its server is ready for connections. */
+/** What a worker tells the primary once its server is ready for connections, with the port it listens on. */
 export const READY_MESSAGE = 'lectern:worker-ready';
 
-function forkWorker(index: number, port: number): Promise<Worker> {
+interface Ready {
+  type: typeof READY_MESSAGE;
+  port: number;
+}
+
+function forkWorker(index: number, port: number): Promise<{ worker: Worker; port: number }> {
   // Worker 1 prints the start banner (a generated director token, the screens' links); the others say nothing
   // but their errors.
   cluster.setupPrimary({ silent: index > 1, serialization: 'advanced' });
@@ -23,33 +27,34 @@ function forkWorker(index: number, port: number): Promise<Worker> {
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`worker ${index} exited with ${code} before it was ready`));
     worker.once('exit', onExit);
-    worker.on('message', (message: unknown) => {
-      if ((message as { type?: string })?.type !== READY_MESSAGE) return;
+    worker.on('message', (message: Ready) => {
+      if (message?.type !== READY_MESSAGE) return;
       worker.off('exit', onExit);
-      resolve(worker);
+      resolve({ worker, port: message.port });
     });
   });
 }
 
 /**
- * The primary of `lectern serve --workers N`: it listens on the port and hands each connection to a worker
- * (connection-router.ts: a polling session's requests all reach the worker that holds it; new connections go to
- * the workers in turn, so a storm of screens spreads evenly), relays the workers' adapter messages (`@socket.io/cluster-adapter`), and
+ * The primary of `lectern serve --workers N`. The workers share one listening socket and accept connections
+ * themselves (node:cluster's SCHED_NONE); the primary passes on the connections of long-polling sessions that
+ * reached the wrong worker (connection-router.ts), relays the workers' adapter messages (`@socket.io/cluster-adapter`), and
  * forks worker 1 first (it applies the start options: program, clock, director token; it alone drives OBS),
  * then the others. A worker that dies is forked again. The primary holds no state: every command is applied by
  * a worker, against the shared SQLite store.
  */
 export async function runPrimary(options: ServeOptions, count: number): Promise<void> {
+  // Before the first fork: the workers' `listen` shares one socket that each accepts on, instead of the primary
+  // accepting every connection and sending it to a worker (one at a time per worker, each acknowledged).
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   const workers = new Map<number, Worker>();
-  const httpServer = routeConnections(() => [...workers.values()]);
+  routePollingSessions();
   setupPrimary();
   // The flood limits' counters live here, so a token's requests count together on every worker.
   new RateLimiterClusterMaster();
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
+  // Every worker listens on the given port; with 0, node:cluster gives them all the one port it picks for the
+  // first (worker 1 says which).
+  let port: number;
   let stopping = false;
   const keep = (index: number, worker: Worker) => {
     workers.set(index, worker);
@@ -57,21 +62,22 @@ export async function runPrimary(options: ServeOptions, count: number): Promise<
       if (stopping) return;
       logger().warn(`Worker ${index} stopped (${signal ?? code}); starting it again`);
       setTimeout(() => {
-        forkWorker(index, port).then(
-          (next) => keep(index, next),
+        forkWorker(index, options.port).then(
+          (next) => keep(index, next.worker),
           (error: unknown) => logger().error(`Worker ${index} did not start again: ${String(error)}`),
         );
       }, 500);
     });
   };
   try {
-    keep(1, await forkWorker(1, port));
-    const rest = await Promise.all(Array.from({ length: count - 1 }, (_, i) => forkWorker(i + 2, port)));
-    rest.forEach((worker, i) => keep(i + 2, worker));
+    const first = await forkWorker(1, options.port);
+    keep(1, first.worker);
+    port = first.port;
+    const rest = await Promise.all(Array.from({ length: count - 1 }, (_, i) => forkWorker(i + 2, options.port)));
+    rest.forEach(({ worker }, i) => keep(i + 2, worker));
   } catch (error) {
     stopping = true;
     for (const worker of cluster.workers ? Object.values(cluster.workers) : []) worker?.kill('SIGTERM');
-    httpServer.close();
     throw error;
   }
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
@@ -83,7 +89,6 @@ export async function runPrimary(options: ServeOptions, count: number): Promise<
     if (stopping) return;
     stopping = true;
     logger().info(`${signal}: stopping ${count} workers`);
-    httpServer.close();
     const exits = [...workers.values()].map(
       (worker) =>
         new Promise<void>((resolve) => {

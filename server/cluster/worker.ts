@@ -1,5 +1,5 @@
 import { createAdapter } from '@socket.io/cluster-adapter';
-import { takeHandedOverConnections } from './worker-connections.js';
+import { listenForConnections } from './worker-connections.js';
 import { answerObsCalls, obsThroughWorkerOne } from './obs-relay.js';
 import type { Server } from 'socket.io';
 import type { DisplayInfo, HallState } from '../../shared/index.js';
@@ -69,6 +69,6 @@ export function workerHooks(index: number): ClusterHooks {
       answerObsCalls(peers, obs, index === 1);
       return index === 1 ? obs : obsThroughWorkerOne(peers);
     },
-    attach: (io) => takeHandedOverConnections(io as unknown as Server),
+    listen: (io, port, host) => listenForConnections(io as unknown as Server, port, host),
   };
 }

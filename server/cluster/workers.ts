@@ -31,7 +31,7 @@ export async function clusterRole(options: ServeOptions, count: number): Promise
   return { ...base, port, cluster: workerHooks(index), limiterBackend: base.limiterBackend ?? clusterBackend };
 }
 
-/** Tells the primary this worker is ready (a no-op in a single process). */
-export function announceWorkerReady(): void {
-  if (cluster.isWorker) process.send?.({ type: READY_MESSAGE });
+/** Tells the primary this worker is ready, and the port it listens on (a no-op in a single process). */
+export function announceWorkerReady(port: number): void {
+  if (cluster.isWorker) process.send?.({ type: READY_MESSAGE, port });
 }
