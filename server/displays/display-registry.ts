@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DisplayHello, DisplayInfo, DisplaysDelta, LecternServer, LecternServerSocket } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 
@@ -94,7 +94,7 @@ export class DisplayRegistry {
   hello(socket: LecternServerSocket, hello: DisplayHello): DisplayInfo {
     const now = this.clock.now();
     const existing = this.bySocket.get(socket.id);
-    const id = existing ?? `d${randomBytes(5).toString('hex')}`;
+    const id = existing ?? newDisplayId();
     const info: DisplayInfo = {
       id,
       page: hello.page,
@@ -182,6 +182,15 @@ export class DisplayRegistry {
     this.pending.clear();
     return delta;
   }
+}
+
+/**
+ * "d" and 10 random hex digits. From randomUUID, which draws from a cached pool of entropy: randomBytes asks
+ * OpenSSL once per call (with a getpid each), a cost every screen of a connect storm paid.
+ */
+function newDisplayId(): string {
+  const uuid = randomUUID(); // xxxxxxxx-xxxx-4xxx-…: the first 12 hex digits are all random
+  return `d${uuid.slice(0, 8)}${uuid.slice(9, 11)}`;
 }
 
 /** The room of one screen's socket. */
