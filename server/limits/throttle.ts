@@ -51,7 +51,7 @@ export const BURST_REFILL_SECONDS = 10;
 export type Taken = { ok: true } | { ok: false; retryAfterMs: number };
 
 /**
- * A token bucket per key (a token's actor, an address, a socket id): `perSecond` requests in every second, plus
+ * A token bucket per key (a token's actor, an address): `perSecond` requests in every second, plus
  * a pool of `burst − perSecond` for bursts that fills again every BURST_REFILL_SECONDS (rate-limiter-flexible's
  * BurstyRateLimiter). A refused request does not move the moment the key may send again: each window ends when
  * it ends, however much was refused in it. Counted in real time (the limiter's own clock), not the rehearsal clock:
