@@ -160,6 +160,8 @@ export interface SocketData {
   actor?: string;
   /** The bearer token, kept server-side to re-check it on every command (a revoked token stops at once). */
   token?: string;
+  /** A screen that said `display:hello`: what the director's list shows of it (found by its room on any worker). */
+  display?: DisplayInfo;
 }
 
 export type LecternServer = Server<InboundClientEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DisplayHello, DisplayInfo, DisplaysDelta, LecternServer, LecternServerSocket } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 
@@ -69,9 +69,18 @@ export class DisplayRegistry {
     this.rooms = io;
   }
 
-  /** A connected screen, here or on another worker. */
+  /**
+   * A connected screen, here or on another worker: its socket is the one in room `display:<id>`, and its info is
+   * kept in that socket's data, so the adapter asks the other workers for one socket, not for their whole lists.
+   */
   async find(id: string): Promise<DisplayInfo | undefined> {
-    return this.entries.get(id)?.info ?? (this.peers ? (await this.listAll()).find((d) => d.id === id) : undefined);
+    const local = this.entries.get(id)?.info;
+    if (local || !this.rooms) return local;
+    const sockets = await this.rooms
+      .in(displayRoom(id))
+      .fetchSockets()
+      .catch(() => []);
+    return sockets.find((socket) => socket.data.display?.id === id)?.data.display;
   }
 
   /** Every registered screen here and on the other workers, oldest connection first. */
@@ -85,7 +94,7 @@ export class DisplayRegistry {
   hello(socket: LecternServerSocket, hello: DisplayHello): DisplayInfo {
     const now = this.clock.now();
     const existing = this.bySocket.get(socket.id);
-    const id = existing ?? `d${randomBytes(5).toString('hex')}`;
+    const id = existing ?? newDisplayId();
     const info: DisplayInfo = {
       id,
       page: hello.page,
@@ -97,6 +106,7 @@ export class DisplayRegistry {
       lastSeenAt: now,
     };
     this.entries.set(id, { info, socket });
+    socket.data.display = info;
     this.bySocket.set(socket.id, id);
     void socket.join(displayRoom(id));
     this.changed(id, PUBLISH_DEBOUNCE_MS);
@@ -109,6 +119,7 @@ export class DisplayRegistry {
     const entry = id ? this.entries.get(id) : undefined;
     if (!entry) return;
     entry.info = { ...entry.info, lastSeenAt: this.clock.now() };
+    entry.socket.data.display = entry.info;
     this.changed(id!, SEEN_PUBLISH_MS);
   }
 
@@ -171,6 +182,15 @@ export class DisplayRegistry {
     this.pending.clear();
     return delta;
   }
+}
+
+/**
+ * "d" and 10 random hex digits. From randomUUID, which draws from a cached pool of entropy: randomBytes asks
+ * OpenSSL once per call (with a getpid each), a cost every screen of a connect storm paid.
+ */
+function newDisplayId(): string {
+  const uuid = randomUUID(); // xxxxxxxx-xxxx-4xxx-…: the first 12 hex digits are all random
+  return `d${uuid.slice(0, 8)}${uuid.slice(9, 11)}`;
 }
 
 /** The room of one screen's socket. */

@@ -1,6 +1,8 @@
 import type { LecternServerSocket } from '../../shared/index.js';
 import { answer } from '../socket/guarded.js';
-import { rateLimitedMessage, type Throttle, type Taken } from './throttle.js';
+import { ConnectionBucket } from './connection-bucket.js';
+import type { BucketLimit } from './limits.config.js';
+import { rateLimitedMessage, type Taken } from './throttle.js';
 
 /** The acknowledgement of a refused event: `rate_limited`, how long to wait (ms) and a message. */
 export function rateLimitedAnswer(taken: Extract<Taken, { ok: false }>, what: string) {
@@ -14,13 +16,14 @@ export function rateLimitedAnswer(taken: Extract<Taken, { ok: false }>, what: st
 
 /**
  * Bounds the events one connection may send (any event): over its bucket an event is dropped unhandled, answered
- * `rate_limited` when it asked for an acknowledgement. The connection itself stays.
+ * `rate_limited` when it asked for an acknowledgement. The connection itself stays. The bucket is the
+ * connection's own (ConnectionBucket), taken synchronously: nothing per event beyond two counters.
  */
-export function throttleSocketEvents(socket: LecternServerSocket, throttle: Throttle): void {
+export function throttleSocketEvents(socket: LecternServerSocket, limit: BucketLimit): void {
+  const bucket = new ConnectionBucket(limit);
   socket.use((packet, next) => {
-    void throttle.take(socket.id).then((taken) => {
-      if (taken.ok) return next();
-      answer(packet[packet.length - 1], rateLimitedAnswer(taken, 'events on this connection'));
-    });
+    const taken = bucket.take(Date.now());
+    if (taken.ok) return next();
+    answer(packet[packet.length - 1], rateLimitedAnswer(taken, 'events on this connection'));
   });
 }

@@ -51,7 +51,7 @@ export const BURST_REFILL_SECONDS = 10;
 export type Taken = { ok: true } | { ok: false; retryAfterMs: number };
 
 /**
- * A token bucket per key (a token's actor, an address, a socket id): `perSecond` requests in every second, plus
+ * A token bucket per key (a token's actor, an address): `perSecond` requests in every second, plus
  * a pool of `burst − perSecond` for bursts that fills again every BURST_REFILL_SECONDS (rate-limiter-flexible's
  * BurstyRateLimiter). A refused request does not move the moment the key may send again: each window ends when
  * it ends, however much was refused in it. Counted in real time (the limiter's own clock), not the rehearsal clock:
@@ -89,11 +89,14 @@ export class Throttle {
   }
 }
 
-/** The three throttles of a server: per token, per address without a token, per socket connection. */
+/**
+ * The throttles of a server: per token, per address without a token, and the limit of each socket connection
+ * (a bucket each connection keeps itself: server/limits/connection-bucket.ts).
+ */
 export interface Throttles {
   token: Throttle;
   address: Throttle;
-  socket: Throttle;
+  socket: BucketLimit;
 }
 
 /** Builds the throttles of `limits` on a backend (memory unless the multi-node mode passes Redis). */
@@ -105,8 +108,8 @@ export function createThrottles(
   return {
     token: new Throttle(backend, 'lectern:token', limits.token, warn),
     address: new Throttle(backend, 'lectern:address', limits.address, warn),
-    // Per connection: a socket lives on one node, so its counter stays in memory whatever the backend.
-    socket: new Throttle(memoryBackend, 'lectern:socket', limits.socket),
+    // Per connection: a socket lives on one process, so its bucket stays with it whatever the backend.
+    socket: limits.socket,
   };
 }
 

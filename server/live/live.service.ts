@@ -45,6 +45,8 @@ export class LiveService {
   private readonly listeners = new Set<HallChangeListener>();
   private readonly programListeners = new Set<ProgramChangeListener>();
   private programTagCache: { revision: number; tag: string } | undefined;
+  /** The snapshot screens watching a hall were last given, and what it was computed from (`watchSnapshot`). */
+  private readonly sharedSnapshots = new Map<string, SharedSnapshot>();
   private inputsOf: (hallId: string, command: Command) => Promise<CommandInputs> = async () => ({});
 
   private constructor(
@@ -160,6 +162,30 @@ export class LiveService {
   snapshot(hallId: string): HallSnapshot {
     const state = this.state(hallId);
     return { ...liveView(this.program, state, this.clock.now()), state, programRevision: this.programRevision };
+  }
+
+  /**
+   * The snapshot a screen gets when it starts watching: one object shared by every screen that starts within
+   * SHARED_SNAPSHOT_MS of the first on the same hall state and program (a connect storm computes the view once,
+   * and socket.io encodes the same object each time), computed again after any change. Never mutate it.
+   */
+  watchSnapshot(hallId: string): HallSnapshot {
+    const now = this.clock.now();
+    const stored = this.states.get(hallId);
+    const shared = this.sharedSnapshots.get(hallId);
+    if (
+      shared &&
+      shared.program === this.program &&
+      shared.programRevision === this.programRevision &&
+      shared.stored === stored &&
+      now >= shared.snapshot.serverTime &&
+      now - shared.snapshot.serverTime < SHARED_SNAPSHOT_MS
+    ) {
+      return shared.snapshot;
+    }
+    const snapshot = this.snapshot(hallId);
+    this.sharedSnapshots.set(hallId, { program: this.program, programRevision: this.programRevision, stored, snapshot });
+    return snapshot;
   }
 
   /**
@@ -321,6 +347,21 @@ export class LiveService {
       return { revision, vanished, removedHalls };
     });
   }
+}
+
+/**
+ * How long (server ms) screens that start watching share one snapshot. Short: its `serverTime` and anything
+ * derived from the clock alone (a schedule-run hall's phase) are at most this old, and a screen derives its view
+ * from the clock itself between changes anyway.
+ */
+const SHARED_SNAPSHOT_MS = 250;
+
+interface SharedSnapshot {
+  program: Program;
+  programRevision: number;
+  /** The hall's stored state it was computed from (undefined: the hall's initial state). */
+  stored: HallState | undefined;
+  snapshot: HallSnapshot;
 }
 
 function noSuchHall(hallId: string): CommandAnswer {

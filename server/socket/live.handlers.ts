@@ -33,7 +33,7 @@ export function registerLiveHandlers(socket: LecternServerSocket, { live, auth, 
       const { hallId } = parsed.data;
       if (!live.hall(hallId)) return answer<WatchResult>(ack, { ok: false, error: 'not_found', message: `no hall "${hallId}"` });
       void socket.join(hallRoom(hallId));
-      const snapshot = live.snapshot(hallId);
+      const snapshot = live.watchSnapshot(hallId);
       socket.emit('hall:changed', snapshot);
       answer<WatchResult>(ack, { ok: true, snapshot });
     }),

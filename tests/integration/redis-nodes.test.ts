@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandResult, LecternClientSocket, LiveView, Program } from '../../shared/index.js';
+import type { CommandResult, DisplaysDelta, LecternClientSocket, LiveView, Program } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
 import { startNode, startRedis, type TestRedis } from '../support/redis.js';
-import type { TestServer } from '../support/server.js';
+import { DIRECTOR_TOKEN, type TestServer } from '../support/server.js';
 import { connect, nextSnapshot } from '../support/socket.js';
 
 // Two Lectern nodes on one real redis-server: what one node commits, the other knows and shows.
@@ -54,6 +54,31 @@ describe('two nodes on one Redis', () => {
     expect(sent.status).toBe(200);
     expect((await seen).now?.id).toBe(sent.body.now.id);
     await expect.poll(async () => (await live(b, 'namba')).revision).toBe(start + 1);
+  });
+
+  it('the director on A identifies and reloads a screen held by B (found through its room)', async () => {
+    const director = await client(a, DIRECTOR_TOKEN);
+    const listed = new Promise<string>((resolve) => {
+      const onDelta = (delta: DisplaysDelta) => {
+        const screen = delta.upserted.find((d) => d.name === 'screen on B');
+        if (screen) resolve(screen.id);
+      };
+      director.on('displays:delta', onDelta);
+    });
+    const screen = await client(b);
+    expect(await screen.emitWithAck('display:hello', { page: 'signage', hallId: 'namba', name: 'screen on B' })).toEqual({
+      ok: true,
+    });
+    const id = await listed;
+    const flashed = new Promise<{ text: string }>((resolve) => screen.once('display:identify', resolve));
+    const identified = await api(a.url, `/api/v1/displays/${id}/identify`, { body: {} });
+    expect(identified.status).toBe(200);
+    expect(identified.body).toMatchObject({ id, durationMs: 10_000 });
+    expect((await flashed).text).toBe(identified.body.text);
+    const reloaded = new Promise<void>((resolve) => screen.once('display:reload', () => resolve()));
+    expect((await api(a.url, `/api/v1/displays/${id}/reload`, { method: 'POST', body: {} })).status).toBe(204);
+    await reloaded;
+    expect((await api(a.url, '/api/v1/displays/dnone/identify', { body: {} })).status).toBe(404);
   });
 
   it('concurrent next with the same expectRevision on A and B advances once', async () => {

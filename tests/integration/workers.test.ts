@@ -193,18 +193,31 @@ describe('lectern serve --workers 2', () => {
     const listed = async () => (await api<DisplayInfo[]>(server.url, '/api/v1/displays')).body;
     await expect.poll(async () => (await listed()).filter((d) => d.name?.startsWith('screen ')).length).toBe(2);
     const ids = await listed();
-    // HTTP requests spread over the workers: each screen is asked several times, from either.
-    for (const [i, { socket }] of screens.entries()) {
+    // HTTP requests spread over the workers: each screen is asked until both its own worker and the other one
+    // answered an identify and a reload (the other one finds the screen through its room, on the worker holding it).
+    for (const [i, { socket, worker }] of screens.entries()) {
       const id = ids.find((d) => d.name === `screen ${i}`)!.id;
-      for (let round = 0; round < 3; round++) {
+      const identifiedBy = new Set<string>();
+      const reloadedBy = new Set<string>();
+      for (let round = 0; round < 12 && (identifiedBy.size < 2 || reloadedBy.size < 2); round++) {
         const flashed = new Promise<{ text: string }>((resolve) => socket.once('display:identify', resolve));
         const identified = await api(server.url, `/api/v1/displays/${id}/identify`, { body: {} });
         expect(identified.status).toBe(200);
+        expect(identified.body).toMatchObject({ id, text: expect.any(String) });
         expect((await flashed).text).toBe(identified.body.text);
+        identifiedBy.add(identified.headers.get('x-lectern-worker')!);
         const reloaded = new Promise<void>((resolve) => socket.once('display:reload', () => resolve()));
-        expect((await api(server.url, `/api/v1/displays/${id}/reload`, { method: 'POST', body: {} })).status).toBe(204);
+        const reload = await api(server.url, `/api/v1/displays/${id}/reload`, { method: 'POST', body: {} });
+        expect(reload.status).toBe(204);
         await reloaded;
+        reloadedBy.add(reload.headers.get('x-lectern-worker')!);
+        // The primary deals HTTP connections out in turn: one more request so the next identify lands elsewhere.
+        await api(server.url, '/healthz', { token: null });
       }
+      const other = screens[1 - i]!.worker;
+      expect(other).not.toBe(worker);
+      expect([...identifiedBy].sort()).toEqual([worker, other].sort());
+      expect([...reloadedBy].sort()).toEqual([worker, other].sort());
     }
     expect((await api(server.url, '/api/v1/displays/dnone/identify', { body: {} })).status).toBe(404);
   });

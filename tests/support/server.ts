@@ -37,6 +37,8 @@ export interface TestServerOptions {
    * token printed instead of written to DATA/director-token. `output()` is then without colours and CRs.
    */
   terminal?: boolean;
+  /** Node flags before the script, e.g. ['--cpu-prof'] (a profile of the server: tests/bench/storm-profile.ts). */
+  nodeArgs?: string[];
 }
 
 /** A shell word for `script -c`. */
@@ -71,6 +73,7 @@ function configFile(config: Record<string, unknown>): string {
 export async function startServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
   const serveArgs = [
+    ...(options.nodeArgs ?? []),
     join(ROOT, 'dist/server/cli.js'),
     'serve',
     '--host',

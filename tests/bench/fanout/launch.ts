@@ -37,10 +37,15 @@ export function targetLabel(target: Target): string {
 }
 
 /** Starts a target on 127.0.0.1 with the bench's program (ignored by the floor) and waits until it listens. */
-export async function launch(target: Target, files: { program: string; snapshot: string; clock: string }): Promise<Launched> {
-  if (target.kind === 'floor') return launchFloor(files.snapshot);
+export async function launch(
+  target: Target,
+  files: { program: string; snapshot: string; clock: string },
+  nodeArgs: string[] = [],
+): Promise<Launched> {
+  if (target.kind === 'floor') return launchFloor(files.snapshot, nodeArgs);
   if (target.kind === 'redis') return launchRedisNodes(target.nodes, files);
   const server = await startServer({
+    nodeArgs,
     args: [...programArgs(files), ...UNLIMITED, ...(target.workers === 1 ? [] : ['--workers', String(target.workers)])],
   });
   const pid = server.process.pid!;
@@ -107,8 +112,8 @@ async function boundedStop(stop: () => Promise<void>, kill: () => unknown): Prom
   }
 }
 
-async function launchFloor(snapshotFile: string): Promise<Launched> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'floor-server.ts')], {
+async function launchFloor(snapshotFile: string, nodeArgs: string[]): Promise<Launched> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(HERE, 'floor-server.ts')], {
     env: { ...process.env, FLOOR_SNAPSHOT: snapshotFile },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
