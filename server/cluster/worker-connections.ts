@@ -4,6 +4,9 @@ import { HANDED_OVER, NOT_MINE, POLLING_CLOSED, POLLING_OPENED, sessionOf, type 
 
 const ignore = () => undefined;
 
+/** How long a new connection may stay silent before its first request (ms). */
+const FIRST_BYTES_MS = 30_000;
+
 interface EngineSession {
   id: string;
   transport: { name: string };
@@ -27,7 +30,13 @@ function serve(io: Server, socket: Socket, head: Uint8Array): void {
 export async function listenForConnections(io: Server, port: number, host: string): Promise<number> {
   const clients = (io.engine as unknown as { clients: Record<string, unknown> }).clients;
   const front = createServer((socket) => {
+    // Until its first bytes the HTTP server's own timeouts do not watch the connection: one that says nothing
+    // is closed here.
+    const silent = () => socket.destroy();
+    socket.setTimeout(FIRST_BYTES_MS, silent);
     socket.once('data', (head: Buffer) => {
+      socket.setTimeout(0);
+      socket.off('timeout', silent);
       socket.pause();
       const sid = sessionOf(head);
       if (sid === undefined || sid in clients) return serve(io, socket, head);
