@@ -67,6 +67,7 @@ process.on('message', (message: LoadRequest) => {
   stillWanted();
   if (message.type === 'connect') void connectAll(message);
   if (message.type === 'collect') {
+    for (const client of clients) client.reportChanges();
     reply({ type: 'arrivals', arrivals: Object.fromEntries(arrivals), received: clients.length });
     arrivals.clear();
   }

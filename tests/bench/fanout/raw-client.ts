@@ -14,7 +14,10 @@ export interface RawClientOptions {
   hallId?: string;
   /** Handshake token (a director console). */
   token?: string;
-  /** Called with the arrival time and top-level `revision` of each `hall:changed` after the first. */
+  /**
+   * Called with the arrival time and top-level `revision` of each `hall:changed` after the first, from
+   * `reportChanges()`: a change is only stamped when it arrives, and parsed when the bench asks.
+   */
   onChange?: (revision: number, atMs: number) => void;
 }
 
@@ -30,6 +33,9 @@ export class RawClient {
   readonly ready: Promise<void>;
   private readonly ws: WebSocket;
   private snapshots = 0;
+  /** Changes received and stamped, not parsed yet. */
+  private arrived: { frame: Buffer; at: number }[] = [];
+  private readonly onChange: RawClientOptions['onChange'];
 
   constructor(options: RawClientOptions) {
     let resolveReady!: () => void;
@@ -38,11 +44,18 @@ export class RawClient {
       resolveReady = resolve;
       rejectReady = reject;
     });
+    this.onChange = options.onChange;
     this.ws = new WebSocket(`${options.wsBase}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
     this.ws.on('error', (error) => rejectReady(error));
     this.ws.on('close', () => rejectReady(new Error('closed before ready')));
     this.ws.on('message', (data: Buffer) => {
       this.bytes += data.length;
+      // A change is only stamped here: what it costs a screen process to take it in delays the next screens'
+      // arrivals on this shared machine, and parsing it can wait until the bench asks (reportChanges).
+      if (this.snapshots > 0 && data.subarray(0, CHANGE_PREFIX.length).equals(CHANGE_PREFIX)) {
+        if (this.onChange) this.arrived.push({ frame: data, at: epochNow() });
+        return;
+      }
       const text = data.toString();
       const type = text[0];
       if (type === '2') return this.ws.send('3'); // engine.io ping → pong
@@ -62,11 +75,15 @@ export class RawClient {
       if (packet === '2' && text.startsWith('42["hall:changed"')) {
         this.snapshots += 1;
         if (this.snapshots === 1) return resolveReady();
-        const at = epochNow();
-        const revision = topLevelRevision(text);
-        options.onChange?.(revision, at);
+        if (this.onChange) this.arrived.push({ frame: data, at: epochNow() });
       }
     });
+  }
+
+  /** Parses the changes received since the last call and tells `onChange` of each. */
+  reportChanges(): void {
+    for (const { frame, at } of this.arrived) this.onChange?.(topLevelRevision(frame.toString()), at);
+    this.arrived = [];
   }
 
   close(): void {
@@ -74,6 +91,8 @@ export class RawClient {
     this.ws.terminate();
   }
 }
+
+const CHANGE_PREFIX = Buffer.from('42["hall:changed"');
 
 /** The snapshot's top-level `revision` (the frame is `42["hall:changed",{...}]`). */
 function topLevelRevision(frame: string): number {
