@@ -220,7 +220,12 @@ export class LiveService {
     if (!this.hall(hallId)) return noSuchHall(hallId);
     if (envelope.commandId) {
       const earlier = await this.store.findCommand(hallId, envelope.commandId);
-      if (earlier) return { ok: true, view: this.view(hallId), duplicate: true };
+      if (earlier) {
+        // Applied by another worker or node whose change has not reached this process yet: take it, so the
+        // answer (and what this process serves next) shows the command applied.
+        if (earlier.revision > this.state(hallId).revision) this.adoptState(earlier.state);
+        return { ok: true, view: this.view(hallId), duplicate: true };
+      }
     }
     const inputs = await this.inputsOf(hallId, commandOf(envelope));
     const now = this.clock.now();

@@ -97,6 +97,15 @@ function toToken(row: TokenRow): TokenRecord {
   };
 }
 
+/** How one command of a group commit ended: its log sequence number, or why it was not written. */
+type CommitOutcome = { seq: number } | { error: unknown };
+
+interface WaitingCommit {
+  entry: CommandLogEntry;
+  resolve(entry: CommandLogEntry): void;
+  reject(error: unknown): void;
+}
+
 /**
  * The embedded store: one SQLite file in the data folder. WAL with synchronous=FULL, so a committed
  * command survives a kill -9 and a power cut.
@@ -105,7 +114,13 @@ export class SqliteStore implements Store {
   readonly description: string;
   private readonly db: Database.Database;
   private commitPath:
-    { commit: Database.Transaction<(entry: CommandLogEntry) => number>; findCommand: Database.Statement } | undefined;
+    | {
+        group: Database.Transaction<(entries: CommandLogEntry[]) => CommitOutcome[]>;
+        findCommand: Database.Statement;
+      }
+    | undefined;
+  /** Commands waiting for the next group commit (commitCommand). */
+  private waiting: WaitingCommit[] = [];
 
   constructor(dataDir: string) {
     this.description = `sqlite:${join(dataDir, DATABASE_FILE)}`;
@@ -150,9 +165,37 @@ export class SqliteStore implements Store {
     return rows.map((row) => storedHallState(row.json));
   }
 
-  async commitCommand(entry: CommandLogEntry): Promise<CommandLogEntry> {
-    // IMMEDIATE: the write lock is taken before the compare, so two processes cannot both pass it.
-    return { ...entry, seq: this.commitStatements().commit.immediate(entry) };
+  /**
+   * Group commit: the commands that reach the store in the same turn of the event loop (several halls' chairs
+   * pressing "next" at 10:00, or a director's command to every hall) are written in one transaction with one
+   * fsync, each in its own savepoint, so one refused (a stale revision) leaves the others to commit. Each is
+   * answered only after that transaction committed. Commands of one hall never share a batch: the live engine
+   * sends a hall's next command after the previous one is answered.
+   */
+  commitCommand(entry: CommandLogEntry): Promise<CommandLogEntry> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ entry, resolve, reject });
+      if (this.waiting.length === 1) setImmediate(() => this.commitWaiting());
+    });
+  }
+
+  private commitWaiting(): void {
+    const batch = this.waiting;
+    this.waiting = [];
+    let outcomes: CommitOutcome[];
+    try {
+      // IMMEDIATE: the write lock is taken before the compares, so two processes cannot both pass one.
+      outcomes = this.commitStatements().group.immediate(batch.map((waiting) => waiting.entry));
+    } catch (error) {
+      // Nothing of the batch was written (the transaction rolled back): every command answers the error.
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    batch.forEach((waiting, i) => {
+      const outcome = outcomes[i]!;
+      if ('error' in outcome) waiting.reject(outcome.error);
+      else waiting.resolve({ ...waiting.entry, seq: outcome.seq });
+    });
   }
 
   /** The command path's statements and transaction, prepared once (not on every command). */
@@ -187,8 +230,18 @@ export class SqliteStore implements Store {
       upsertState.run(entry.hallId, entry.revision, stateJson);
       return Number(result.lastInsertRowid);
     });
+    // Inside `group`, each `commit` is a savepoint (better-sqlite3 nests transactions that way).
+    const group = this.db.transaction((entries: CommandLogEntry[]): CommitOutcome[] =>
+      entries.map((entry) => {
+        try {
+          return { seq: commit(entry) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
     const findCommand = this.db.prepare('SELECT * FROM command_log WHERE hall_id = ? AND command_id = ?');
-    this.commitPath = { commit, findCommand };
+    this.commitPath = { group, findCommand };
     return this.commitPath;
   }
 
