@@ -39,7 +39,7 @@ export async function listenForConnections(io: Server, port: number, host: strin
       socket.off('timeout', silent);
       socket.pause();
       const sid = sessionOf(head);
-      if (sid === undefined || sid in clients) return serve(io, socket, head);
+      if (sid === undefined || Object.hasOwn(clients, sid)) return serve(io, socket, head);
       // Stop reading first: the bytes after this chunk stay in the kernel for the worker that gets it.
       (socket as unknown as { _handle?: { readStop?: () => number } | null })._handle?.readStop?.();
       const passed: PassedConnection = { type: NOT_MINE, head, sid };
