@@ -1,4 +1,5 @@
 import type { Namespace, Socket } from 'socket.io';
+import { Encoder, PacketType } from 'socket.io-parser';
 import * as ws from 'ws';
 
 /** ws's frame builder (engine.io pre-encodes broadcasts with it too); @types/ws does not declare it. */
@@ -16,13 +17,16 @@ interface EngineSession {
   transport: { name: string; writable: boolean; socket?: { _socket?: { writable: boolean; write(frame: Buffer): boolean } } };
 }
 
+const encoder = new Encoder();
+
 /**
- * One socket.io event as the finished websocket frame: engine.io's "message" type (4), socket.io's EVENT type (2)
- * for the main namespace, the JSON array `[event, payload]`, framed unmasked and uncompressed as a server sends it.
- * The same bytes `io.to(room).emit` puts on the wire (socket.io's default parser, no binary).
+ * One socket.io event as the finished websocket frame: socket.io's own encoder (the default parser, as
+ * `io.to(room).emit` uses) for the main namespace, in an engine.io "message" packet (4), framed unmasked and
+ * uncompressed as a server sends it. The same bytes socket.io puts on the wire.
  */
 export function eventFrame(event: string, payload: unknown): Buffer {
-  const data = Buffer.from(`42${JSON.stringify([event, payload])}`);
+  const [encoded] = encoder.encode({ type: PacketType.EVENT, nsp: '/', data: [event, payload] });
+  const data = Buffer.from(`4${encoded as string}`);
   const [head, body] = Sender.frame(data, { readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true });
   return body ? Buffer.concat([head!, body]) : head!;
 }
@@ -38,27 +42,46 @@ export function eventFrame(event: string, payload: unknown): Buffer {
  * busy) gets the event through socket.io, in order with what it has queued. Answers how many sockets were sent to.
  */
 export function writeToRooms(namespace: Namespace, rooms: readonly string[], event: string, payload: unknown): number {
-  const ids = new Set<string>();
-  for (const room of rooms) for (const id of namespace.adapter.rooms.get(room) ?? []) ids.add(id);
-  if (ids.size === 0) return 0;
+  const members = rooms.map((room) => namespace.adapter.rooms.get(room)).filter((ids) => ids !== undefined);
+  if (members.length === 0) return 0;
   const frame = eventFrame(event, payload);
   const others: Socket[] = [];
-  for (const id of ids) {
-    const socket = namespace.sockets.get(id);
-    if (!socket) continue;
-    const session = socket.conn as unknown as EngineSession;
-    const tcp = session.transport.socket?._socket;
-    if (
-      session.readyState === 'open' &&
-      !session.upgrading &&
-      session.writeBuffer.length === 0 &&
-      session.transport.name === 'websocket' &&
-      session.transport.writable &&
-      tcp?.writable
-    ) {
-      tcp.write(frame);
-    } else others.push(socket);
+  let sent = 0;
+  // Room by room, each socket once: one already in an earlier room (a director watching the hall) is skipped,
+  // without gathering every id of a 10,000-screen room into a new set on each change.
+  for (let r = 0; r < members.length; r++) {
+    for (const id of members[r]!) {
+      if (r > 0 && inAny(members, r, id)) continue;
+      const socket = namespace.sockets.get(id);
+      if (!socket) continue;
+      sent++;
+      if (canWriteDirectly(socket)) tcpOf(socket)!.write(frame);
+      else others.push(socket);
+    }
   }
   for (const socket of others) socket.emit(event as never, payload as never);
-  return ids.size;
+  return sent;
+}
+
+/** Whether `id` is in one of the first `count` rooms. */
+function inAny(members: Set<string>[], count: number, id: string): boolean {
+  for (let r = 0; r < count; r++) if (members[r]!.has(id)) return true;
+  return false;
+}
+
+function tcpOf(socket: Socket) {
+  return (socket.conn as unknown as EngineSession).transport.socket?._socket;
+}
+
+/** An open websocket session, not upgrading, nothing queued in engine.io: a frame written now lands in order. */
+function canWriteDirectly(socket: Socket): boolean {
+  const session = socket.conn as unknown as EngineSession;
+  return (
+    session.readyState === 'open' &&
+    !session.upgrading &&
+    session.writeBuffer.length === 0 &&
+    session.transport.name === 'websocket' &&
+    session.transport.writable &&
+    tcpOf(socket)?.writable === true
+  );
 }
