@@ -1,7 +1,6 @@
 import type OBSWebSocket from 'obs-websocket-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Readiness } from '../../server/http/readyz.js';
-import { api, command } from '../support/http.js';
+import { command } from '../support/http.js';
 import { createScenes, eventually, programScene, startObs, type TestObs } from '../support/obs.js';
 import {
   ALL_SCENES,
@@ -15,7 +14,7 @@ import {
   writeObsConfig,
   writeProgram,
 } from '../support/obs-fixtures.js';
-import { startNode, startRedis, type TestRedis } from '../support/redis.js';
+import { readiness, startNode, startRedis, type TestRedis } from '../support/redis.js';
 import type { TestServer } from '../support/server.js';
 
 // Two nodes on one real redis-server, both given --obs for hall namba's real headless OBS: the node holding the
@@ -26,10 +25,6 @@ let redis: TestRedis;
 let obs: TestObs;
 let observer: OBSWebSocket;
 const nodes: TestServer[] = [];
-
-async function readiness(node: TestServer): Promise<Readiness> {
-  return (await api<Readiness>(node.url, '/readyz', { token: null })).body;
-}
 
 beforeAll(async () => {
   redis = await startRedis();

@@ -1,24 +1,14 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuestionSettings } from '../../shared/index.js';
 import type { NewQuestion, QuestionStore } from '../../server/store/question-store.js';
 import { RedisQuestionStore } from '../../server/store/redis/redis-question-store.js';
 import { SqliteQuestionStore } from '../../server/store/sqlite-question-store.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { redisClientForFile } from '../support/redis-client.js';
 import { tempDir } from '../support/server.js';
 
 // The same contract for both question stores: SQLite (one machine) and Redis (nodes on --redis), each real.
 
-let redis: TestRedis;
-let client: Redis;
-beforeAll(async () => {
-  redis = await startRedis();
-  client = new Redis(redis.url);
-});
-afterAll(async () => {
-  client?.disconnect();
-  await redis?.stop();
-});
+const { client } = redisClientForFile();
 
 let n = 0;
 function question(overrides: Partial<NewQuestion> = {}): NewQuestion {
@@ -39,7 +29,7 @@ function question(overrides: Partial<NewQuestion> = {}): NewQuestion {
 
 const stores: [string, () => QuestionStore][] = [
   ['SQLite', () => new SqliteQuestionStore(tempDir('lectern-questions-'))],
-  ['Redis', () => new RedisQuestionStore(client, `lectern-test-${Math.random().toString(36).slice(2)}:`)],
+  ['Redis', () => new RedisQuestionStore(client(), `lectern-test-${Math.random().toString(36).slice(2)}:`)],
 ];
 
 describe.each(stores)('the %s question store', (_name, open) => {

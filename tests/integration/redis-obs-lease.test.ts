@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObsStatusList } from '../../shared/index.js';
-import type { Readiness } from '../../server/http/readyz.js';
 import { api } from '../support/http.js';
 import { freePort } from '../support/net.js';
 import { hallConfig, writeObsConfig } from '../support/obs-fixtures.js';
-import { startNode, startRedis, type TestRedis } from '../support/redis.js';
+import { readiness, startNode, startRedis, type TestRedis } from '../support/redis.js';
 import type { TestServer } from '../support/server.js';
 
 // Two nodes on one real redis-server, both given --obs for the same hall: the OBS lease lets exactly one drive it.
@@ -15,9 +14,6 @@ let config: string;
 const nodes: TestServer[] = [];
 const env = { TEST_OBS_NAMBA_PASSWORD: 'unused' };
 
-async function readiness(node: TestServer): Promise<Readiness> {
-  return (await api<Readiness>(node.url, '/readyz', { token: null })).body;
-}
 async function holders(list: readonly TestServer[]): Promise<(string | null)[]> {
   return Promise.all(list.map(async (node) => (await readiness(node)).obsLeases?.namba?.holder ?? null));
 }

@@ -1,30 +1,21 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ObsChapter } from '../../shared/index.js';
 import { SqliteObsStore, type ObsStore, type StoredRecording } from '../../server/obs/obs.store.js';
 import { RedisObsStore } from '../../server/store/redis/redis-obs-store.js';
 import { StoreUnavailableError } from '../../server/store/store.js';
 import { openRedis } from '../../server/store/redis/redis-store.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { redisClientForFile } from '../support/redis-client.js';
 import { tempDir } from '../support/server.js';
 
 // The same contract for both OBS stores: SQLite (one machine) and Redis (nodes on --redis), each real.
 
-let redis: TestRedis;
-let client: Redis;
-beforeAll(async () => {
-  redis = await startRedis();
-  client = new Redis(redis.url);
-});
-afterAll(async () => {
-  client?.disconnect();
-  await redis?.stop();
-});
+const { client, url } = redisClientForFile();
 
 const prefix = () => `lectern-test-${Math.random().toString(36).slice(2)}:`;
 const stores: [string, () => ObsStore][] = [
   ['SQLite', () => new SqliteObsStore(tempDir('lectern-obs-store-'))],
-  ['Redis', () => new RedisObsStore(client, prefix())],
+  ['Redis', () => new RedisObsStore(client(), prefix())],
 ];
 
 function recording(id: string, startedAt: number, extra: Partial<StoredRecording> = {}): StoredRecording {
@@ -117,8 +108,8 @@ describe.each(stores)('the %s OBS store', (_name, open) => {
 describe('the Redis OBS store between two nodes', () => {
   it("two nodes' chapters, appended at once, are one list with each node's in its own order", async () => {
     const shared = prefix();
-    const a = new RedisObsStore(client, shared);
-    const other = new Redis(redis.url);
+    const a = new RedisObsStore(client(), shared);
+    const other = new Redis(url());
     const b = new RedisObsStore(other, shared);
     await a.addRecording(recording('r', 1000));
     await Promise.all([

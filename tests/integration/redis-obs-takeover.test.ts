@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObsRecording } from '../../shared/index.js';
-import type { Readiness } from '../../server/http/readyz.js';
 import { startFakeObs, type FakeObsServer } from '../support/fake-obs-server.js';
 import { api, command } from '../support/http.js';
 import { eventually } from '../support/obs.js';
@@ -17,7 +16,7 @@ import {
   writeObsConfig,
   writeProgram,
 } from '../support/obs-fixtures.js';
-import { startNode, startRedis, type TestRedis } from '../support/redis.js';
+import { readiness, startNode, startRedis, type TestRedis } from '../support/redis.js';
 import type { TestServer } from '../support/server.js';
 
 // Two nodes on one real redis-server, both with --obs for hall namba, driving a fake OBS (a real obs-websocket 5
@@ -29,9 +28,6 @@ let redis: TestRedis;
 let obs: FakeObsServer;
 const nodes: TestServer[] = [];
 
-async function readiness(node: TestServer): Promise<Readiness> {
-  return (await api<Readiness>(node.url, '/readyz', { token: null })).body;
-}
 async function recordings(node: TestServer): Promise<ObsRecording[]> {
   const answer = await api<{ recordings: ObsRecording[] }>(node.url, '/api/v1/obs/namba/chapters?format=json');
   expect(answer.status).toBe(200);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { connect } from 'node:net';
 import { io } from 'socket.io-client';
 import type { LecternClientSocket } from '../../shared/index.js';
+import type { Readiness } from '../../server/http/readyz.js';
+import { api } from './http.js';
 import { freePort } from './net.js';
 import { startServer, tempDir, type TestServer, type TestServerOptions } from './server.js';
 
@@ -127,4 +129,9 @@ export function watchingScreen(url: string, hallId: string): WatchingScreen {
     if (snapshot.hallId === hallId && snapshot.revision > screen.revision) screen.revision = snapshot.revision;
   });
   return screen;
+}
+
+/** What a node's `/readyz` answers (its node id, the OBS leases it sees). */
+export async function readiness(node: TestServer): Promise<Readiness> {
+  return (await api<Readiness>(node.url, '/readyz', { token: null })).body;
 }
