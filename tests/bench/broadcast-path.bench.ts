@@ -11,6 +11,7 @@ import { Server } from 'socket.io';
 import { writeToRooms } from '../../server/broadcast/frame-writer.js';
 import { table, type Bench, type BenchReport } from './bench.js';
 import { writeBenchFiles } from './fanout/bench-program.js';
+import { answerScreens } from './fanout/floor-handlers.js';
 import { LoadPool } from './fanout/load-pool.js';
 import { percentile } from './fanout/run-scenario.js';
 import { epochNow } from './fanout/raw-client.js';
@@ -41,15 +42,7 @@ async function measure(displays: number, pool: LoadPool, template: Record<string
   const http = createServer();
   const io = new Server(http, { serveClient: false });
   let current: Record<string, unknown> = { ...template, hallId: 'hall01', revision: 0 };
-  io.on('connection', (socket) => {
-    socket.on('hall:watch', (_payload: unknown, ack?: (answer: unknown) => void) => {
-      void socket.join(ROOM);
-      socket.emit('hall:changed', current);
-      ack?.({ ok: true, snapshot: current });
-    });
-    socket.on('display:hello', (_hello: unknown, ack?: (answer: unknown) => void) => ack?.({ ok: true }));
-    socket.on('clock:ping', (t0: number, ack?: (answer: unknown) => void) => ack?.({ t0, serverTime: Date.now() }));
-  });
+  answerScreens(io, () => current);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const wsBase = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
   try {

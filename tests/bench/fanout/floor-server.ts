@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
+import { answerScreens } from './floor-handlers.js';
 
 /** A real Lectern snapshot, so the floor sends frames of the same size. */
 const template = JSON.parse(readFileSync(process.env.FLOOR_SNAPSHOT!, 'utf8')) as Record<string, unknown>;
@@ -42,16 +43,7 @@ app.post('/api/v1/halls/:hallId/commands', (req, res) => {
   io.to(`hall:${hallId}`).emit('hall:changed', next);
   res.json(next);
 });
-io.on('connection', (socket) => {
-  socket.on('hall:watch', (payload: { hallId: string }, ack?: (answer: unknown) => void) => {
-    void socket.join(`hall:${payload.hallId}`);
-    const current = snapshot(payload.hallId);
-    socket.emit('hall:changed', current);
-    ack?.({ ok: true, snapshot: current });
-  });
-  socket.on('display:hello', (_hello: unknown, ack?: (answer: unknown) => void) => ack?.({ ok: true }));
-  socket.on('clock:ping', (t0: number, ack?: (answer: unknown) => void) => ack?.({ t0, serverTime: Date.now() }));
-});
+answerScreens(io, snapshot);
 http.listen(0, '127.0.0.1', () => {
   console.log(`floor listening on http://127.0.0.1:${(http.address() as AddressInfo).port}`);
 });
