@@ -3,67 +3,52 @@
 // screens in this process (each knows its worker from its upgrade's `x-lectern-worker`), 20 commands 300 ms
 // apart, each answered by the worker its connection reached. Prints p50/p99 (ms) for both groups.
 //   npm run build && npx tsx tests/bench/per-worker-arrival.ts
-import WebSocket from 'ws';
-import { performance } from 'node:perf_hooks';
 import { startServer, DIRECTOR_TOKEN } from '../support/server.js';
-const now = () => performance.timeOrigin + performance.now();
+import { epochNow, RawClient } from './fanout/raw-client.js';
+
+const SCREENS = 1000;
 const server = await startServer({ args: ['--workers', '2', '--token-rate', '1000000', '--socket-rate', '1000000'] });
 const wsBase = server.url.replace('http', 'ws');
 const arrivals: { worker: string; revision: number; at: number }[] = [];
-const N = 1000;
+const screens: RawClient[] = [];
 let next = 0;
-const socks: WebSocket[] = [];
 await Promise.all(
   Array.from({ length: 32 }, async () => {
-    while (next++ < N)
-      await new Promise<void>((resolve) => {
-        const ws = new WebSocket(`${wsBase}/socket.io/?EIO=4&transport=websocket`);
-        socks.push(ws);
-        let worker = '?';
-        let first = true;
-        ws.once('upgrade', (res) => (worker = String(res.headers['x-lectern-worker'])));
-        ws.on('message', (d: Buffer) => {
-          const t = d.toString();
-          if (t === '2') return ws.send('3');
-          if (t[0] === '0') return ws.send('40');
-          if (t.startsWith('40')) {
-            ws.send(`421${JSON.stringify(['hall:watch', { hallId: 'namba' }])}`);
-            return;
-          }
-          if (t.startsWith('42["hall:changed"')) {
-            if (first) {
-              first = false;
-              return resolve();
-            }
-            arrivals.push({ worker, revision: JSON.parse(t.slice(2))[1].revision, at: now() });
-          }
-        });
+    while (next++ < SCREENS) {
+      const screen: RawClient = new RawClient({
+        wsBase,
+        hallId: 'namba',
+        onChange: (revision, at) => arrivals.push({ worker: screen.worker ?? '?', revision, at }),
       });
+      screens.push(screen);
+      await screen.ready;
+    }
   }),
 );
 const sent = new Map<number, { at: number; worker: string }>();
 for (let i = 0; i < 20; i++) {
-  const at = now();
-  const r = await fetch(`${server.url}/api/v1/halls/namba/commands`, {
+  const at = epochNow();
+  const response = await fetch(`${server.url}/api/v1/halls/namba/commands`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${DIRECTOR_TOKEN}` },
     body: JSON.stringify({ type: 'message', text: `m${i}` }),
   });
-  const body = (await r.json()) as { revision: number };
-  sent.set(body.revision, { at, worker: r.headers.get('x-lectern-worker')! });
-  await new Promise((res) => setTimeout(res, 300));
+  const body = (await response.json()) as { revision: number };
+  sent.set(body.revision, { at, worker: response.headers.get('x-lectern-worker')! });
+  await new Promise((resolve) => setTimeout(resolve, 300));
 }
-await new Promise((res) => setTimeout(res, 1000));
-const groups: Record<string, number[]> = { same: [], other: [] };
-for (const a of arrivals) {
-  const s = sent.get(a.revision);
-  if (!s) continue;
-  groups[a.worker === s.worker ? 'same' : 'other']!.push(a.at - s.at);
+await new Promise((resolve) => setTimeout(resolve, 1000));
+for (const screen of screens) screen.reportChanges();
+const groups: Record<'same' | 'other', number[]> = { same: [], other: [] };
+for (const arrival of arrivals) {
+  const command = sent.get(arrival.revision);
+  if (command) groups[arrival.worker === command.worker ? 'same' : 'other'].push(arrival.at - command.at);
 }
-for (const [k, v] of Object.entries(groups)) {
-  v.sort((x, y) => x - y);
-  console.log(k, v.length, 'p50', v[Math.floor(v.length / 2)]?.toFixed(1), 'p99', v[Math.floor(v.length * 0.99)]?.toFixed(1));
+for (const [group, times] of Object.entries(groups)) {
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]?.toFixed(1);
+  console.log(`${group} worker: ${times.length} arrivals, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
 }
-socks.forEach((s) => s.terminate());
+screens.forEach((screen) => screen.close());
 await server.stop();
 process.exit(0);

@@ -29,6 +29,8 @@ export interface RawClientOptions {
 export class RawClient {
   /** Bytes of every frame received (payload bytes). */
   bytes = 0;
+  /** Under `--workers N`, the worker holding this screen (its upgrade's `x-lectern-worker`). */
+  worker: string | undefined;
   /** Resolves when the first snapshot arrived (a screen) or the namespace connect was answered (a console). */
   readonly ready: Promise<void>;
   private readonly ws: WebSocket;
@@ -46,6 +48,10 @@ export class RawClient {
     });
     this.onChange = options.onChange;
     this.ws = new WebSocket(`${options.wsBase}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+    this.ws.once('upgrade', (response) => {
+      const worker = response.headers['x-lectern-worker'];
+      if (typeof worker === 'string') this.worker = worker;
+    });
     this.ws.on('error', (error) => rejectReady(error));
     this.ws.on('close', () => rejectReady(new Error('closed before ready')));
     this.ws.on('message', (data: Buffer) => {
