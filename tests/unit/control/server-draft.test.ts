@@ -1,0 +1,38 @@
+import { nextTick, ref } from 'vue';
+import { describe, expect, it } from 'vitest';
+import { useServerDraft } from '../../../control/lib/useServerDraft.js';
+
+describe('useServerDraft (the held-words field)', () => {
+  it('follows the server while the moderator has not typed', async () => {
+    const words = ref<string[]>([]);
+    const draft = useServerDraft(() => words.value.join(', '));
+    expect(draft.text.value).toBe('');
+    words.value = ['spam'];
+    await nextTick();
+    expect(draft.text.value).toBe('spam');
+  });
+
+  it('keeps what the moderator is typing when another setting brings a new snapshot of the same words', async () => {
+    const settings = ref({ autoApprove: false, heldWords: [] as string[] });
+    const draft = useServerDraft(() => settings.value.heldWords.join(', '));
+    draft.text.value = 'advert, 宣伝';
+    settings.value = { autoApprove: true, heldWords: [] };
+    await nextTick();
+    expect(draft.text.value).toBe('advert, 宣伝');
+  });
+
+  it('keeps an unsaved edit when another moderator changes the words; shows the saved words once adopted', async () => {
+    const words = ref(['spam']);
+    const draft = useServerDraft(() => words.value.join(', '));
+    draft.text.value = 'spam,advert';
+    words.value = ['spam', 'scam'];
+    await nextTick();
+    expect(draft.text.value).toBe('spam,advert');
+    words.value = ['spam', 'advert'];
+    draft.adopt();
+    expect(draft.text.value).toBe('spam, advert');
+    words.value = ['advert'];
+    await nextTick();
+    expect(draft.text.value).toBe('advert');
+  });
+});
