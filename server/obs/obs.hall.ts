@@ -176,9 +176,14 @@ export class HallObs {
     this.emit();
   }
 
-  /** Sets auto or manual mode; back to auto reconciles at once. */
+  /**
+   * Sets auto or manual mode at an operator's word; back to auto reconciles at once. Stored first, so a change
+   * the store refuses (503 with Redis away) changes nothing.
+   */
   async setMode(mode: ObsMode, reason: string): Promise<void> {
-    await this.saveMode(mode, reason);
+    const next = { mode, since: this.options.now(), reason };
+    await this.options.store.setMode(this.hallId, next);
+    this.mode = next;
     if (mode === 'auto') {
       this.failedScene = null;
       this.kick();
@@ -259,7 +264,7 @@ export class HallObs {
 
   private call: ObsConnection['call'] = (type, data) => this.options.connection.call(type, data);
 
-  /** Takes effect at once (a queued reconcile already sees it); then it is stored. */
+  /** OBS's own hand: takes effect at once (a queued reconcile already sees it); then it is stored. */
   private saveMode(mode: ObsMode, reason: string): Promise<void> {
     this.mode = { mode, since: this.options.now(), reason };
     return this.options.store.setMode(this.hallId, this.mode);

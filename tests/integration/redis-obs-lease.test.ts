@@ -74,4 +74,34 @@ describe('the OBS lease between two nodes with --obs', () => {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(await holders(nodes)).toEqual([ids[1 - index], ids[1 - index]]);
   });
+
+  it('Redis away: the holder answers 503 store_unavailable to a mode change and changes nothing; back, it works', async () => {
+    await expect.poll(async () => new Set(await holders(nodes)).size, { timeout: 12_000 }).toBe(1);
+    const [holderId] = await holders(nodes);
+    const ids = await Promise.all(nodes.map(async (node) => (await readiness(node)).node));
+    const holder = nodes[ids.indexOf(holderId!)]!;
+    const modeOf = async () =>
+      (await api<ObsStatusList>(holder.url, '/api/v1/obs')).body.halls.find((hall) => hall.hallId === 'namba')?.mode;
+    const before = await modeOf();
+    const wanted = before === 'manual' ? 'auto' : 'manual';
+    await redis.kill();
+    try {
+      const refused = await api(holder.url, '/api/v1/obs/namba/mode', { body: { mode: wanted } });
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ error: 'store_unavailable' });
+      // The other node still knows who holds the lease (until it would expire) and sends the operator there.
+      const other = nodes.find((node) => node !== holder)!;
+      const elsewhere = await api(other.url, '/api/v1/obs/namba/mode', { body: { mode: wanted } });
+      expect(elsewhere.status).toBe(409);
+      expect(elsewhere.body).toMatchObject({ error: 'obs_elsewhere' });
+    } finally {
+      await redis.restart();
+    }
+    await expect.poll(async () => (await readiness(holder)).ready, { timeout: 12_000 }).toBe(true);
+    expect(await modeOf()).toBe(before);
+    await expect
+      .poll(async () => (await api(holder.url, '/api/v1/obs/namba/mode', { body: { mode: wanted } })).status, { timeout: 12_000 })
+      .toBe(200);
+    expect(await modeOf()).toBe(wanted);
+  });
 });
