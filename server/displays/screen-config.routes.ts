@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { ScreenConfig } from '../../shared/screens.js';
+import { THEME_COLOURS, type ScreenConfig } from '../../shared/screens.js';
 import type { ObsConfig } from '../obs/obs.config.js';
 
 /**
@@ -11,7 +11,25 @@ export function screenConfigRoutes(config: ScreenConfig): Router {
   router.get('/api/v1/screens/config', (_req, res) => {
     res.json(config);
   });
+  // The same theme as a stylesheet the screens' HTML links in its head: it blocks the first paint, so a screen
+  // never shows the default colours for a moment before the config's answer arrives.
+  const stylesheet = themeStylesheet(config.theme);
+  router.get('/api/v1/screens/theme.css', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('text/css').send(stylesheet);
+  });
   return router;
+}
+
+/**
+ * The theme's colours and font as custom properties. `html:root` outranks theme.css's `:root` wherever the bundle's
+ * stylesheet lands. The values are safe in CSS as they are: ScreensSectionSchema admits colours of one shape
+ * and a font list without `;{}<>\`.
+ */
+export function themeStylesheet(theme: ScreenConfig['theme']): string {
+  const lines = THEME_COLOURS.flatMap((name) => (theme.colours[name] ? [`  --${name}: ${theme.colours[name]};`] : []));
+  if (theme.fontFamily) lines.push(`  --font: ${theme.fontFamily};`);
+  return lines.length ? `html:root {\n${lines.join('\n')}\n}\n` : '/* the default theme (no screens.theme in the config) */\n';
 }
 
 /** Each OBS hall with its stream language (`halls.<id>.streamLanguage`): the language of its text inputs. */

@@ -50,6 +50,27 @@ test("signage takes the config's theme colours", async ({ page, server, pageErro
   await page.screenshot({ path: test.info().outputPath('themed-signage.png') });
 });
 
+test("the first paint is in the config's colours, before the config's answer arrives", async ({ page, server, pageErrors }) => {
+  void pageErrors;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v1/screens/config', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/display/hall/namba`);
+  // The hall's screen is up (its state came over the socket) while the config's answer is still held back.
+  await expect(page.getByTestId('now-title')).toBeVisible();
+  const ground = await page
+    .locator('.screen')
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+  release();
+  expect(ground).toBe('rgb(16, 24, 32)');
+  expect(accent).toBe('#00a0e9');
+});
+
 test('the timer turns warning at the configured threshold, in the theme colour; the URL still overrides', async ({
   page,
   server,

@@ -56,6 +56,17 @@ describe('a config file with screens, halls and metrics, on the real server', ()
     expect(text).not.toContain('PROM_SCRAPE_TOKEN');
   });
 
+  it('serves the theme as a stylesheet that every screen links in its head', async () => {
+    const response = await fetch(`${server.url}/api/v1/screens/theme.css`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await response.text()).toBe('html:root {\n  --accent: #00a0e9;\n  --timer-warning: rgb(255, 120, 0);\n}\n');
+    const html = await (await fetch(`${server.url}/display/hall/namba`)).text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head.indexOf('href="/api/v1/screens/theme.css"')).toBeGreaterThan(-1);
+    expect(head.indexOf('href="/api/v1/screens/theme.css"')).toBeLessThan(head.indexOf('<script'));
+  });
+
   it("lets the pages load the remote logo (its origin only, in the CSP's img-src)", async () => {
     const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/img-src 'self' data: https:\/\/cdn\.example\.org(;|$)/);

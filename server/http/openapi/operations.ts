@@ -274,6 +274,15 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/screens/theme.css',
+    summary:
+      "The config's theme colours and font as CSS custom properties; the screens' HTML links it in its head, so the first paint has them",
+    tag: 'displays',
+    access: 'public',
+    answers: { 200: { description: 'a stylesheet', media: 'text/css' } },
+  },
+  {
+    method: 'get',
     path: '/api/v1/halls/{hallId}/live',
     summary: "A hall's live view: now, next, phase, countdown, delay, message",
     tag: 'live',
