@@ -23,7 +23,7 @@ export interface WebhookReceiverStatus {
   lastSuccessAt: number | null;
 }
 
-/** `GET /api/v1/webhooks`: every configured receiver (this process's deliveries; docs/webhooks.md). */
+/** `GET /api/v1/webhooks`: every configured receiver (the deliveries of every worker or node; docs/webhooks.md). */
 export interface WebhookStatusList {
   receivers: WebhookReceiverStatus[];
 }

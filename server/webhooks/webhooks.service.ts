@@ -6,6 +6,7 @@ import type { Logger } from '../observability/logger.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_POLICY, ReceiverQueue, type DeliveryResult, type QueuePolicy, type ReceiverStatus } from './receiver-queue.js';
 import type { WebhookReceiver } from './webhook-receivers.js';
+import { addUpReceivers } from './webhook-status.js';
 import { overtimeEvent, overtimeKey, transitionEvents, type HallEvent } from './webhook-events.js';
 
 /**
@@ -48,6 +49,7 @@ export class WebhookService {
   private readonly queues: ReceiverQueue[];
   private readonly reported = new Map<string, string>();
   private unsubscribe: (() => void) | undefined;
+  private peers: (() => Promise<ReceiverStatus[][]>) | undefined;
   private ticker: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: WebhookServiceOptions) {
@@ -76,9 +78,20 @@ export class WebhookService {
     this.ticker.unref();
   }
 
-  /** Every receiver's delivery state. */
+  /** Every receiver's delivery state: this process's deliveries. */
   status(): ReceiverStatus[] {
     return this.queues.map((queue) => queue.status());
+  }
+
+  /** Lets `statusEverywhere` add the other processes' deliveries (`--workers N`, nodes on Redis; webhook-status.ts). */
+  setPeers(peers: () => Promise<ReceiverStatus[][]>): void {
+    this.peers = peers;
+  }
+
+  /** Every receiver's delivery state over every process: what GET /api/v1/webhooks answers. */
+  async statusEverywhere(): Promise<ReceiverStatus[]> {
+    if (!this.peers || !this.configured) return this.status();
+    return addUpReceivers([this.status(), ...(await this.peers())]);
   }
 
   /** Addresses an event to the receivers that want it. */

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command } from '../support/http.js';
+import type { WebhookStatusList } from '../../shared/index.js';
+import { api, command } from '../support/http.js';
 import { startNode, startRedis, type TestRedis } from '../support/redis.js';
 import { tempDir, type TestServer } from '../support/server.js';
 import { eventCounts } from '../support/webhooks.js';
@@ -60,5 +61,11 @@ describe('webhooks on nodes on Redis', () => {
       overtime: 1,
     });
     expect(new Set(events.map((e) => e.delivery)).size).toBe(events.length);
+    // The director's view of the receiver is every node's deliveries, whichever node it asks.
+    for (const node of [a, b]) {
+      const status = await api<WebhookStatusList>(node.url, '/api/v1/webhooks');
+      expect(status.body.receivers).toHaveLength(1);
+      expect(status.body.receivers[0]).toMatchObject({ delivered: events.length, failed: 0, queued: 0, lastStatus: 204 });
+    }
   });
 });
