@@ -57,6 +57,7 @@ import { WebhookService } from './webhooks/webhooks.service.js';
 import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { claimOvertimeIn } from './webhooks/overtime-claim.js';
 import { shareWebhookStatus } from './webhooks/webhook-status.js';
+import { shareDisplayLists } from './displays/share-display-lists.js';
 import { DEFAULT_SCREEN_CONFIG, type ScreenConfig } from '../shared/screens.js';
 import { logoOrigins, screenConfigRoutes, withStreamLanguages } from './displays/screen-config.routes.js';
 
@@ -300,8 +301,11 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
 
     // The broadcaster listens first: screens hear of a change before OBS (subscribed in obs.start) acts on it.
     displays.reachThrough(io);
-    if (options.cluster || store instanceof RedisStore) shareWebhookStatus(io, webhooks);
-    options.cluster?.wire({ io, live, auth, displays, log });
+    if (options.cluster || store instanceof RedisStore) {
+      shareDisplayLists(io, displays);
+      shareWebhookStatus(io, webhooks);
+    }
+    options.cluster?.wire({ io, live, auth, log });
     broadcastLiveChanges(live, broadcaster);
     observeCommands(live, log, metrics);
     webhooks.start();

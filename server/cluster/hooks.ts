@@ -3,7 +3,6 @@ import type { Logger } from '../observability/logger.js';
 import type { ServerOptions } from 'socket.io';
 import type { LecternServer } from '../../shared/index.js';
 import type { AuthService } from '../auth/auth.service.js';
-import type { DisplayRegistry } from '../displays/display-registry.js';
 import type { LiveService } from '../live/live.service.js';
 
 /** What a worker of `lectern serve --workers N` hands the app wiring it shares with the other workers. */
@@ -11,7 +10,6 @@ export interface WorkerParts {
   io: LecternServer;
   live: LiveService;
   auth: AuthService;
-  displays: DisplayRegistry;
   /** The server's log (pino). */
   log: Logger;
 }

@@ -2,14 +2,13 @@ import { createAdapter } from '@socket.io/cluster-adapter';
 import { listenForConnections } from './worker-connections.js';
 import { answerObsCalls, obsThroughWorkerOne } from './obs-relay.js';
 import type { Server } from 'socket.io';
-import type { DisplayInfo, HallState } from '../../shared/index.js';
+import type { HallState } from '../../shared/index.js';
 import type { ClusterHooks, WorkerParts } from './hooks.js';
 
 /** The messages workers send each other (socket.io's `serverSideEmit`, carried by the cluster adapter). */
 const HALL_COMMITTED = 'lectern:hall-committed';
 const PROGRAM_SAVED = 'lectern:program-saved';
 const TOKEN_REVOKED = 'lectern:token-revoked';
-const LIST_DISPLAYS = 'lectern:list-displays';
 
 /** The response header naming the worker that answered (`--workers N`), for a crew chasing one process. */
 export const WORKER_HEADER = 'x-lectern-worker';
@@ -21,7 +20,7 @@ export const WORKER_HEADER = 'x-lectern-worker';
  * worker's messages in order), so a screen that watches on another worker meanwhile never gets an older snapshot
  * than the change it missed. Worker 1's OBS adapter follows every change this way.
  */
-function wireWorker({ io, live, auth, displays, log }: WorkerParts, index: number): void {
+function wireWorker({ io, live, auth, log }: WorkerParts, index: number): void {
   const peers = io as unknown as Server;
   // Before express, so every answer carries it.
   peers.httpServer.prependListener('request', (_req, res) => res.setHeader(WORKER_HEADER, String(index)));
@@ -38,16 +37,6 @@ function wireWorker({ io, live, auth, displays, log }: WorkerParts, index: numbe
     live
       .reloadFromStore()
       .catch((error: unknown) => log.error({ component: 'cluster', err: error }, 'reloading the program failed'));
-  });
-  // A director's list of screens holds every worker's (each worker publishes its own deltas to the directors).
-  peers.on(LIST_DISPLAYS, (ack: (list: DisplayInfo[]) => void) => ack(displays.list()));
-  displays.setPeers(async () => {
-    const answers = await new Promise<DisplayInfo[][]>((resolve, reject) =>
-      peers.serverSideEmit(LIST_DISPLAYS, (error: Error | null, lists: DisplayInfo[][]) =>
-        error ? reject(error) : resolve(lists),
-      ),
-    );
-    return answers.flat();
   });
   // A revoked chair link is dropped on every worker, not only on the one that revoked it.
   auth.onRevoked((tokenId) => peers.serverSideEmit(TOKEN_REVOKED, tokenId));

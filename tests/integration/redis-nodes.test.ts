@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandResult, DisplaysDelta, LecternClientSocket, LiveView, Program } from '../../shared/index.js';
+import type { CommandResult, DisplayInfo, DisplaysDelta, LecternClientSocket, LiveView, Program } from '../../shared/index.js';
 import { api, command } from '../support/http.js';
 import { startNode, startRedis, type TestRedis } from '../support/redis.js';
 import { DIRECTOR_TOKEN, type TestServer } from '../support/server.js';
@@ -54,6 +54,14 @@ describe('two nodes on one Redis', () => {
     expect(sent.status).toBe(200);
     expect((await seen).now?.id).toBe(sent.body.now.id);
     await expect.poll(async () => (await live(b, 'namba')).revision).toBe(start + 1);
+  });
+
+  it("the director's list of screens on A holds those B holds (every node is asked)", async () => {
+    const screen = await client(b);
+    expect(await screen.emitWithAck('display:hello', { page: 'lobby', name: 'lobby on B' })).toEqual({ ok: true });
+    const listed = await api<DisplayInfo[]>(a.url, '/api/v1/displays');
+    expect(listed.status).toBe(200);
+    expect(listed.body.filter((d) => d.name === 'lobby on B')).toHaveLength(1);
   });
 
   it('the director on A identifies and reloads a screen held by B (found through its room)', async () => {
