@@ -284,7 +284,7 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
       '/readyz',
       readyzHandler(store, () => nodeReadiness(store, obs)),
     );
-    app.use(metricsRoutes(metrics, options.metricsToken));
+    app.use(metricsRoutes(metrics, options.metricsToken, options.cluster?.metrics(metrics.registry)));
     app.use(openApiRoutes());
     app.use(screenConfigRoutes(screens));
     app.use(programEditRoutes(live, store, auth));
@@ -309,7 +309,9 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
     broadcastLiveChanges(live, broadcaster);
     observeCommands(live, log, metrics);
     webhooks.start();
-    metrics.watch({ displays: () => displays.list(), obs: () => obs.status() });
+    // Under --workers the OBS gauges are worker 1's, which drives OBS: the workers' metrics are added up.
+    const drivesObs = (options.cluster?.index ?? 1) === 1;
+    metrics.watch({ displays: () => displays.list(), obs: () => (drivesObs ? obs.status() : { halls: [] }) });
     broadcastQuestionChanges(io, questions);
     createSocketApp(io, { live, auth, clock, displays, throttles, questions });
     obs.onStatus((status) => broadcaster.obsChanged(status));

@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import type { ObsApi } from '../obs/obs.api.js';
 import type { Logger } from '../observability/logger.js';
 import type { ServerOptions } from 'socket.io';
@@ -28,6 +29,8 @@ export interface ClusterHooks {
   wire(parts: WorkerParts): void;
   /** What the OBS routes ask: the OBS itself on worker 1, a relay to worker 1 on the others. */
   obsApi(io: LecternServer, obs: ObsApi): ObsApi;
+  /** `GET /metrics` of every worker added up (asked of the primary), given this worker's registry. */
+  metrics(registry: Registry): () => Promise<string>;
   /** Listens on the port the workers share (and takes the connections the primary passes on): answers the port. */
   listen(io: LecternServer, port: number, host: string): Promise<number>;
 }

@@ -4,6 +4,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { ServeOptions } from '../app.js';
 import { logger } from '../observability/logger.js';
 import { routePollingSessions } from './connection-router.js';
+import { aggregateWorkerMetrics } from './cluster-metrics.js';
 
 /** The environment a worker is forked with: its 1-based index and the port the workers share (0: worker 1 picks one). */
 export const WORKER_INDEX_ENV = 'LECTERN_WORKER_INDEX';
@@ -52,6 +53,8 @@ export async function runPrimary(options: ServeOptions, count: number): Promise<
   setupPrimary();
   // The flood limits' counters live here, so a token's requests count together on every worker.
   new RateLimiterClusterMaster();
+  // A scrape of /metrics reaches one worker, which asks here for every worker's metrics added up.
+  aggregateWorkerMetrics();
   // Every worker listens on the given port; with 0, node:cluster gives them all the one port it picks for the
   // first (worker 1 says which).
   let port: number;

@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/cluster-adapter';
 import { listenForConnections } from './worker-connections.js';
 import { answerObsCalls, obsThroughWorkerOne } from './obs-relay.js';
+import { metricsOfEveryWorker } from './cluster-metrics.js';
 import type { Server } from 'socket.io';
 import type { HallState } from '../../shared/index.js';
 import type { ClusterHooks, WorkerParts } from './hooks.js';
@@ -58,6 +59,7 @@ export function workerHooks(index: number): ClusterHooks {
       answerObsCalls(peers, obs, index === 1);
       return index === 1 ? obs : obsThroughWorkerOne(peers);
     },
+    metrics: metricsOfEveryWorker,
     listen: (io, port, host) => listenForConnections(io as unknown as Server, port, host),
   };
 }

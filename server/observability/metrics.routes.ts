@@ -14,7 +14,12 @@ function sameSecret(given: string, expected: string): boolean {
  * `GET /metrics` in Prometheus' text format. Public (nothing in it is secret) unless a metrics token is set
  * (`LECTERN_METRICS_TOKEN`): then it needs `Authorization: Bearer <that token>`.
  */
-export function metricsRoutes(metrics: LecternMetrics, token: string | undefined): Router {
+export function metricsRoutes(
+  metrics: LecternMetrics,
+  token: string | undefined,
+  /** Under `--workers N`: every worker's metrics added up (server/cluster/cluster-metrics.ts). */
+  text: () => Promise<string> = () => metrics.registry.metrics(),
+): Router {
   const router = Router();
   router.get('/metrics', async (req, res) => {
     if (token !== undefined) {
@@ -25,7 +30,7 @@ export function metricsRoutes(metrics: LecternMetrics, token: string | undefined
       }
     }
     res.set('Content-Type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+    res.send(await text());
   });
   return router;
 }
