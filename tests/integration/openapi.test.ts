@@ -149,6 +149,7 @@ describe('/api/v1/openapi.json', () => {
     await call('get', '/api/v1/tokens');
     await call('get', '/api/v1/halls');
     await call('get', '/api/v1/screens/config', '/api/v1/screens/config', { token: null });
+    await call('get', '/api/v1/screens/theme.css', '/api/v1/screens/theme.css', { token: null });
     await call('get', '/api/v1/halls/{hallId}/live', '/api/v1/halls/namba/live', { token: null });
     await call('post', '/api/v1/halls/{hallId}/commands', '/api/v1/halls/namba/commands', {
       body: { type: 'next' },
