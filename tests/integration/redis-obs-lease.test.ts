@@ -75,21 +75,27 @@ describe('the OBS lease between two nodes with --obs', () => {
     expect(await holders(nodes)).toEqual([ids[1 - index], ids[1 - index]]);
   });
 
-  it('Redis away: the holder answers 503 store_unavailable to a mode change and changes nothing; back, it works', async () => {
+  it('Redis away: a mode change is refused on both nodes and changes nothing; back, it works', async () => {
     await expect.poll(async () => new Set(await holders(nodes)).size, { timeout: 12_000 }).toBe(1);
-    const [holderId] = await holders(nodes);
-    const ids = await Promise.all(nodes.map(async (node) => (await readiness(node)).node));
-    const holder = nodes[ids.indexOf(holderId!)]!;
-    const modeOf = async () =>
-      (await api<ObsStatusList>(holder.url, '/api/v1/obs')).body.halls.find((hall) => hall.hallId === 'namba')?.mode;
-    const before = await modeOf();
+    const driver = async () => {
+      const [holderId] = await holders(nodes);
+      const ids = await Promise.all(nodes.map(async (node) => (await readiness(node)).node));
+      return nodes[ids.indexOf(holderId!)]!;
+    };
+    const holder = await driver();
+    const modeOn = async (node: TestServer) =>
+      (await api<ObsStatusList>(node.url, '/api/v1/obs')).body.halls.find((hall) => hall.hallId === 'namba')?.mode;
+    const before = await modeOn(holder);
     const wanted = before === 'manual' ? 'auto' : 'manual';
     await redis.kill();
     try {
+      // The holder cannot store the mode: 503. Once a renewal of its lease has failed it has stopped driving
+      // (never two nodes on one OBS), and then it sends the operator elsewhere like the other node. Either way
+      // nothing changes (hall-obs.test.ts has the store's refusal without the race).
       const refused = await api(holder.url, '/api/v1/obs/namba/mode', { body: { mode: wanted } });
-      expect(refused.status).toBe(503);
-      expect(refused.body).toMatchObject({ error: 'store_unavailable' });
-      // The other node still knows who holds the lease (until it would expire) and sends the operator there.
+      expect([503, 409]).toContain(refused.status);
+      expect(refused.body.error).toBe(refused.status === 503 ? 'store_unavailable' : 'obs_elsewhere');
+      // The other node still knows who held the lease (until it would expire) and sends the operator there.
       const other = nodes.find((node) => node !== holder)!;
       const elsewhere = await api(other.url, '/api/v1/obs/namba/mode', { body: { mode: wanted } });
       expect(elsewhere.status).toBe(409);
@@ -97,11 +103,14 @@ describe('the OBS lease between two nodes with --obs', () => {
     } finally {
       await redis.restart();
     }
-    await expect.poll(async () => (await readiness(holder)).ready, { timeout: 12_000 }).toBe(true);
-    expect(await modeOf()).toBe(before);
+    // Back: whichever node drives the hall now has the mode that was stored before.
+    await expect.poll(async () => new Set(await holders(nodes)).size, { timeout: 12_000 }).toBe(1);
+    await expect.poll(async () => (await holders(nodes))[0], { timeout: 12_000 }).not.toBeNull();
+    const now = await driver();
+    expect(await modeOn(now)).toBe(before);
     await expect
-      .poll(async () => (await api(holder.url, '/api/v1/obs/namba/mode', { body: { mode: wanted } })).status, { timeout: 12_000 })
+      .poll(async () => (await api(now.url, '/api/v1/obs/namba/mode', { body: { mode: wanted } })).status, { timeout: 12_000 })
       .toBe(200);
-    expect(await modeOf()).toBe(wanted);
+    expect(await modeOn(now)).toBe(wanted);
   });
 });

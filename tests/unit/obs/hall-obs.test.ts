@@ -486,6 +486,30 @@ describe('HallObs with a fake OBS', () => {
     expect(fake.calledWith('SetCurrentProgramScene')).toEqual([]);
     expect(logs.filter((line) => line.startsWith('reading the stored OBS mode'))).toHaveLength(1);
   });
+
+  it("an operator's mode change the store refuses (Redis away) changes nothing: not even the hall's mode in memory", async () => {
+    const fake = new FakeObs();
+    const sqlite = new SqliteObsStore(tempDir('lectern-obs-unit-'));
+    let refuse = false;
+    const store: ObsStore = Object.assign(Object.create(sqlite) as SqliteObsStore, {
+      setMode: async (hallId: string, mode: Parameters<ObsStore['setMode']>[1]) => {
+        if (refuse) throw new StoreUnavailableError('Redis did not answer for the OBS records: timeout');
+        return sqlite.setMode(hallId, mode);
+      },
+    });
+    const { hall } = setup(fake, { store });
+    hall.update(view('talk', item('a')));
+    await hall.start();
+    await until(() => hall.status().obs !== null, 'synced');
+    expect(hall.status().mode).toBe('auto');
+    refuse = true;
+    await expect(hall.setMode('manual', 'set by director')).rejects.toThrow(StoreUnavailableError);
+    expect(hall.status()).toMatchObject({ mode: 'auto', manual: null });
+    expect(await sqlite.getMode('namba')).toBeUndefined();
+    refuse = false;
+    await hall.setMode('manual', 'set by director');
+    expect(hall.status()).toMatchObject({ mode: 'manual', manual: { reason: 'set by director' } });
+  });
 });
 
 describe('ObsService', () => {
