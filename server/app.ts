@@ -56,8 +56,7 @@ import { resolveReceivers } from './webhooks/webhook-receivers.js';
 import { WebhookService } from './webhooks/webhooks.service.js';
 import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { claimOvertimeIn } from './webhooks/overtime-claim.js';
-import { shareWebhookStatus } from './webhooks/webhook-status.js';
-import { shareDisplayLists } from './displays/share-display-lists.js';
+import { askEveryProcess } from './cluster/ask-every-process.js';
 import { DEFAULT_SCREEN_CONFIG, type ScreenConfig } from '../shared/screens.js';
 import { logoOrigins, screenConfigRoutes, withStreamLanguages } from './displays/screen-config.routes.js';
 
@@ -301,9 +300,11 @@ export async function startLectern(options: ServeOptions): Promise<RunningLecter
 
     // The broadcaster listens first: screens hear of a change before OBS (subscribed in obs.start) acts on it.
     displays.reachThrough(io);
+    // A director's list of screens and the webhook deliveries are every worker's or node's, not only this one's.
     if (options.cluster || store instanceof RedisStore) {
-      shareDisplayLists(io, displays);
-      shareWebhookStatus(io, webhooks);
+      const peerScreens = askEveryProcess(io, 'lectern:list-displays', () => displays.list());
+      displays.setPeers(async () => (await peerScreens()).flat());
+      webhooks.setPeers(askEveryProcess(io, 'lectern:webhook-status', () => webhookService.status()));
     }
     options.cluster?.wire({ io, live, auth, log });
     broadcastLiveChanges(live, broadcaster);

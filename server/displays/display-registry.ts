@@ -46,7 +46,7 @@ export class DisplayRegistry {
   private readonly pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerDue = Infinity;
-  /** The other processes' screens (`--workers N`, nodes on Redis), set by share-display-lists.ts. */
+  /** The other processes' screens (`--workers N`, nodes on Redis), set by app.ts (askEveryProcess). */
   private peers: (() => Promise<DisplayInfo[]>) | undefined;
   /** Emits to a room on every process (the socket.io server, whose adapter carries it to the other workers). */
   private rooms: LecternServer | undefined;

@@ -1,9 +1,4 @@
-import type { Server } from 'socket.io';
-import type { LecternServer, WebhookReceiverStatus } from '../../shared/index.js';
-import type { WebhookService } from './webhooks.service.js';
-
-/** The question one process asks the others (socket.io's `serverSideEmit`, over the cluster or Redis adapter). */
-const ASK_STATUS = 'lectern:webhook-status';
+import type { WebhookReceiverStatus } from '../../shared/index.js';
 
 /**
  * Every process's deliveries to one receiver as one: the counts added up, the last attempt the latest of any
@@ -36,18 +31,3 @@ export function addUpReceivers(lists: readonly WebhookReceiverStatus[][]): Webho
 }
 
 const latest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
-
-/** Lets `webhooks.statusEverywhere()` ask the other workers or nodes for theirs, and answers them with its own. */
-export function shareWebhookStatus(io: LecternServer, webhooks: WebhookService): void {
-  const peers = io as unknown as Server;
-  peers.on(ASK_STATUS, (ack: (list: WebhookReceiverStatus[]) => void) => ack(webhooks.status()));
-  // A process that did not answer in time (the adapter's requestsTimeout, 5 s) is left out: the others count.
-  webhooks.setPeers(
-    () =>
-      new Promise<WebhookReceiverStatus[][]>((resolve) =>
-        peers.serverSideEmit(ASK_STATUS, (_error: Error | null, lists: WebhookReceiverStatus[][] | undefined) =>
-          resolve(lists ?? []),
-        ),
-      ),
-  );
-}

@@ -83,7 +83,7 @@ export class WebhookService {
     return this.queues.map((queue) => queue.status());
   }
 
-  /** Lets `statusEverywhere` add the other processes' deliveries (`--workers N`, nodes on Redis; webhook-status.ts). */
+  /** Lets `statusEverywhere` add the other processes' deliveries (`--workers N`, nodes on Redis: askEveryProcess). */
   setPeers(peers: () => Promise<ReceiverStatus[][]>): void {
     this.peers = peers;
   }
