@@ -1,13 +1,13 @@
 import { shallowRef, type ShallowRef } from 'vue';
 import { DEFAULT_SCREEN_CONFIG, type ScreenConfig } from '../../shared/screens.js';
-import { THEME_COLOURS } from '../../shared/theme-colours.js';
 import { apiClient } from '../../web/api.js';
 
 let loaded: ShallowRef<ScreenConfig | null> | undefined;
 
 /**
  * The config's screen settings (GET /api/v1/screens/config), loaded once per page; null until they arrive (the
- * page shows today's defaults meanwhile). Their theme is applied to the document as it arrives.
+ * page shows today's defaults meanwhile). The theme is not applied here: the page's head links theme.css, the
+ * same colours from the server, before its first paint.
  */
 export function useScreenConfig(): ShallowRef<ScreenConfig | null> {
   if (loaded) return loaded;
@@ -19,7 +19,6 @@ export function useScreenConfig(): ShallowRef<ScreenConfig | null> {
       // The server validated it (ScreenConfigSchema); an answer of another shape (an older server, a proxy's
       // page) leaves today's defaults. No zod here: it stays off the screens' bundle.
       config.value = answer.ok && isScreenConfig(answer.body) ? answer.body : DEFAULT_SCREEN_CONFIG;
-      applyTheme(config.value.theme, document.documentElement);
     });
   return config;
 }
@@ -41,13 +40,4 @@ function isScreenConfig(body: unknown): body is ScreenConfig {
     typeof overlay.lowerThirdSeconds === 'number' &&
     isObject(halls)
   );
-}
-
-/** The theme's colours and font as custom properties on `root`, over theme.css's (only the names it defines). */
-export function applyTheme(theme: ScreenConfig['theme'], root: HTMLElement): void {
-  for (const name of THEME_COLOURS) {
-    const value = theme.colours[name];
-    if (typeof value === 'string') root.style.setProperty(`--${name}`, value);
-  }
-  if (typeof theme.fontFamily === 'string') root.style.setProperty('--font', theme.fontFamily);
 }
