@@ -168,6 +168,24 @@ test('the console mints a moderator link (QR code, revocable); it opens the hall
   await moderator.getByTestId('held-words').fill('advert, 宣伝');
   await moderator.getByTestId('held-words-save').click();
   await expect(moderator.getByTestId('held-words')).toHaveValue('advert, 宣伝');
+  // Another moderator saves other words while this one types: the edit stays, and the field says what was saved.
+  await moderator.getByTestId('held-words').fill('advert, 宣伝, scam');
+  const elsewhere = await fetch(`${server.url}/api/v1/halls/namba/questions/settings`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DIRECTOR_TOKEN}` },
+    body: JSON.stringify({ heldWords: ['advert', '宣伝', 'spam'] }),
+  });
+  expect(elsewhere.status).toBe(200);
+  await expect(moderator.getByTestId('held-words-elsewhere')).toContainText('advert, 宣伝, spam');
+  await expect(moderator.getByTestId('held-words')).toHaveValue('advert, 宣伝, scam');
+  await moderator.screenshot({ path: test.info().outputPath('held-words-elsewhere.png') });
+  await moderator.getByTestId('held-words-use-saved').click();
+  await expect(moderator.getByTestId('held-words')).toHaveValue('advert, 宣伝, spam');
+  await expect(moderator.getByTestId('held-words-elsewhere')).toHaveCount(0);
+  await moderator.getByTestId('held-words').fill('advert, 宣伝');
+  await moderator.getByTestId('held-words-save').click();
+  await expect(moderator.getByTestId('held-words')).toHaveValue('advert, 宣伝');
+  await expect(moderator.getByTestId('held-words-elsewhere')).toHaveCount(0);
   for (const [device, text] of [
     ['e2e-device-0002', 'Buy our ADVERT kit'],
     ['e2e-device-0003', 'Is the code public?'],

@@ -35,4 +35,31 @@ describe('useServerDraft (the held-words field)', () => {
     await nextTick();
     expect(draft.text.value).toBe('advert');
   });
+
+  it('says when the words changed under an unsaved edit, and to what, until it is saved or dropped', async () => {
+    const settings = ref({ autoApprove: false, heldWords: ['spam'] });
+    const draft = useServerDraft(() => settings.value.heldWords.join(', '));
+    draft.text.value = 'spam, advert';
+    settings.value = { autoApprove: true, heldWords: ['spam'] };
+    await nextTick();
+    expect(draft.changedElsewhere.value).toBeNull();
+    settings.value = { autoApprove: true, heldWords: ['spam', 'scam'] };
+    await nextTick();
+    expect(draft.changedElsewhere.value).toBe('spam, scam');
+    draft.adopt();
+    expect(draft.text.value).toBe('spam, scam');
+    expect(draft.changedElsewhere.value).toBeNull();
+  });
+
+  it("forgets the warning once the edit is typed back to the server's words", async () => {
+    const words = ref(['spam']);
+    const draft = useServerDraft(() => words.value.join(', '));
+    draft.text.value = 'spam, adv';
+    words.value = ['spam', 'advert'];
+    await nextTick();
+    expect(draft.changedElsewhere.value).toBe('spam, advert');
+    draft.text.value = 'spam, advert';
+    await nextTick();
+    expect(draft.changedElsewhere.value).toBeNull();
+  });
 });
