@@ -5,7 +5,12 @@ export interface ServerDraft {
   text: Ref<string>;
   /** The server's value when it changed under an unsaved edit (another moderator saved); null otherwise. */
   changedElsewhere: Ref<string | null>;
-  /** After a save the server accepted, or to drop the edit for the server's value: the field shows the server's. */
+  /**
+   * After a save the server accepted, with the text that was sent: the field shows the server's value (normalised),
+   * unless the person typed on while the save was on its way; that newer edit stays.
+   */
+  saved(sent: string): void;
+  /** Drop the edit for the server's value. */
   adopt(): void;
 }
 
@@ -21,6 +26,7 @@ export function useServerDraft(server: () => string): ServerDraft {
   let shown = text.value;
   // The source is the string itself, so a new snapshot with the same words changes nothing.
   watch(server, (value) => {
+    if (value === shown) return;
     if (text.value === shown) text.value = value;
     else changedElsewhere.value = value;
     shown = value;
@@ -32,6 +38,12 @@ export function useServerDraft(server: () => string): ServerDraft {
   return {
     text,
     changedElsewhere,
+    saved(sent) {
+      shown = server();
+      if (text.value === sent) text.value = shown;
+      // What changed meanwhile was this save itself, not another moderator's.
+      changedElsewhere.value = null;
+    },
     adopt() {
       shown = server();
       text.value = shown;

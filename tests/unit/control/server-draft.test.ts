@@ -29,7 +29,7 @@ describe('useServerDraft (the held-words field)', () => {
     await nextTick();
     expect(draft.text.value).toBe('spam,advert');
     words.value = ['spam', 'advert'];
-    draft.adopt();
+    draft.saved('spam,advert');
     expect(draft.text.value).toBe('spam, advert');
     words.value = ['advert'];
     await nextTick();
@@ -61,5 +61,30 @@ describe('useServerDraft (the held-words field)', () => {
     draft.text.value = 'spam, advert';
     await nextTick();
     expect(draft.changedElsewhere.value).toBeNull();
+  });
+
+  it('keeps what the moderator typed on while a save was on its way, with no warning about their own save', async () => {
+    const words = ref<string[]>([]);
+    const draft = useServerDraft(() => words.value.join(', '));
+    draft.text.value = 'advert, 宣伝';
+    // The broadcast of the save can come before its acknowledgement; both find a newer edit in the field.
+    draft.text.value = 'advert, 宣伝, scam';
+    words.value = ['advert', '宣伝'];
+    await nextTick();
+    draft.saved('advert, 宣伝');
+    await nextTick();
+    expect(draft.text.value).toBe('advert, 宣伝, scam');
+    expect(draft.changedElsewhere.value).toBeNull();
+    // Acknowledged first, broadcast after: the same.
+    draft.text.value = 'advert, 宣伝, scam, spam';
+    words.value = ['advert', '宣伝', 'scam'];
+    draft.saved('advert, 宣伝, scam');
+    await nextTick();
+    expect(draft.text.value).toBe('advert, 宣伝, scam, spam');
+    expect(draft.changedElsewhere.value).toBeNull();
+    // Another moderator's change after that is still news.
+    words.value = ['advert'];
+    await nextTick();
+    expect(draft.changedElsewhere.value).toBe('advert');
   });
 });
