@@ -8,8 +8,9 @@ import '../web/styles/offline-banner.css';
 import '../web/styles/rehearsal-tag.css';
 import '../web/styles/small-button.css';
 import { createApp } from 'vue';
+import { withConsoleTexts } from '../web/i18n/console.js';
 import { createLecternI18n } from '../web/i18n/index.js';
 import App from './App.vue';
 
 // One i18n for the app: its pages pick the language (?lang=, else the event's) with usePageLang.
-createApp(App).use(createLecternI18n()).mount('#app');
+createApp(App).use(withConsoleTexts(createLecternI18n())).mount('#app');

@@ -1,5 +1,5 @@
 import { computed, watchEffect, type ComputedRef, type Ref } from 'vue';
-import { createI18n, useI18n, type Composer } from 'vue-i18n';
+import { createI18n, useI18n, type Composer, type DefineLocaleMessage } from 'vue-i18n';
 import en from './en.json' with { type: 'json' };
 import ja from './ja.json' with { type: 'json' };
 import { parseScreenLanguages } from '../../shared/index.js';
@@ -29,7 +29,9 @@ export function createLecternI18n(lang: Lang = 'en') {
     legacy: false,
     locale: lang,
     fallbackLocale: 'en',
-    messages: { en, ja: ja as Catalogue },
+    // The typed keys include the console's (web/i18n/console.ts), which only the control pages merge in: into a
+    // copy, as vue-i18n merges into the object it was given.
+    messages: { en: { ...en }, ja: { ...(ja as Catalogue) } } as unknown as Record<Lang, DefineLocaleMessage>,
   });
 }
 

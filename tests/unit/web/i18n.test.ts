@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createLecternI18n, resolveLang, resolveLangs } from '../../../web/i18n/index.js';
 import en from '../../../web/i18n/en.json' with { type: 'json' };
 import ja from '../../../web/i18n/ja.json' with { type: 'json' };
+import consoleEn from '../../../web/i18n/console.en.json' with { type: 'json' };
+import consoleJa from '../../../web/i18n/console.ja.json' with { type: 'json' };
+import { withConsoleTexts } from '../../../web/i18n/console.js';
 
 /** Every key path of a catalogue with its text (arrays by index). */
 function leaves(value: unknown, path = ''): [string, unknown][] {
@@ -50,5 +53,34 @@ describe('one catalogue per language', () => {
     expect(resolveLangs(null, 'en', 'ja')).toEqual(['ja']);
     expect(resolveLangs('en', 'en', 'ja')).toEqual(['en']);
     expect(resolveLangs(null, 'ja', 'de')).toEqual(['ja']);
+  });
+});
+
+describe("the director console's own catalogue (control pages only)", () => {
+  it('has the same keys in both languages, no empty text, and every message compiles', () => {
+    expect(
+      leaves(consoleJa)
+        .map(([key]) => key)
+        .sort(),
+    ).toEqual(
+      leaves(consoleEn)
+        .map(([key]) => key)
+        .sort(),
+    );
+    for (const lang of ['en', 'ja'] as const) {
+      const { t } = withConsoleTexts(createLecternI18n(lang)).global;
+      for (const [key, text] of leaves(lang === 'en' ? consoleEn : consoleJa)) {
+        expect(typeof text === 'string' && text !== '', `${lang}.${key}`).toBe(true);
+        expect(t(key as never, { n: 1, m: 1, what: 'x' }), `${lang}.${key}`).not.toBe(key);
+      }
+    }
+  });
+
+  it('adds to the shared texts, never over them', () => {
+    const shared = new Set(leaves(en).map(([key]) => key));
+    for (const [key] of leaves(consoleEn)) expect(shared.has(key), key).toBe(false);
+    const { t } = withConsoleTexts(createLecternI18n('ja')).global;
+    expect(t('console.desk.tabs.halls')).toBe('会場');
+    expect(t('panel.now')).toBe(createLecternI18n('ja').global.t('panel.now'));
   });
 });
