@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Lang } from '../../web/i18n/index.js';
 
 /** A wall-clock time in the event's zone: "10:42". */
 export function clockTime(instant: number, zone: string): string {
@@ -50,6 +51,7 @@ export function urgency(remainingMs: number): Urgency {
 }
 
 /** A day in the event's zone: "Thu 2 Oct". */
-export function dayName(instant: number, zone: string, locale = 'en'): string {
-  return DateTime.fromMillis(instant, { zone }).setLocale(locale).toFormat('ccc d LLL');
+export function dayName(instant: number, zone: string, lang: Lang = 'en'): string {
+  const day = DateTime.fromMillis(instant, { zone }).setLocale(lang);
+  return day.toFormat(lang === 'ja' ? 'M月d日（ccc）' : 'ccc d LLL');
 }

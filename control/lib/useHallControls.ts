@@ -16,6 +16,7 @@ import {
 import { apiClient, type ApiAnswer } from '../../web/api.js';
 import { useHallView, type LiveConnection } from '../../web/useLive.js';
 import { useHallCommands, type HallCommands } from './useHallCommands.js';
+import { useTitleIn } from './useTitleIn.js';
 
 /** The chair's buttons, by the key their presses carry (the key also names the button's confirmation). */
 export type ControlName = 'previous' | 'next' | 'qa' | 'break' | 'hold' | 'extend+1' | 'extend+5' | 'extend-1' | 'message';
@@ -41,7 +42,7 @@ export interface HallControls {
   abilities: ComputedRef<HallAbilities | null>;
   /** Every button as the chair panel shows it; the console's cards shorten some labels. */
   buttons: ComputedRef<Record<ControlName, ControlButton>>;
-  /** The title of the item the big button starts ('' when it ends the day or does nothing). */
+  /** The title of the item the big button starts, in the page's language ('' when it ends the day or does nothing). */
   nextTitle: ComputedRef<string>;
   sheet: Readonly<Ref<ControlSheet>>;
   /** Opens a sheet over the controls, or closes it (null). */
@@ -81,6 +82,7 @@ const EXTEND: Record<'extend+1' | 'extend+5' | 'extend-1', number> = { 'extend+1
  */
 export function useHallControls(live: LiveConnection, hallId: Ref<string>, token?: string): HallControls {
   const { t } = useI18n();
+  const titleIn = useTitleIn();
   const api = apiClient(token);
   const view = useHallView(live, hallId);
   const commands = useHallCommands(live, hallId, view);
@@ -105,7 +107,8 @@ export function useHallControls(live: LiveConnection, hallId: Ref<string>, token
 
   const nextTitle = computed(() => {
     const step = abilities.value?.next;
-    return step?.kind === 'start' ? step.item.title : '';
+    // In the page's language, as the now and next cards show it.
+    return step?.kind === 'start' ? titleIn(step.item) : '';
   });
 
   const buttons = computed((): Record<ControlName, ControlButton> => {

@@ -202,9 +202,12 @@ test.describe('the chair panel follows its own language', () => {
     await openPanel(page, chair.url.replace('#', '?lang=ja#'));
     await expect(page.getByTestId('now-title')).toHaveText(TALK_JA);
     await expect(page.getByTestId('next-title')).toHaveText(NEXT_JA);
+    // The big button names what it starts in the panel's language too.
+    await expect(page.getByTestId('btn-next')).toContainText(TALK_JA);
     await openPanel(page, chair.url.replace('#', '?lang=en#'));
     await expect(page.getByTestId('now-title')).toHaveText(TALK_EN);
     await expect(page.getByTestId('next-title')).toHaveText(NEXT_EN);
+    await expect(page.getByTestId('btn-next')).toContainText(TALK_EN);
   });
 
   test('the console’s hall cards: English titles by default, Japanese ones with ?lang=ja', async ({
