@@ -57,6 +57,12 @@ test('with ?lang=ja the console speaks Japanese: the token check, the header and
   await expect(timeline).toContainText('書き出しには、リハーサル中の操作');
   await page.screenshot({ path: test.info().outputPath('console-ja-timeline.png') });
 
+  // The OBS tab (also the stream operator's /control/obs?lang=ja): here no hall has OBS.
+  await page.getByTestId('tab-obs').click();
+  await expect(page.getByTestId('obs-hall-namba').getByTestId('obs-link')).toHaveText('OBS なし');
+  await page.goto(`${server.url}/control/obs?lang=ja#token=${DIRECTOR_TOKEN}`);
+  await expect(page.getByTestId('obs-hall-nakamozu').getByTestId('obs-link')).toHaveText('OBS なし');
+
   // English stays the default.
   await page.goto(`${server.url}/control/director#token=${DIRECTOR_TOKEN}`);
   await expect(page.getByTestId('tab-halls')).toHaveText('Halls');
