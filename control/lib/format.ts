@@ -12,8 +12,9 @@ export function clockTimeSeconds(instant: number, zone: string): string {
 }
 
 /** A day and time in the event's zone: "Thu 2 Oct 10:42". */
-export function dayTime(instant: number, zone: string, locale = 'en'): string {
-  return DateTime.fromMillis(instant, { zone }).setLocale(locale).toFormat('ccc d LLL HH:mm');
+export function dayTime(instant: number, zone: string, lang: Lang = 'en'): string {
+  const day = DateTime.fromMillis(instant, { zone }).setLocale(lang);
+  return day.toFormat(lang === 'ja' ? 'M月d日（ccc）HH:mm' : 'ccc d LLL HH:mm');
 }
 
 /** A duration as m:ss or h:mm:ss, without sign (1:05, 12:00, 1:02:03). */
@@ -26,12 +27,12 @@ export function duration(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** How long ago, short: "4 s", "3 min", "2 h". */
-export function ago(ms: number): string {
+/** How long ago, rounded down to its largest unit: 4 s, 3 min, 2 h (each page words it in its language). */
+export function ago(ms: number): { n: number; unit: 's' | 'min' | 'h' } {
   const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min`;
-  return `${Math.floor(s / 3600)} h`;
+  if (s < 60) return { n: s, unit: 's' };
+  if (s < 3600) return { n: Math.floor(s / 60), unit: 'min' };
+  return { n: Math.floor(s / 3600), unit: 'h' };
 }
 
 /** Whole minutes of a delay, rounded to the nearest minute. */

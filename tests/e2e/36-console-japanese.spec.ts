@@ -57,6 +57,22 @@ test('with ?lang=ja the console speaks Japanese: the token check, the header and
   await expect(timeline).toContainText('書き出しには、リハーサル中の操作');
   await page.screenshot({ path: test.info().outputPath('console-ja-timeline.png') });
 
+  // Screens, program and links.
+  const screen = await connect(server.url);
+  screen.emit('display:hello', { page: 'signage', hallId: 'namba', name: 'ステージ左' });
+  await page.getByTestId('tab-screens').click();
+  const screens = page.getByTestId('screens-panel');
+  await expect(screens.getByRole('columnheader', { name: '最終応答' })).toBeVisible();
+  await expect(screens.getByTestId('identify')).toHaveText('名前を表示');
+  screen.close();
+  await page.getByTestId('tab-program').click();
+  await expect(page.getByTestId('program-revision')).toHaveText(/^プログラム 第 \d+ 版$/);
+  await expect(page.getByTestId('add-send')).toHaveText('追加');
+  await page.getByTestId('tab-access').click();
+  await page.getByTestId('mint-namba').click();
+  await expect(page.getByTestId('chair-link-namba')).toContainText('リンクをコピー');
+  await expect(page.getByTestId('access-panel')).toContainText('座長・モデレーターのトークン');
+
   // The OBS tab (also the stream operator's /control/obs?lang=ja): here no hall has OBS.
   await page.getByTestId('tab-obs').click();
   await expect(page.getByTestId('obs-hall-namba').getByTestId('obs-link')).toHaveText('OBS なし');
