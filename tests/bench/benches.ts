@@ -3,6 +3,7 @@ import { broadcastPathBench } from './broadcast-path.bench.js';
 import { displayPagesBench } from './display-pages.bench.js';
 import { fanoutScenarios } from './fanout/scenarios.js';
 import { benchProgramImport } from './program-import.js';
+import { redisCapacityBench } from './redis-capacity.bench.js';
 import { benchServerCommands, type BenchNumbers } from './server-commands.js';
 
 /** A report from a flat set of named numbers: one table row each. */
@@ -38,6 +39,7 @@ const programImportBench: Bench = {
 /** Every benchmark `npm run bench` runs, in order. Add a module here to add a section to docs/benchmarks.md. */
 export const benches: Bench[] = [
   ...fanoutScenarios,
+  redisCapacityBench,
   broadcastPathBench,
   serverCommandsBench,
   programImportBench,

@@ -86,7 +86,9 @@ export async function startRedis(): Promise<TestRedis> {
     await exited;
   };
   await launch();
-  process.once('exit', () => child?.kill('SIGKILL'));
+  // Removed at stop: a bench starts a redis-server for each of its runs.
+  const killOnExit = () => child?.kill('SIGKILL');
+  process.once('exit', killOnExit);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
@@ -94,7 +96,10 @@ export async function startRedis(): Promise<TestRedis> {
     output: () => output,
     kill: () => kill('SIGKILL'),
     restart: launch,
-    stop: () => kill('SIGTERM'),
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await kill('SIGTERM');
+    },
   };
 }
 

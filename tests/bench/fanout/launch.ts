@@ -24,6 +24,8 @@ export interface Launched {
   token: string;
   /** Every server process now (a primary and its workers), for memory and CPU. */
   pids(): number[];
+  /** Nodes on Redis: each node's processes, node by node. */
+  nodePids?(): number[][];
   stop(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ async function launchRedisNodes(count: number, files: { program: string; clock: 
     token: DIRECTOR_TOKEN,
     // redis-server's own CPU and memory are not counted (the docs say so).
     pids: () => nodes.flatMap((node) => processTree(node.process.pid!)),
+    nodePids: () => nodes.map((node) => processTree(node.process.pid!)),
     async stop() {
       await stopNodes();
       await redis.stop();
