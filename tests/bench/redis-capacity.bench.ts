@@ -72,6 +72,7 @@ export const redisCapacityBench: Bench = {
     if (typeof probe === 'string') throw new Error(`needs root and a cpu cgroup: ${probe}`);
     probe.remove();
     const files = writeBenchFiles();
+    const startedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const runs: Run[] = [];
     // Interleaved step by step, so a noisy minute on the shared machine touches all three alike.
     for (const displays of LADDER) {
@@ -98,7 +99,7 @@ export const redisCapacityBench: Bench = {
       };
     });
     const markdown = [
-      `One redis-server (AOF, \`appendfsync always\`) and one or two Lectern nodes with \`--redis\`, each node in its own CPU cgroup limited to ${CORES} of a core (CFS bandwidth: ${CORES * 100} ms of CPU per 100 ms), so that a second node brings its own CPU as a second machine would; redis-server, the ${LOAD_PROCESSES} load processes and the bench run outside the groups on what is left of the 2 cores. The floor runs under the same limit as one node. Screens on one hall, dealt over the nodes; commands to the first node; ${CHANGES} changes ${GAP_MS} ms apart; latency as in the fan-out tables. Two nodes get twice the screens of one at each step. Needs root (\`tests/bench/fanout/cpu-limit.ts\`).`,
+      `One redis-server (AOF, \`appendfsync always\`) and one or two Lectern nodes with \`--redis\`, each node in its own CPU cgroup limited to ${CORES} of a core (CFS bandwidth: ${CORES * 100} ms of CPU per 100 ms), so that a second node brings its own CPU as a second machine would; redis-server, the ${LOAD_PROCESSES} load processes and the bench run outside the groups on what is left of the 2 cores. The floor runs under the same limit as one node. Screens on one hall, dealt over the nodes; commands to the first node; ${CHANGES} changes ${GAP_MS} ms apart; latency as in the fan-out tables. Two nodes get twice the screens of one at each step. Needs root (\`tests/bench/fanout/cpu-limit.ts\`). Run of ${startedAt} UTC.`,
       '',
       table(
         ['server', 'screens', 'p50 / p99 / max ms', 'missing', 'load processes’ CPU share'],
