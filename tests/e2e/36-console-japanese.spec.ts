@@ -4,6 +4,7 @@ import { DIRECTOR_TOKEN, ROOT } from '../support/server.js';
 import { connect } from '../support/socket.js';
 import { watchErrors } from './control-helpers.js';
 import { expect, test } from './fixtures.js';
+import { screenshotPath } from './screenshot-helpers.js';
 
 /** The hand-written bilingual demo: English titles, Japanese ones for every item. */
 const BILINGUAL = join(ROOT, 'tests/fixtures/demo-bilingual.program.json');
@@ -40,7 +41,8 @@ test('with ?lang=ja the console speaks Japanese: the token check, the header and
   await expect(card.getByTestId('btn-next')).toContainText(NEXT_JA);
   await expect(page.getByTestId('all-message-send')).toHaveText('全体に表示');
   await expect(page.getByTestId('reset-day-2025-10-02')).toHaveText('10月2日（木）をリセット…');
-  await page.screenshot({ path: test.info().outputPath('console-ja-halls.png') });
+  // Into docs/screenshots with LECTERN_SCREENSHOTS=update (docs/control.md shows it).
+  await page.screenshot({ path: screenshotPath('console-halls-ja') });
 
   // A reset asks in Japanese, answers in Japanese.
   await card.getByTestId('reset-hall').click();
