@@ -248,8 +248,16 @@ describe('the consent pause, when OBS answers PauseRecord before it pauses', () 
         `round ${round}: resumed`,
       );
       // Items are minutes apart in a hall; OBS also ignores a pause asked for before its last resume is applied
-      // (on a loaded machine that takes OBS over a second).
-      await sleep(1500);
+      // (on a loaded machine that takes OBS over a second). Two clean runs of 2026-12-07 saw round 5's pause never
+      // taken with 1.5 s here (and the recording's time standing still): the next round waits until the resumed
+      // recording has written frames for 3 s.
+      const resumedAt = (await observer.call('GetRecordStatus')).outputDuration;
+      await eventually(
+        () => observer.call('GetRecordStatus'),
+        (s) => s.outputDuration >= resumedAt + 3000,
+        20_000,
+        `round ${round}: the resumed recording writes frames`,
+      );
     }
     // A chair who taps past a do-not-record item: OBS's pause may land after the chair has moved on.
     for (let round = 1; round <= 3; round++) {
