@@ -35,6 +35,7 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
   const redis: string[][] = [];
   const storm: string[][] = [];
   const durable: string[][] = [];
+  const steps: string[][] = [];
   const failed: string[] = [];
   for (const [name, run] of runs) {
     const data = run.data as FanoutData | undefined;
@@ -84,6 +85,20 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
           return r && !isFailed(r) ? pct(r.loadCpuSeconds, r.changeSeconds, cores) : '–';
         }).join(' / '),
         when,
+      ]);
+    }
+    for (const label of labelsOf(data.targets)) {
+      const r = data.targets.find((t) => (t as { target: string }).target === label) as ScenarioResult | FailedTarget;
+      if (!r || isFailed(r) || !r.stepSpread) continue;
+      const { p50, max, first, p99AfterFirst } = r.stepSpread;
+      steps.push([
+        name,
+        label,
+        `${p50.low} / ${p50.median} / ${p50.high}`,
+        `${max.low} / ${max.median} / ${max.high}`,
+        `${first.p50} / ${first.max}`,
+        String(r.p99),
+        String(p99AfterFirst ?? '–'),
       ]);
     }
     for (const label of labelsOf(data.targets)) {
@@ -139,6 +154,28 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
     redis.length
       ? table(['displays', 'halls', 'floor', '1 node', '2 nodes', 'load processes’ CPU share (floor / 1 / 2)', 'run'], redis)
       : 'No nodes-on-Redis scenario run yet (`npm run bench -- --only redis-fanout-1k-1h`).',
+    '',
+    '### Change steps, one by one (ms)',
+    '',
+    `Each change step's own p50 and max (its slowest screen), over the ${CHANGES} steps of a run: lowest / median / highest ` +
+      "step, and the first step, which meets cold code paths on every side. A run's p99 is about its slowest step's tail, " +
+      'so where the steps of one target spread wider than the targets differ, the ratio to the floor is mostly the ' +
+      "machine's noise. Runs from before this table existed have no row here.",
+    '',
+    steps.length
+      ? table(
+          [
+            'scenario',
+            'server',
+            'steps’ p50: low / median / high',
+            'steps’ max: low / median / high',
+            'first step p50 / max',
+            'run p99',
+            'p99 without the first step',
+          ],
+          steps,
+        )
+      : 'No run with per-step figures yet.',
     '',
     '### Connect storm, bytes, memory',
     '',

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { benchHallIds } from './bench-program.js';
+import { stepSpread, type StepSpread } from './change-steps.js';
 import type { Launched } from './launch.js';
 import type { LoadPool } from './load-pool.js';
 import { cpuSeconds, rssBytes } from './procstat.js';
@@ -43,6 +44,8 @@ export interface ScenarioResult {
   /** CPU seconds used during the connect storm (first connection → every screen ready), server and load. */
   stormServerCpuSeconds: number;
   stormLoadCpuSeconds: number;
+  /** How the change steps differ from each other (absent in a storm-only run). */
+  stepSpread?: StepSpread;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -50,6 +53,17 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+function roundSpread(s: StepSpread): StepSpread {
+  const r = (x: StepSpread['p50']) => ({ low: round(x.low), median: round(x.median), high: round(x.high) });
+  return {
+    steps: s.steps,
+    p50: r(s.p50),
+    max: r(s.max),
+    first: { p50: round(s.first.p50), max: round(s.first.max) },
+    p99AfterFirst: round(s.p99AfterFirst),
+  };
+}
 
 async function sendCommand(target: Launched, hallId: string, text: string): Promise<{ revision: number; sentAt: number }> {
   const sentAt = epochNow();
@@ -90,6 +104,7 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
   await pool.collect(); // nothing yet: clears
 
   const sent = new Map<string, number>();
+  const stepOf = new Map<string, number>();
   const serverCpu = cpuSeconds(target.pids());
   const loadCpu = cpuSeconds(pool.pids());
   const changesStarted = epochNow();
@@ -97,7 +112,10 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
     const due = changesStarted + step * scenario.gapMs;
     await sleep(Math.max(0, due - epochNow()));
     const answers = await Promise.all(hallIds.map((hallId) => sendCommand(target, hallId, `change ${step}`)));
-    answers.forEach((answer, i) => sent.set(`${hallIds[i]}:${answer.revision}`, answer.sentAt));
+    answers.forEach((answer, i) => {
+      sent.set(`${hallIds[i]}:${answer.revision}`, answer.sentAt);
+      stepOf.set(`${hallIds[i]}:${answer.revision}`, step);
+    });
   }
   if (scenario.changes > 0) await sleep(3000);
   const changeSeconds = (epochNow() - changesStarted) / 1000;
@@ -107,12 +125,17 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
   director.close();
   await pool.closeScreens();
 
-  const latencies: number[] = [];
+  const byChange = new Map<string, number[]>();
   for (const [key, times] of arrivals) {
     const sentAt = sent.get(key);
-    if (sentAt !== undefined) for (const at of times) latencies.push(at - sentAt);
+    if (sentAt !== undefined)
+      byChange.set(
+        key,
+        times.map((at) => at - sentAt),
+      );
   }
-  latencies.sort((a, b) => a - b);
+  const latencies = [...byChange.values()].flat().sort((a, b) => a - b);
+  const spread = stepSpread(stepOf, byChange);
   const failedConnects = reports.reduce((sum, r) => sum + r.failed, 0);
   const connected = scenario.displays - failedConnects;
   return {
@@ -133,5 +156,6 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
     changeSeconds: round(changeSeconds),
     stormServerCpuSeconds: round(stormServerCpuSeconds),
     stormLoadCpuSeconds: round(stormLoadCpuSeconds),
+    ...(spread ? { stepSpread: roundSpread(spread) } : {}),
   };
 }

@@ -99,7 +99,10 @@ function fanoutScenario(displays: number, halls: number, changes: number, quick:
         const result = await runScenario(server, pool!, { displays, halls, changes, gapMs: GAP_MS });
         console.log(
           `  ${result.target}, ${displays} screens on ${halls} halls: p50 ${result.p50} p99 ${result.p99} max ${result.max} ms, ` +
-            `connect ${result.connectMs} ms, ${result.failedConnects} failed, ${(result.memoryPerScreen / 1000).toFixed(1)} KB/screen`,
+            `connect ${result.connectMs} ms, ${result.failedConnects} failed, ${(result.memoryPerScreen / 1000).toFixed(1)} KB/screen` +
+            (result.stepSpread
+              ? `; steps' p50 ${result.stepSpread.p50.low}–${result.stepSpread.p50.high}, max ${result.stepSpread.max.low}–${result.stepSpread.max.high} ms`
+              : ''),
         );
         return result;
       });
