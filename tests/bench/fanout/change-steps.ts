@@ -18,7 +18,7 @@ export interface StepSpread {
   steps: number;
   p50: Spread;
   max: Spread;
-  /** The first step, which meets cold code paths on every side. */
+  /** The first step, often a run's slowest. */
   first: StepSummary;
   /** The p99 over every screen and change but the first step's. */
   p99AfterFirst: number;
