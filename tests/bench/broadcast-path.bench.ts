@@ -13,7 +13,7 @@ import { table, type Bench, type BenchReport } from './bench.js';
 import { writeBenchFiles } from './fanout/bench-program.js';
 import { answerScreens } from './fanout/floor-handlers.js';
 import { LoadPool } from './fanout/load-pool.js';
-import { percentile } from './fanout/run-scenario.js';
+import { percentile } from './percentile.js';
 import { epochNow } from './fanout/raw-client.js';
 
 const SIZES = [1000, 5000];

@@ -2,13 +2,10 @@ import { performance } from 'node:perf_hooks';
 import type { LecternClientSocket } from '../../shared/index.js';
 import { DIRECTOR_TOKEN, startServer } from '../support/server.js';
 import { connect } from '../support/socket.js';
+import { percentile } from './percentile.js';
 
 /** One benchmark's numbers, by name. */
 export type BenchNumbers = Record<string, number | string>;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 const round = (n: number) => Math.round(n * 100) / 100;
 

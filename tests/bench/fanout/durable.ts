@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Launched } from './launch.js';
-import { percentile } from './run-scenario.js';
+import { percentile } from '../percentile.js';
 
 /** Durable command latency of one target (ms). */
 export interface DurableResult {

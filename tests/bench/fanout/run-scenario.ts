@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { percentile } from '../percentile.js';
 import { benchHallIds } from './bench-program.js';
-import { stepSpread, type StepSpread } from './change-steps.js';
+import { latenciesBySteps, stepSpread, type SentChange, type StepSpread } from './change-steps.js';
 import type { Launched } from './launch.js';
 import type { LoadPool } from './load-pool.js';
 import { cpuSeconds, rssBytes } from './procstat.js';
@@ -46,10 +47,6 @@ export interface ScenarioResult {
   stormLoadCpuSeconds: number;
   /** How the change steps differ from each other (absent in a storm-only run). */
   stepSpread?: StepSpread;
-}
-
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -103,8 +100,7 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
   const directorBytes = director.bytes - directorBefore;
   await pool.collect(); // nothing yet: clears
 
-  const sent = new Map<string, number>();
-  const stepOf = new Map<string, number>();
+  const sent = new Map<string, SentChange>();
   const serverCpu = cpuSeconds(target.pids());
   const loadCpu = cpuSeconds(pool.pids());
   const changesStarted = epochNow();
@@ -112,10 +108,7 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
     const due = changesStarted + step * scenario.gapMs;
     await sleep(Math.max(0, due - epochNow()));
     const answers = await Promise.all(hallIds.map((hallId) => sendCommand(target, hallId, `change ${step}`)));
-    answers.forEach((answer, i) => {
-      sent.set(`${hallIds[i]}:${answer.revision}`, answer.sentAt);
-      stepOf.set(`${hallIds[i]}:${answer.revision}`, step);
-    });
+    answers.forEach((answer, i) => sent.set(`${hallIds[i]}:${answer.revision}`, { sentAt: answer.sentAt, step }));
   }
   if (scenario.changes > 0) await sleep(3000);
   const changeSeconds = (epochNow() - changesStarted) / 1000;
@@ -125,17 +118,9 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
   director.close();
   await pool.closeScreens();
 
-  const byChange = new Map<string, number[]>();
-  for (const [key, times] of arrivals) {
-    const sentAt = sent.get(key);
-    if (sentAt !== undefined)
-      byChange.set(
-        key,
-        times.map((at) => at - sentAt),
-      );
-  }
-  const latencies = [...byChange.values()].flat().sort((a, b) => a - b);
-  const spread = stepSpread(stepOf, byChange);
+  const bySteps = latenciesBySteps(sent, arrivals);
+  const latencies = bySteps.flat().sort((a, b) => a - b);
+  const spread = stepSpread(bySteps);
   const failedConnects = reports.reduce((sum, r) => sum + r.failed, 0);
   const connected = scenario.displays - failedConnects;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepSpread, summariseSteps } from '../../bench/fanout/change-steps.js';
+import { latenciesBySteps, stepSpread, summariseSteps } from '../../bench/fanout/change-steps.js';
 
 describe('the spread between a fan-out run’s change steps', () => {
   // Two halls, three steps; a change is `hall:revision`.
@@ -11,7 +11,7 @@ describe('the spread between a fan-out run’s change steps', () => {
     ['a:4', 2],
     ['b:4', 2],
   ]);
-  const latencies = new Map([
+  const latencies = new Map<string, number[]>([
     ['a:2', [80, 90]],
     ['b:2', [100, 70]],
     ['a:3', [10, 30]],
@@ -20,9 +20,13 @@ describe('the spread between a fan-out run’s change steps', () => {
     ['b:4', [45, 60]],
     ['a:9', [999]], // no step of this run: left out
   ]);
+  // Commands sent at 1,000 ms; the load processes report when each screen received its change.
+  const sent = new Map([...stepOf].map(([key, step]) => [key, { sentAt: 1000, step }]));
+  const arrivals = new Map([...latencies].map(([key, values]) => [key, values.map((ms) => 1000 + ms)]));
+  const bySteps = latenciesBySteps(sent, arrivals);
 
   it('summarises each step over all its halls, in step order', () => {
-    expect(summariseSteps(stepOf, latencies)).toEqual([
+    expect(summariseSteps(bySteps)).toEqual([
       { p50: 90, max: 100 },
       { p50: 20, max: 30 },
       { p50: 50, max: 60 },
@@ -30,14 +34,14 @@ describe('the spread between a fan-out run’s change steps', () => {
   });
 
   it('gives the lowest, median and highest step, and the first one', () => {
-    expect(stepSpread(stepOf, latencies)).toEqual({
+    expect(stepSpread(bySteps)).toEqual({
       steps: 3,
       p50: { low: 20, median: 50, high: 90 },
       max: { low: 30, median: 60, high: 100 },
       first: { p50: 90, max: 100 },
       p99AfterFirst: 60,
     });
-    expect(stepSpread(stepOf, new Map())).toBeUndefined();
+    expect(stepSpread(latenciesBySteps(sent, new Map()))).toBeUndefined();
   });
 });
 
