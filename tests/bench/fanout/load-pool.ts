@@ -11,7 +11,7 @@ export class LoadPool {
   /** Forks `count` load processes and waits until each is up. */
   static async start(count: number): Promise<LoadPool> {
     const children = Array.from({ length: count }, () =>
-      fork(LOAD_PROCESS, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+      fork(LOAD_PROCESS, [], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
     );
     const pool = new LoadPool(children);
     await Promise.all(children.map((child) => pool.next(child, 'started')));

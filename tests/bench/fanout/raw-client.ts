@@ -19,6 +19,8 @@ export interface RawClientOptions {
    * `reportChanges()`: a change is only stamped when it arrives, and parsed when the bench asks.
    */
   onChange?: (revision: number, atMs: number) => void;
+  /** Told of each change stamped (with its arrival time), so a load process can parse them once it is quiet. */
+  onStamp?: (atMs: number) => void;
 }
 
 /**
@@ -38,6 +40,7 @@ export class RawClient {
   /** Changes received and stamped, not parsed yet. */
   private arrived: { frame: Buffer; at: number }[] = [];
   private readonly onChange: RawClientOptions['onChange'];
+  private readonly onStamp: RawClientOptions['onStamp'];
 
   constructor(options: RawClientOptions) {
     let resolveReady!: () => void;
@@ -47,6 +50,7 @@ export class RawClient {
       rejectReady = reject;
     });
     this.onChange = options.onChange;
+    this.onStamp = options.onStamp;
     this.ws = new WebSocket(`${options.wsBase}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
     this.ws.once('upgrade', (response) => {
       const worker = response.headers['x-lectern-worker'];
@@ -59,7 +63,7 @@ export class RawClient {
       // A change is only stamped here: what it costs a screen process to take it in delays the next screens'
       // arrivals on this shared machine, and parsing it can wait until the bench asks (reportChanges).
       if (this.snapshots > 0 && data.subarray(0, CHANGE_PREFIX.length).equals(CHANGE_PREFIX)) {
-        if (this.onChange) this.arrived.push({ frame: data, at: epochNow() });
+        if (this.onChange) this.stamp(data);
         return;
       }
       const text = data.toString();
@@ -81,13 +85,20 @@ export class RawClient {
       if (packet === '2' && text.startsWith('42["hall:changed"')) {
         this.snapshots += 1;
         if (this.snapshots === 1) return resolveReady();
-        if (this.onChange) this.arrived.push({ frame: data, at: epochNow() });
+        if (this.onChange) this.stamp(data);
       }
     });
   }
 
+  private stamp(frame: Buffer): void {
+    const at = epochNow();
+    this.arrived.push({ frame, at });
+    this.onStamp?.(at);
+  }
+
   /** Parses the changes received since the last call and tells `onChange` of each. */
   reportChanges(): void {
+    if (this.arrived.length === 0) return;
     for (const { frame, at } of this.arrived) this.onChange?.(topLevelRevision(frame.toString()), at);
     this.arrived = [];
   }

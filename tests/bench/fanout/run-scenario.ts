@@ -62,16 +62,37 @@ function roundSpread(s: StepSpread): StepSpread {
   };
 }
 
-async function sendCommand(target: Launched, hallId: string, text: string): Promise<{ revision: number; sentAt: number }> {
+type BenchCommand = { type: 'message'; text: string } | { type: 'clearMessage' };
+
+async function sendCommand(
+  target: Launched,
+  hallId: string,
+  command: BenchCommand,
+): Promise<{ revision: number; sentAt: number }> {
   const sentAt = epochNow();
   const response = await fetch(`${target.httpBase}/api/v1/halls/${hallId}/commands`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
-    body: JSON.stringify({ type: 'message', text }),
+    body: JSON.stringify(command),
   });
   const body = (await response.json()) as { revision?: number };
   if (!response.ok || typeof body.revision !== 'number') throw new Error(`command failed: ${response.status}`);
   return { revision: body.revision, sentAt };
+}
+
+/**
+ * A few commands to every hall before any screen connects. A server's first commands run cold code (its HTTP
+ * parser, body parsing, the command path): measured per change step, the first step's first screen got its frame
+ * 30-45 ms after the command, beside 5-15 ms in every later step, for the floor and Lectern alike, and under
+ * `--workers` for the first command each worker took. Six, so that both workers of a 2-core machine get some;
+ * the last clears the message, so the screens' first snapshot is the one it would be without them.
+ */
+async function warmUp(target: Launched, hallIds: string[]): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    const command: BenchCommand = i < 5 ? { type: 'message', text: `warm-up ${i}` } : { type: 'clearMessage' };
+    await Promise.all(hallIds.map((hallId) => sendCommand(target, hallId, command)));
+    await sleep(50);
+  }
 }
 
 /**
@@ -80,6 +101,7 @@ async function sendCommand(target: Launched, hallId: string, text: string): Prom
  */
 export async function runScenario(target: Launched, pool: LoadPool, scenario: Scenario): Promise<ScenarioResult> {
   const hallIds = benchHallIds(scenario.halls);
+  await warmUp(target, hallIds);
   const director = new RawClient({ wsBase: target.wsBases[0]!, token: target.token });
   await director.ready;
   await sleep(500);
@@ -107,7 +129,9 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
   for (let step = 0; step < scenario.changes; step++) {
     const due = changesStarted + step * scenario.gapMs;
     await sleep(Math.max(0, due - epochNow()));
-    const answers = await Promise.all(hallIds.map((hallId) => sendCommand(target, hallId, `change ${step}`)));
+    const answers = await Promise.all(
+      hallIds.map((hallId) => sendCommand(target, hallId, { type: 'message', text: `change ${step}` })),
+    );
     answers.forEach((answer, i) => sent.set(`${hallIds[i]}:${answer.revision}`, { sentAt: answer.sentAt, step }));
   }
   if (scenario.changes > 0) await sleep(3000);
