@@ -158,8 +158,9 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
     '### Change steps, one by one (ms)',
     '',
     `Each change step's own p50 and max (its slowest screen), over the ${CHANGES} steps of a run: lowest / median / highest ` +
-      'step, and the first step, often the slowest (not only cold code: unmeasured warm-up changes before it did not make it ' +
-      "ordinary). A run's p99 is about its slowest step's tail, " +
+      'step, and the first step. Runs before 2026-12-07 11:48 UTC had no warm-up: their first step, often the slowest, ' +
+      "carried each server's cold command path (its first frame 30-45 ms after the command, 5-15 ms in later steps); " +
+      "since, six commands to every hall before the screens connect take it. A run's p99 is about its slowest step's tail, " +
       'so where the steps of one target spread wider than the targets differ, the ratio to the floor is mostly the ' +
       "machine's noise. Runs from before this table existed have no row here.",
     '',

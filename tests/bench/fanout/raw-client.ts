@@ -16,7 +16,8 @@ export interface RawClientOptions {
   token?: string;
   /**
    * Called with the arrival time and top-level `revision` of each `hall:changed` after the first, from
-   * `reportChanges()`: a change is only stamped when it arrives, and parsed when the bench asks.
+   * `reportChanges()`: a change is only stamped when it arrives, and parsed later (a load process calls it once
+   * its screens are quiet, and when the bench collects).
    */
   onChange?: (revision: number, atMs: number) => void;
   /** Told of each change stamped (with its arrival time), so a load process can parse them once it is quiet. */
@@ -61,7 +62,7 @@ export class RawClient {
     this.ws.on('message', (data: Buffer) => {
       this.bytes += data.length;
       // A change is only stamped here: what it costs a screen process to take it in delays the next screens'
-      // arrivals on this shared machine, and parsing it can wait until the bench asks (reportChanges).
+      // arrivals on this shared machine, and parsing it can wait until the screens are quiet (reportChanges).
       if (this.snapshots > 0 && data.subarray(0, CHANGE_PREFIX.length).equals(CHANGE_PREFIX)) {
         if (this.onChange) this.stamp(data);
         return;
