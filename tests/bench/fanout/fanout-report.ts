@@ -1,6 +1,17 @@
 import { table } from '../bench.js';
 import type { ScenarioResult } from './run-scenario.js';
-import { CHANGES, GAP_MS, LOAD_PROCESSES, REDIS_TARGETS, TARGETS, type FailedTarget, type FanoutData } from './scenarios.js';
+import { acrossRounds, roundCount } from './rounds.js';
+import {
+  CHANGES,
+  GAP_MS,
+  LOAD_PROCESSES,
+  REDIS_TARGETS,
+  ROUNDS,
+  TARGETS,
+  type FailedTarget,
+  type FanoutData,
+  type RoundResult,
+} from './scenarios.js';
 import { targetLabel } from './launch.js';
 
 /** One scenario's last run as docs/benchmarks.json keeps it. */
@@ -20,10 +31,10 @@ const REDIS_LABELS = REDIS_TARGETS.map(targetLabel);
 /** The labels of a run's targets, in the order they ran. */
 const labelsOf = (targets: unknown[]) => targets.map((t) => (t as { target: string }).target);
 
-function cell<R>(targets: (R | FailedTarget)[], label: string, show: (r: R) => string): string {
-  const r = targets.find((t) => (t as { target: string }).target === label);
-  if (!r) return '–';
-  return isFailed(r) ? `failed: ${r.failed}` : show(r);
+/** A target no round measured: the first round's failure, or '–' when it did not run. */
+function failedCell(targets: RoundResult[], label: string): string {
+  const r = targets.find((t) => t.target === label && isFailed(t)) as FailedTarget | undefined;
+  return r ? `failed: ${r.failed}` : '–';
 }
 
 const ms = (r: ScenarioResult) => `${r.p50} / ${r.p99} / ${r.max}${r.missing ? ` (${r.missing} missed)` : ''}`;
@@ -58,42 +69,43 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
       }
       continue;
     }
-    const floor = data.targets.find((t) => !isFailed(t) && t.target === 'floor') as ScenarioResult | undefined;
-    const ratio = (r: ScenarioResult) => (floor ? (r.p99 / floor.p99).toFixed(2) : '–');
-    if (data.kind === 'fanout' && data.topology === 'redis') {
-      redis.push([
+    const labels = data.kind === 'fanout' && data.topology === 'redis' ? REDIS_LABELS : LABELS;
+    if (data.kind === 'fanout') {
+      const over = (label: string) => acrossRounds(data.targets, label);
+      // A target's cell: the middle round's p50 / p99 / max, the middle ratio, and every round's ratio.
+      const serverCell = (label: string) => {
+        const a = over(label);
+        if (!a) return failedCell(data.targets, label);
+        return `${ms(a.result as ScenarioResult)} (${a.ratio.toFixed(2)})${a.ratios.length > 1 ? ` [${a.ratios.map((x) => x.toFixed(2)).join(', ')}]` : ''}`;
+      };
+      const floorCell = () => {
+        const a = over('floor');
+        return a ? ms(a.result as ScenarioResult) : failedCell(data.targets, 'floor');
+      };
+      (data.topology === 'redis' ? redis : fanout).push([
         data.displays.toLocaleString('en'),
         String(data.halls),
-        cell<ScenarioResult>(data.targets, 'floor', ms),
-        cell<ScenarioResult>(data.targets, REDIS_LABELS[1]!, (r) => `${ms(r)} (${ratio(r)})`),
-        cell<ScenarioResult>(data.targets, REDIS_LABELS[2]!, (r) => `${ms(r)} (${ratio(r)})`),
-        REDIS_LABELS.map((l) => {
-          const r = data.targets.find((t) => (t as { target: string }).target === l);
-          return r && !isFailed(r) ? pct(r.loadCpuSeconds, r.changeSeconds, cores) : '–';
-        }).join(' / '),
-        when,
-      ]);
-    } else if (data.kind === 'fanout') {
-      fanout.push([
-        data.displays.toLocaleString('en'),
-        String(data.halls),
-        cell<ScenarioResult>(data.targets, 'floor', ms),
-        cell<ScenarioResult>(data.targets, LABELS[1]!, (r) => `${ms(r)} (${ratio(r)})`),
-        cell<ScenarioResult>(data.targets, LABELS[2]!, (r) => `${ms(r)} (${ratio(r)})`),
-        LABELS.map((l) => {
-          const r = data.targets.find((t) => (t as { target: string }).target === l);
-          return r && !isFailed(r) ? pct(r.loadCpuSeconds, r.changeSeconds, cores) : '–';
-        }).join(' / '),
+        String(roundCount(data.targets)),
+        floorCell(),
+        serverCell(labels[1]!),
+        serverCell(labels[2]!),
+        labels
+          .map((l) => {
+            const r = over(l)?.result as ScenarioResult | undefined;
+            return r ? pct(r.loadCpuSeconds, r.changeSeconds, cores) : '–';
+          })
+          .join(' / '),
         when,
       ]);
     }
-    for (const label of labelsOf(data.targets)) {
-      const r = data.targets.find((t) => (t as { target: string }).target === label) as ScenarioResult | FailedTarget;
-      if (!r || isFailed(r) || !r.stepSpread) continue;
+    const rounds = roundCount(data.targets);
+    const named = (r: RoundResult) => (rounds > 1 ? `${r.target}, round ${(r.round ?? 0) + 1}` : r.target);
+    for (const r of data.targets) {
+      if (isFailed(r) || !r.stepSpread) continue;
       const { p50, max, first, p99AfterFirst } = r.stepSpread;
       steps.push([
         name,
-        label,
+        named(r),
         `${p50.low} / ${p50.median} / ${p50.high}`,
         `${max.low} / ${max.median} / ${max.high}`,
         `${first.p50} / ${first.max}`,
@@ -101,13 +113,12 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
         String(p99AfterFirst ?? '–'),
       ]);
     }
-    for (const label of labelsOf(data.targets)) {
-      const r = data.targets.find((t) => (t as { target: string }).target === label);
-      if (!r || isFailed(r)) continue;
+    for (const r of data.targets) {
+      if (isFailed(r)) continue;
       const connectS = r.connectMs / 1000;
       storm.push([
         name,
-        label,
+        named(r),
         connectS.toFixed(2),
         String(r.failedConnects),
         String(r.bytesPerScreen),
@@ -124,16 +135,21 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
       'the screens are spread over. Latency: command sent → a screen received its `hall:changed`, over every screen and change ' +
       '(ms). The floor (tests/bench/fanout/floor-server.ts) is a bare express + socket.io server with the same routes, ' +
       'one `io.to(room).emit` per change and no fsync; each scenario runs floor, Lectern, Lectern `--workers auto` in turn ' +
-      '(interleaved, in the same run, each with fresh load processes). The machine is shared with other work: compare a ' +
-      "row's columns with each other, not rows of different runs. Scenarios: `npm run bench -- --list`.",
+      `(interleaved, in the same run, each with fresh load processes), ${ROUNDS} rounds of that since 2026-12-07 13:30 UTC ` +
+      "(one before). The machine is shared with other work: compare a row's columns with each other, not rows of " +
+      'different runs. Scenarios: `npm run bench -- --list`.',
     '',
-    '### Fan-out (p50 / p99 / max ms; in brackets p99 ÷ the floor’s)',
+    '### Fan-out (p50 / p99 / max ms)',
+    '',
+    "Each round's p99 is divided by the floor's p99 in the same round; in brackets the middle of those ratios, then " +
+      "every round's. The p50 / p99 / max shown are the middle round's (for the floor, the round with the middle p99).",
     '',
     fanout.length
       ? table(
           [
             'displays',
             'halls',
+            'rounds',
             'floor',
             'lectern',
             'lectern --workers auto',
@@ -144,7 +160,7 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
         )
       : 'No fan-out scenario run yet.',
     '',
-    '### Nodes on Redis (p50 / p99 / max ms; in brackets p99 ÷ the floor’s)',
+    '### Nodes on Redis (p50 / p99 / max ms; ratios to the floor as above)',
     '',
     'One redis-server (AOF, `appendfsync always`) and one or two Lectern nodes with `--redis` on the same machine; ' +
       'screens are dealt over the nodes, commands go to the first node. On this 2-core machine the nodes, Redis ' +
@@ -152,7 +168,10 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
       "Redis adapter's hop, not capacity (docs/scale.md). redis-server's own CPU and memory are not counted.",
     '',
     redis.length
-      ? table(['displays', 'halls', 'floor', '1 node', '2 nodes', 'load processes’ CPU share (floor / 1 / 2)', 'run'], redis)
+      ? table(
+          ['displays', 'halls', 'rounds', 'floor', '1 node', '2 nodes', 'load processes’ CPU share (floor / 1 / 2)', 'run'],
+          redis,
+        )
       : 'No nodes-on-Redis scenario run yet (`npm run bench -- --only redis-fanout-1k-1h`).',
     '',
     '### Change steps, one by one (ms)',

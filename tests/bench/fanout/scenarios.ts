@@ -8,6 +8,8 @@ import { runScenario, type ScenarioResult } from './run-scenario.js';
 export const CHANGES = 20;
 export const GAP_MS = 300;
 export const LOAD_PROCESSES = 4;
+/** Rounds of a fan-out scenario with change steps (tests/bench/fanout/rounds.ts); a storm runs once. */
+export const ROUNDS = 3;
 
 /** Every server the bench compares, in the order each scenario runs them (interleaved, floor first). */
 export const TARGETS: Target[] = [{ kind: 'floor' }, { kind: 'lectern', workers: 1 }, { kind: 'lectern', workers: 'auto' }];
@@ -27,6 +29,9 @@ export interface FailedTarget {
   failed: string;
 }
 
+/** A fan-out entry: one target in one round (0-based; absent in runs from before rounds). */
+export type RoundResult = (ScenarioResult | FailedTarget) & { round?: number };
+
 /** What one fan-out scenario stores in docs/benchmarks.json. */
 export type FanoutData =
   | {
@@ -35,7 +40,8 @@ export type FanoutData =
       topology?: 'redis';
       displays: number;
       halls: number;
-      targets: (ScenarioResult | FailedTarget)[];
+      /** Every target of every round, in the order they ran. */
+      targets: RoundResult[];
     }
   | { kind: 'durable'; targets: (DurableResult | FailedTarget)[] };
 
@@ -53,10 +59,10 @@ async function eachTarget<R>(
   targets: Target[],
   signal: AbortSignal,
   withPool: boolean,
-  measure: (server: Launched, pool: LoadPool | undefined) => Promise<R>,
+  measure: (server: Launched, pool: LoadPool | undefined, index: number) => Promise<R>,
 ): Promise<(R | FailedTarget)[]> {
   const out: (R | FailedTarget)[] = [];
-  for (const target of targets) {
+  for (const [index, target] of targets.entries()) {
     if (signal.aborted) {
       out.push({ target: targetLabel(target), failed: 'not run: the scenario timed out before it' });
       continue;
@@ -69,7 +75,7 @@ async function eachTarget<R>(
     try {
       pool = withPool ? await LoadPool.start(LOAD_PROCESSES) : undefined;
       server = await launch(target, benchFiles());
-      out.push(await measure(server, pool));
+      out.push(await measure(server, pool, index));
     } catch (error) {
       const why = signal.aborted ? `timed out (${reason(signal.reason)})` : reason(error);
       console.log(`  ${targetLabel(target)}: FAILED: ${why}`);
@@ -88,17 +94,21 @@ function fanoutScenario(displays: number, halls: number, changes: number, quick:
   const kind = changes > 0 ? 'fanout' : 'storm';
   const base = kind === 'fanout' ? `fanout-${k(displays)}-${halls}h` : `storm-${k(displays)}`;
   const name = redis ? `redis-${base}` : base;
+  const rounds = kind === 'fanout' ? ROUNDS : 1;
   return {
     name,
     quick,
     group: 'fanout',
-    // Per target: start, the storm (≈ 1 ms a screen here, 10× slack), the change steps, the waits.
-    timeoutMs: 3 * (45_000 + displays * 10 + changes * GAP_MS),
+    // Per target and round: start, the storm (≈ 1 ms a screen here, 10× slack), the change steps, the waits.
+    timeoutMs: rounds * 3 * (45_000 + displays * 10 + changes * GAP_MS),
     async run(signal): Promise<BenchReport> {
-      const targets = await eachTarget(redis ? REDIS_TARGETS : TARGETS, signal, true, async (server, pool) => {
+      const list = redis ? REDIS_TARGETS : TARGETS;
+      const order = Array.from({ length: rounds }, () => list).flat();
+      const roundOf = (index: number) => Math.floor(index / list.length);
+      const results = await eachTarget(order, signal, true, async (server, pool, index) => {
         const result = await runScenario(server, pool!, { displays, halls, changes, gapMs: GAP_MS });
         console.log(
-          `  ${result.target}, ${displays} screens on ${halls} halls: p50 ${result.p50} p99 ${result.p99} max ${result.max} ms, ` +
+          `  ${rounds > 1 ? `round ${roundOf(index) + 1}: ` : ''}${result.target}, ${displays} screens on ${halls} halls: p50 ${result.p50} p99 ${result.p99} max ${result.max} ms, ` +
             `connect ${result.connectMs} ms, ${result.failedConnects} failed, ${(result.memoryPerScreen / 1000).toFixed(1)} KB/screen` +
             (result.stepSpread
               ? `; steps' p50 ${result.stepSpread.p50.low}–${result.stepSpread.p50.high}, max ${result.stepSpread.max.low}–${result.stepSpread.max.high} ms`
@@ -106,6 +116,8 @@ function fanoutScenario(displays: number, halls: number, changes: number, quick:
         );
         return result;
       });
+      // eachTarget answers one entry per target of `order`, in order: the round is its place.
+      const targets: RoundResult[] = results.map((r, i) => ({ ...r, round: roundOf(i) }));
       const data: FanoutData = { kind, ...(redis ? { topology: 'redis' as const } : {}), displays, halls, targets };
       return { title: TITLE, markdown: '', data };
     },
