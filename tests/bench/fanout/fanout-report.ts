@@ -111,6 +111,8 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
         `${first.p50} / ${first.max}`,
         String(r.p99),
         String(p99AfterFirst ?? '–'),
+        r.slowestStep ? `${r.slowestStep.step + 1}: ${r.slowestStep.p50} / ${r.slowestStep.answerMs}` : '–',
+        r.pauses ? `${r.pauses.serverLoopMaxMs ?? '–'} / ${r.pauses.loadLoopMaxMs} / ${r.pauses.loadGcMaxMs}` : '–',
       ]);
     }
     for (const r of data.targets) {
@@ -181,7 +183,12 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
       "carried each server's cold command path (its first frame 30-45 ms after the command, 5-15 ms in later steps); " +
       "since, six commands to every hall before the screens connect take it. A run's p99 is about its slowest step's tail, " +
       'so where the steps of one target spread wider than the targets differ, the ratio to the floor is mostly the ' +
-      "machine's noise. Runs from before this table existed have no row here.",
+      "machine's noise. Since 2026-12-07 14:00 UTC each row also names its slowest step (by p50, counted from 1) with " +
+      'the longest time one of its commands took to be answered over HTTP, and the longest pause over the steps of the ' +
+      "server's event loop (Lectern's `nodejs_eventloop_lag_max_seconds`, the floor's own monitor), of any one load " +
+      "process's event loop, and of its garbage collections (ms). A slow step whose command was answered late waited " +
+      'in the server; one that no pause covers waited outside the processes. Runs from before this table existed have ' +
+      'no row here.',
     '',
     steps.length
       ? table(
@@ -193,6 +200,8 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
             'first step p50 / max',
             'run p99',
             'p99 without the first step',
+            'slowest step: which, its p50 / its command answered',
+            'longest pause: server loop / load loop / load GC',
           ],
           steps,
         )

@@ -6,6 +6,7 @@
 import express from 'express';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,13 @@ const http = createServer(app);
 const io = new Server(http, { serveClient: false });
 app.use(express.json());
 app.get('/healthz', (_req, res) => res.json({ ok: true }));
+// The longest event-loop delay since the last ask (ms), as Lectern's /metrics gives nodejs_eventloop_lag_max_seconds.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+app.get('/bench/loop', (_req, res) => {
+  res.json({ maxMs: loopDelay.max / 1e6 });
+  loopDelay.reset();
+});
 app.get('/api/v1/halls/:hallId/live', (req, res) => res.json(snapshot(req.params.hallId)));
 app.post('/api/v1/halls/:hallId/commands', (req, res) => {
   const hallId = req.params.hallId;

@@ -26,6 +26,11 @@ export interface Launched {
   pids(): number[];
   /** Nodes on Redis: each node's processes, node by node. */
   nodePids?(): number[][];
+  /**
+   * The longest event-loop delay of the server since the last call (ms; every worker's longest under `--workers`,
+   * the first node's with nodes on Redis), or undefined if it could not be read.
+   */
+  loopMaxMs(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +62,7 @@ export async function launch(
     wsBases: [server.url.replace(/^http/, 'ws')],
     token: DIRECTOR_TOKEN,
     pids: () => processTree(pid),
+    loopMaxMs: () => metricsLoopMax(server.url),
     stop: () =>
       boundedStop(
         () => server.stop(),
@@ -98,11 +104,20 @@ async function launchRedisNodes(count: number, files: { program: string; clock: 
     // redis-server's own CPU and memory are not counted (the docs say so).
     pids: () => nodes.flatMap((node) => processTree(node.process.pid!)),
     nodePids: () => nodes.map((node) => processTree(node.process.pid!)),
+    loopMaxMs: () => metricsLoopMax(nodes[0]!.url),
     async stop() {
       await stopNodes();
       await redis.stop();
     },
   };
+}
+
+/** prom-client's `nodejs_eventloop_lag_max_seconds` from a Lectern's /metrics (it resets at each scrape), in ms. */
+async function metricsLoopMax(base: string): Promise<number | undefined> {
+  const answer = await fetch(`${base}/metrics`).catch(() => undefined);
+  if (!answer?.ok) return undefined;
+  const line = /^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)$/m.exec(await answer.text());
+  return line ? Number(line[1]) * 1000 : undefined;
 }
 
 /** Stops a target; one that is not gone in 10 s (a server stuck with thousands of sockets) is killed. */
@@ -139,6 +154,10 @@ async function launchFloor(snapshotFile: string, nodeArgs: string[]): Promise<La
     wsBases: [url.replace(/^http/, 'ws')],
     token: DIRECTOR_TOKEN,
     pids: () => processTree(child.pid!),
+    loopMaxMs: async () => {
+      const answer = await fetch(`${url}/bench/loop`).catch(() => undefined);
+      return answer?.ok ? ((await answer.json()) as { maxMs: number }).maxMs : undefined;
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

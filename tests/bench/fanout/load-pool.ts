@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { LoadReply, LoadRequest } from './load-protocol.js';
+import type { LoadPauses, LoadReply, LoadRequest } from './load-protocol.js';
 
 const LOAD_PROCESS = fileURLToPath(new URL('./load-process.ts', import.meta.url));
 
@@ -33,11 +33,19 @@ export class LoadPool {
 
   /** Every arrival gathered since the last call, merged over the processes. */
   async collect(): Promise<Map<string, number[]>> {
+    return (await this.collectWithPauses()).arrivals;
+  }
+
+  /** As `collect`, with the longest pauses of any one load process since the last call. */
+  async collectWithPauses(): Promise<{ arrivals: Map<string, number[]>; pauses: LoadPauses }> {
     const merged = new Map<string, number[]>();
+    const pauses: LoadPauses = { loopMaxMs: 0, gcMaxMs: 0 };
     for (const reply of await Promise.all(this.children.map((c) => this.ask(c, { type: 'collect' }, 'arrivals')))) {
       for (const [key, times] of Object.entries(reply.arrivals)) merged.set(key, [...(merged.get(key) ?? []), ...times]);
+      pauses.loopMaxMs = Math.max(pauses.loopMaxMs, reply.pauses.loopMaxMs);
+      pauses.gcMaxMs = Math.max(pauses.gcMaxMs, reply.pauses.gcMaxMs);
     }
-    return merged;
+    return { arrivals: merged, pauses };
   }
 
   /** Closes every screen (the processes stay for the next run). */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from '../percentile.js';
 import { benchHallIds } from './bench-program.js';
-import { latenciesBySteps, stepSpread, type SentChange, type StepSpread } from './change-steps.js';
+import { latenciesBySteps, stepSpread, summariseSteps, type SentChange, type StepSpread } from './change-steps.js';
 import type { Launched } from './launch.js';
 import type { LoadPool } from './load-pool.js';
 import { cpuSeconds, rssBytes } from './procstat.js';
@@ -47,6 +47,16 @@ export interface ScenarioResult {
   stormLoadCpuSeconds: number;
   /** How the change steps differ from each other (absent in a storm-only run). */
   stepSpread?: StepSpread;
+  /** The step with the highest p50, and how long its slowest command took to be answered over HTTP (ms). */
+  slowestStep?: { step: number; p50: number; max: number; answerMs: number };
+  /** Over every step: the commands' answer times over HTTP (ms). */
+  answers?: { p50: number; max: number };
+  /**
+   * The longest pauses during the change steps (ms): the server's event loop (undefined if it could not be read),
+   * any one load process's event loop and garbage collection. A late step that none of them explains happened
+   * outside the processes (the kernel, the machine).
+   */
+  pauses?: { serverLoopMaxMs?: number; loadLoopMaxMs: number; loadGcMaxMs: number };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -68,7 +78,7 @@ async function sendCommand(
   target: Launched,
   hallId: string,
   command: BenchCommand,
-): Promise<{ revision: number; sentAt: number }> {
+): Promise<{ revision: number; sentAt: number; answerMs: number }> {
   const sentAt = epochNow();
   const response = await fetch(`${target.httpBase}/api/v1/halls/${hallId}/commands`, {
     method: 'POST',
@@ -77,7 +87,7 @@ async function sendCommand(
   });
   const body = (await response.json()) as { revision?: number };
   if (!response.ok || typeof body.revision !== 'number') throw new Error(`command failed: ${response.status}`);
-  return { revision: body.revision, sentAt };
+  return { revision: body.revision, sentAt, answerMs: epochNow() - sentAt };
 }
 
 /**
@@ -120,9 +130,11 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
   await sleep(1500);
   const memoryAfter = rssBytes(target.pids());
   const directorBytes = director.bytes - directorBefore;
-  await pool.collect(); // nothing yet: clears
+  await pool.collect(); // nothing yet: clears, and resets the load processes' pause figures
+  await target.loopMaxMs(); // resets the server's
 
   const sent = new Map<string, SentChange>();
+  const answerMs: number[][] = [];
   const serverCpu = cpuSeconds(target.pids());
   const loadCpu = cpuSeconds(pool.pids());
   const changesStarted = epochNow();
@@ -133,18 +145,23 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
       hallIds.map((hallId) => sendCommand(target, hallId, { type: 'message', text: `change ${step}` })),
     );
     answers.forEach((answer, i) => sent.set(`${hallIds[i]}:${answer.revision}`, { sentAt: answer.sentAt, step }));
+    answerMs.push(answers.map((answer) => answer.answerMs));
   }
   if (scenario.changes > 0) await sleep(3000);
   const changeSeconds = (epochNow() - changesStarted) / 1000;
   const serverCpuSeconds = cpuSeconds(target.pids()) - serverCpu;
   const loadCpuSeconds = cpuSeconds(pool.pids()) - loadCpu;
-  const arrivals = await pool.collect();
+  const serverLoopMaxMs = await target.loopMaxMs();
+  const { arrivals, pauses } = await pool.collectWithPauses();
   director.close();
   await pool.closeScreens();
 
   const bySteps = latenciesBySteps(sent, arrivals);
   const latencies = bySteps.flat().sort((a, b) => a - b);
   const spread = stepSpread(bySteps);
+  const summaries = summariseSteps(bySteps);
+  const slowest = summaries.reduce((worst, s, i) => (s.p50 > summaries[worst]!.p50 ? i : worst), 0);
+  const allAnswers = answerMs.flat().sort((a, b) => a - b);
   const failedConnects = reports.reduce((sum, r) => sum + r.failed, 0);
   const connected = scenario.displays - failedConnects;
   return {
@@ -166,5 +183,25 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
     stormServerCpuSeconds: round(stormServerCpuSeconds),
     stormLoadCpuSeconds: round(stormLoadCpuSeconds),
     ...(spread ? { stepSpread: roundSpread(spread) } : {}),
+    ...(summaries[slowest]
+      ? {
+          slowestStep: {
+            step: slowest,
+            p50: round(summaries[slowest].p50),
+            max: round(summaries[slowest].max),
+            answerMs: round(Math.max(...(answerMs[slowest] ?? [NaN]))),
+          },
+        }
+      : {}),
+    ...(allAnswers.length ? { answers: { p50: round(percentile(allAnswers, 50)), max: round(allAnswers.at(-1)!) } } : {}),
+    ...(scenario.changes > 0
+      ? {
+          pauses: {
+            ...(serverLoopMaxMs === undefined ? {} : { serverLoopMaxMs: round(serverLoopMaxMs) }),
+            loadLoopMaxMs: round(pauses.loopMaxMs),
+            loadGcMaxMs: round(pauses.gcMaxMs),
+          },
+        }
+      : {}),
   };
 }
