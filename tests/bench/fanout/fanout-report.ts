@@ -137,7 +137,7 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
       'the screens are spread over. Latency: command sent → a screen received its `hall:changed`, over every screen and change ' +
       '(ms). The floor (tests/bench/fanout/floor-server.ts) is a bare express + socket.io server with the same routes, ' +
       'one `io.to(room).emit` per change and no fsync; each scenario runs floor, Lectern, Lectern `--workers auto` in turn ' +
-      `(interleaved, in the same run, each with fresh load processes), ${ROUNDS} rounds of that since 2026-12-07 13:30 UTC ` +
+      `(interleaved, in the same run, each with fresh load processes), ${ROUNDS} rounds of that since 2026-12-07 12:41 UTC ` +
       "(one before). The machine is shared with other work: compare a row's columns with each other, not rows of " +
       'different runs. Scenarios: `npm run bench -- --list`.',
     '',
@@ -183,7 +183,9 @@ export function fanoutMarkdown(runs: [string, StoredRun][], cores: number): stri
       "carried each server's cold command path (its first frame 30-45 ms after the command, 5-15 ms in later steps); " +
       "since, six commands to every hall before the screens connect take it. A run's p99 is about its slowest step's tail, " +
       'so where the steps of one target spread wider than the targets differ, the ratio to the floor is mostly the ' +
-      "machine's noise. Since 2026-12-07 14:00 UTC each row also names its slowest step (by p50, counted from 1) with " +
+      "machine's noise. Before 2026-12-07 13:59 UTC a load process parsed what it held in one go when quiet: from 5,000 " +
+      'screens up that blocked it for up to 2.3 s in the steps, so those runs are not comparable. Since 13:51 that day ' +
+      'each row also names its slowest step (by p50, counted from 1) with ' +
       'the longest time one of its commands took to be answered over HTTP, and the longest pause over the steps of the ' +
       "server's event loop (Lectern's `nodejs_eventloop_lag_max_seconds`, the floor's own monitor), of any one load " +
       "process's event loop, and of its garbage collections (ms). A slow step whose command was answered late waited " +
