@@ -46,6 +46,13 @@ export function summariseSteps(bySteps: number[][]): StepSummary[] {
   return bySteps.map((sorted) => ({ p50: percentile(sorted, 50), max: sorted.at(-1)! }));
 }
 
+/** The step with the highest p50 (the first of equals), counted from 0, with its p50 and max. */
+export function slowestStep(bySteps: number[][]): ({ step: number } & StepSummary) | undefined {
+  const steps = summariseSteps(bySteps);
+  const step = steps.reduce((worst, s, i) => (s.p50 > steps[worst]!.p50 ? i : worst), 0);
+  return steps[step] ? { step, ...steps[step] } : undefined;
+}
+
 function spread(values: number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
   return { low: sorted[0]!, median: percentile(sorted, 50), high: sorted.at(-1)! };

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from '../percentile.js';
 import { benchHallIds } from './bench-program.js';
-import { latenciesBySteps, stepSpread, summariseSteps, type SentChange, type StepSpread } from './change-steps.js';
+import { latenciesBySteps, slowestStep, stepSpread, type SentChange, type StepSpread } from './change-steps.js';
 import type { Launched } from './launch.js';
 import type { LoadPool } from './load-pool.js';
 import { cpuSeconds, rssBytes } from './procstat.js';
@@ -159,8 +159,7 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
   const bySteps = latenciesBySteps(sent, arrivals);
   const latencies = bySteps.flat().sort((a, b) => a - b);
   const spread = stepSpread(bySteps);
-  const summaries = summariseSteps(bySteps);
-  const slowest = summaries.reduce((worst, s, i) => (s.p50 > summaries[worst]!.p50 ? i : worst), 0);
+  const slowest = slowestStep(bySteps);
   const allAnswers = answerMs.flat().sort((a, b) => a - b);
   const failedConnects = reports.reduce((sum, r) => sum + r.failed, 0);
   const connected = scenario.displays - failedConnects;
@@ -183,13 +182,13 @@ export async function runScenario(target: Launched, pool: LoadPool, scenario: Sc
     stormServerCpuSeconds: round(stormServerCpuSeconds),
     stormLoadCpuSeconds: round(stormLoadCpuSeconds),
     ...(spread ? { stepSpread: roundSpread(spread) } : {}),
-    ...(summaries[slowest]
+    ...(slowest
       ? {
           slowestStep: {
-            step: slowest,
-            p50: round(summaries[slowest].p50),
-            max: round(summaries[slowest].max),
-            answerMs: round(Math.max(...(answerMs[slowest] ?? [NaN]))),
+            step: slowest.step,
+            p50: round(slowest.p50),
+            max: round(slowest.max),
+            answerMs: round(Math.max(...(answerMs[slowest.step] ?? [NaN]))),
           },
         }
       : {}),

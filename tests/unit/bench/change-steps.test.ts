@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latenciesBySteps, stepSpread, summariseSteps } from '../../bench/fanout/change-steps.js';
+import { latenciesBySteps, slowestStep, stepSpread, summariseSteps } from '../../bench/fanout/change-steps.js';
 
 describe('the spread between a fan-out run’s change steps', () => {
   // Two halls, three steps; a change is `hall:revision`.
@@ -42,6 +42,12 @@ describe('the spread between a fan-out run’s change steps', () => {
       p99AfterFirst: 60,
     });
     expect(stepSpread(latenciesBySteps(sent, new Map()))).toBeUndefined();
+  });
+
+  it('names the step with the highest p50', () => {
+    expect(slowestStep(bySteps)).toEqual({ step: 0, p50: 90, max: 100 });
+    expect(slowestStep([[5], [40, 45, 50], [30]])).toEqual({ step: 1, p50: 45, max: 50 });
+    expect(slowestStep([])).toBeUndefined();
   });
 });
 
